@@ -1,0 +1,3 @@
+//! tanaqud: claim-contradiction checker for Arabic news. See ARCHITECTURE.md.
+
+pub mod time;
