@@ -1,4 +1,10 @@
 //! tanaqud: claim-contradiction checker for Arabic news. See ARCHITECTURE.md.
 
-pub mod time;
+pub mod claims;
 pub mod cli;
+pub mod corpus;
+pub mod diag;
+pub mod json;
+pub mod text;
+pub mod time;
+pub mod vocab;

@@ -1,0 +1,427 @@
+//! Claims stage: reads each source's annotation against its article and the
+//! vocabulary, and yields sources and claims with resolved ids and byte spans
+//! into the article. Every problem becomes a diagnostic; a claim with a
+//! problem is left out, the others are kept.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveTime;
+use jsonc_parser::ast::Value;
+
+use crate::corpus::{CorpusFiles, SourceFiles};
+use crate::diag::{Diagnostic, nearest};
+use crate::json::{Fields, JsonFile, Spanned};
+use crate::time::{Granularity, Interval, parse_iso_interval};
+use crate::vocab::{EntityId, PredicateId, Vocabulary};
+
+#[derive(Clone, Debug)]
+pub struct Published {
+    pub date: Interval,
+    pub time: Option<NaiveTime>,
+    pub inferred: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    pub outlet_ar: Option<String>,
+    pub title: String,
+    pub published: Published,
+    pub language: String,
+    pub original_file: Option<String>,
+    pub article: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Polarity {
+    Affirmed,
+    Negated,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Extent {
+    Unspecified,
+    Partial,
+    Full,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Modality {
+    Asserted,
+    Reported,
+    Hedged,
+    Expected,
+    Undecided,
+    Question,
+}
+
+impl Modality {
+    /// Asserted and reported claims commit to the proposition; the others do not.
+    pub fn asserts(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Attribution {
+    Outlet,
+    Entity(EntityId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    Annotated,
+    Extracted,
+}
+
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// Index into the sources.
+    pub source: usize,
+    /// The id inside its source; the report names it `<source>:<id>`.
+    pub id: String,
+    pub quote: String,
+    /// Where the quote stands in the article, in bytes.
+    pub span: Range<usize>,
+    pub subject: EntityId,
+    pub predicate: PredicateId,
+    pub object: EntityId,
+    pub extent: Extent,
+    pub polarity: Polarity,
+    pub time: Option<Interval>,
+    pub modality: Modality,
+    pub attribution: Attribution,
+    pub origin: Origin,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub vocabulary: Vocabulary,
+    /// Sorted by id.
+    pub sources: Vec<Source>,
+    /// Sorted by source, then claim id.
+    pub claims: Vec<Claim>,
+}
+
+impl Corpus {
+    pub fn claim_name(&self, claim: &Claim) -> String {
+        format!("{}:{}", self.sources[claim.source].id, claim.id)
+    }
+}
+
+/// Builds the corpus from its files, collecting every problem found.
+pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let vocabulary = match &files.vocabulary {
+        Some(input) => {
+            let file = JsonFile::new(&input.name, &input.text);
+            let vocabulary = Vocabulary::read(&file);
+            diagnostics.extend(file.into_diagnostics());
+            vocabulary
+        }
+        None => Vocabulary::default(),
+    };
+    let mut corpus = Corpus { vocabulary, ..Corpus::default() };
+    for source_files in &files.sources {
+        if let Some((source, claims)) = read_source(&corpus.vocabulary, source_files, corpus.sources.len(), &mut diagnostics) {
+            corpus.sources.push(source);
+            corpus.claims.extend(claims);
+        }
+    }
+    (corpus, diagnostics)
+}
+
+fn read_source(
+    vocabulary: &Vocabulary,
+    files: &SourceFiles,
+    index: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Source, Vec<Claim>)> {
+    let valid_id = files.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let (article, annotation) = match (&files.article, &files.annotation) {
+        (Some(article), Some(annotation)) => (article, annotation),
+        (None, Some(annotation)) => {
+            diagnostics.push(Diagnostic::error(&annotation.name, format!("no article `{}.txt` beside this annotation", files.id)));
+            return None;
+        }
+        (Some(article), None) => {
+            diagnostics.push(Diagnostic::warning(
+                &article.name,
+                format!("no annotation `{}.json`: this article is left out of the comparison", files.id),
+            ));
+            return None;
+        }
+        (None, None) => return None,
+    };
+    if !valid_id {
+        diagnostics.push(Diagnostic::error(&annotation.name, format!("source id `{}` must be lower-case ASCII letters, digits and `-`", files.id)));
+    }
+    let file = JsonFile::new(&annotation.name, &annotation.text);
+    let result = read_annotation(&file, vocabulary, files, &article.text, index);
+    diagnostics.extend(file.into_diagnostics());
+    result.filter(|_| valid_id)
+}
+
+fn read_annotation(
+    file: &JsonFile,
+    vocabulary: &Vocabulary,
+    files: &SourceFiles,
+    article: &str,
+    index: usize,
+) -> Option<(Source, Vec<Claim>)> {
+    let root = file.parse()?;
+    let top = file.object(&root, "the annotation", &["$comment", "source", "claims"])?;
+    let source = match top.get("source") {
+        Some(value) => read_source_meta(file, value, files, article),
+        None => {
+            file.error(top.span(), "the annotation has no `source` field");
+            None
+        }
+    };
+    let mut claims = Vec::new();
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    for value in top.required_array("claims").map(|a| a.elements.as_slice()).unwrap_or_default() {
+        let Some(claim) = read_claim(file, vocabulary, value, article, index, source.as_ref()) else { continue };
+        if let Some(first) = seen.get(&claim.id.value) {
+            let line = crate::text::LineIndex::new(file.text).line_column(first.start).0;
+            file.error(claim.id.span.clone(), format!("claim id `{}` is used twice (first on line {line})", claim.id.value));
+            continue;
+        }
+        seen.insert(claim.id.value.clone(), claim.id.span.clone());
+        claims.push(claim.claim);
+    }
+    claims.sort_by(|a, b| a.id.cmp(&b.id));
+    Some((source?, claims))
+}
+
+fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article: &str) -> Option<Source> {
+    let allowed = ["outlet", "outlet_ar", "title", "published", "language", "original_file", "note"];
+    let fields = file.object(value, "`source`", &allowed)?;
+    let outlet = fields.required_string("outlet");
+    let title = fields.required_string("title");
+    let language = fields.required_string("language");
+    let published = match fields.get("published") {
+        Some(value) => read_published(file, value),
+        None => {
+            file.error(fields.span(), "`source` has no `published` field");
+            None
+        }
+    };
+    if let Some(title) = &title {
+        if !article.contains(title.value.as_str()) {
+            file.push(
+                Diagnostic::warning(&file.name, "the title does not occur in the article")
+                    .at(file.text, title.span.clone()),
+            );
+        }
+    }
+    Some(Source {
+        id: files.id.clone(),
+        outlet: outlet?.value,
+        outlet_ar: fields.string("outlet_ar").map(|s| s.value),
+        title: title?.value,
+        published: published?,
+        language: language?.value,
+        original_file: fields.string("original_file").map(|s| s.value),
+        article: article.to_string(),
+    })
+}
+
+fn read_published(file: &JsonFile, value: &Value) -> Option<Published> {
+    let fields = file.object(value, "`published`", &["date", "time", "inferred", "note"])?;
+    let date = fields.required_string("date").and_then(|date| match parse_iso_interval(&date.value) {
+        Ok(interval) if matches!(interval.granularity, Granularity::Day | Granularity::Month | Granularity::Year) => Some(interval),
+        Ok(_) => {
+            file.error(date.span, "a publication date is one day, month or year, not a range");
+            None
+        }
+        Err(error) => {
+            file.error(date.span, format!("the publication date does not parse: {}", error.0));
+            None
+        }
+    });
+    let time = fields.string("time").and_then(|time| match NaiveTime::parse_from_str(&time.value, "%H:%M") {
+        Ok(t) => Some(t),
+        Err(_) => {
+            file.error(time.span, format!("`{}` is not a time of day HH:MM", time.value));
+            None
+        }
+    });
+    let inferred = fields.boolean("inferred").is_some_and(|b| b.value);
+    let note = fields.string("note").map(|s| s.value);
+    if inferred && note.is_none() {
+        file.error(fields.span(), "an inferred publication date needs a `note` saying how it was inferred");
+    }
+    Some(Published { date: date?, time, inferred, note })
+}
+
+struct ReadClaim {
+    id: Spanned<String>,
+    claim: Claim,
+}
+
+const CLAIM_FIELDS: [&str; 13] = [
+    "id", "quote", "occurrence", "subject", "predicate", "object", "extent", "polarity", "time", "modality",
+    "attribution", "note", "origin",
+];
+
+fn read_claim(
+    file: &JsonFile,
+    vocabulary: &Vocabulary,
+    value: &Value,
+    article: &str,
+    source: usize,
+    meta: Option<&Source>,
+) -> Option<ReadClaim> {
+    let fields = file.object(value, "a claim", &CLAIM_FIELDS)?;
+    let id = fields.required_string("id");
+    if let Some(id) = &id {
+        if id.value.is_empty() || !id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            file.error(id.span.clone(), format!("claim id `{}` must be lower-case ASCII letters, digits and `-`", id.value));
+        }
+    }
+    let span = read_quote(file, &fields, article);
+    let subject = entity(file, vocabulary, fields.required_string("subject"), "entity");
+    let object = entity(file, vocabulary, fields.required_string("object"), "entity");
+    let predicate = fields.required_string("predicate").and_then(|name| {
+        let found = vocabulary.predicate(&name.value);
+        if found.is_none() {
+            unknown(file, &name, "predicate", vocabulary.predicate_ids());
+        }
+        found
+    });
+    let attribution = fields.required_string("attribution").and_then(|name| {
+        if name.value == "outlet" {
+            Some(Attribution::Outlet)
+        } else {
+            entity(file, vocabulary, Some(name), "speaker (`outlet` or an entity)").map(Attribution::Entity)
+        }
+    });
+    let polarity = choice(file, &fields, "polarity", &[("affirmed", Polarity::Affirmed), ("negated", Polarity::Negated)], true);
+    let extent = choice(
+        file,
+        &fields,
+        "extent",
+        &[("unspecified", Extent::Unspecified), ("partial", Extent::Partial), ("full", Extent::Full)],
+        false,
+    )
+    .or(fields.get("extent").is_none().then_some(Extent::Unspecified));
+    let modalities = [
+        ("asserted", Modality::Asserted),
+        ("reported", Modality::Reported),
+        ("hedged", Modality::Hedged),
+        ("expected", Modality::Expected),
+        ("undecided", Modality::Undecided),
+        ("question", Modality::Question),
+    ];
+    let modality = choice(file, &fields, "modality", &modalities, true);
+    let origin = choice(file, &fields, "origin", &[("annotated", Origin::Annotated), ("extracted", Origin::Extracted)], false)
+        .or(fields.get("origin").is_none().then_some(Origin::Annotated));
+    let time = fields.required_string("time").and_then(|time| match parse_iso_interval(&time.value) {
+        Ok(interval) => Some(interval),
+        Err(error) => {
+            file.error(time.span, format!("the time does not parse: {}", error.0));
+            None
+        }
+    });
+    if let (Some(time), Some(meta)) = (&time, meta) {
+        warn_if_after_publication(file, &fields, time, meta);
+    }
+    let claim = Claim {
+        source,
+        id: id.as_ref()?.value.clone(),
+        quote: article[span.clone()?].to_string(),
+        span: span?,
+        subject: subject?,
+        predicate: predicate?,
+        object: object?,
+        extent: extent?,
+        polarity: polarity?,
+        time: Some(time?),
+        modality: modality?,
+        attribution: attribution?,
+        origin: origin?,
+        note: fields.string("note").map(|s| s.value),
+    };
+    Some(ReadClaim { id: id?, claim })
+}
+
+/// A claim said to hold after its article was published is a likely typo,
+/// unless it is a forecast.
+fn warn_if_after_publication(file: &JsonFile, fields: &Fields, time: &Interval, meta: &Source) {
+    let forward_looking = fields.get("modality").and_then(|v| v.as_string_lit()).is_some_and(|m| m.value == "expected");
+    if let (Some(start), Some(published_end)) = (time.start, meta.published.date.end) {
+        if start > published_end && !forward_looking {
+            if let Some(span) = fields.get("time").map(crate::json::span) {
+                file.push(
+                    Diagnostic::warning(&file.name, format!("the time starts after the publication date ({})", meta.published.date))
+                        .at(file.text, span)
+                        .with_help("a claim about the future should have modality `expected`"),
+                );
+            }
+        }
+    }
+}
+
+fn read_quote(file: &JsonFile, fields: &Fields, article: &str) -> Option<Range<usize>> {
+    let quote = fields.required_string("quote")?;
+    let occurrence = fields.integer("occurrence").map_or(1, |o| o.value as usize);
+    if quote.value.trim().is_empty() {
+        file.error(quote.span, "the quote is empty");
+        return None;
+    }
+    if let Some(span) = crate::text::find_quote(article, &quote.value, occurrence) {
+        return Some(span);
+    }
+    let count = article.matches(quote.value.as_str()).count();
+    let mut diagnostic = if count > 0 {
+        Diagnostic::error(&file.name, format!("the quote occurs {count} time(s) in the article, not {occurrence}"))
+    } else {
+        Diagnostic::error(&file.name, "the quote is not in the article")
+    }
+    .at(file.text, quote.span.clone());
+    if count == 0 {
+        if let Some((span, score)) = crate::text::closest_passage(article, &quote.value) {
+            diagnostic = diagnostic.with_help(format!("closest passage ({:.0}% alike): «{}»", score * 100.0, &article[span]));
+        }
+    }
+    file.push(diagnostic);
+    None
+}
+
+fn entity(file: &JsonFile, vocabulary: &Vocabulary, name: Option<Spanned<String>>, what: &str) -> Option<EntityId> {
+    let name = name?;
+    let found = vocabulary.entity(&name.value);
+    if found.is_none() {
+        unknown(file, &name, what, vocabulary.entity_ids());
+    }
+    found
+}
+
+fn unknown<'a>(file: &JsonFile, name: &Spanned<String>, what: &str, valid: impl Iterator<Item = &'a str>) {
+    let mut diagnostic = Diagnostic::error(&file.name, format!("unknown {what} `{}`", name.value)).at(file.text, name.span.clone());
+    if let Some(close) = nearest(&name.value, valid) {
+        diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+    }
+    file.push(diagnostic);
+}
+
+fn choice<T: Copy>(file: &JsonFile, fields: &Fields, name: &str, options: &[(&str, T)], required: bool) -> Option<T> {
+    let value = if required { fields.required_string(name) } else { fields.string(name) }?;
+    if let Some((_, found)) = options.iter().find(|(text, _)| *text == value.value) {
+        return Some(*found);
+    }
+    let names: Vec<&str> = options.iter().map(|(text, _)| *text).collect();
+    let mut diagnostic =
+        Diagnostic::error(&file.name, format!("`{}` is not a valid {name}", value.value)).at(file.text, value.span.clone());
+    diagnostic = match nearest(&value.value, names.iter().copied()) {
+        Some(close) => diagnostic.with_help(format!("did you mean `{close}`?")),
+        None => diagnostic.with_help(format!("expected one of: {}", names.join(", "))),
+    };
+    file.push(diagnostic);
+    None
+}

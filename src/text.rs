@@ -1,0 +1,113 @@
+//! Text: byte-offset bookkeeping over the original UTF-8 — line/column
+//! lookup, locating quotes, and the closest passage when a quote is not found.
+//! Nothing here alters the text it is given.
+
+use std::ops::Range;
+
+use crate::diag::Location;
+
+/// Byte offsets of line starts, for turning spans into line/column.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and byte column of `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        (line, offset - self.starts[line - 1] + 1)
+    }
+
+    pub fn locate(&self, text: &str, span: Range<usize>) -> Location {
+        let start = span.start.min(text.len());
+        let (line, column) = self.line_column(start);
+        let line_start = self.starts[line - 1];
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r').to_string();
+        let underline_end = span.end.clamp(start, line_start + line_text.len());
+        Location { line, column, line_text, underline: start - line_start..underline_end - line_start }
+    }
+}
+
+/// The byte span of the `occurrence`-th (1-based) exact occurrence of `quote`.
+pub fn find_quote(text: &str, quote: &str, occurrence: usize) -> Option<Range<usize>> {
+    if quote.is_empty() || occurrence == 0 {
+        return None;
+    }
+    text.match_indices(quote).nth(occurrence - 1).map(|(start, _)| start..start + quote.len())
+}
+
+/// The passage of `text` most similar to `quote`: windows of as many words as
+/// the quote has, starting at each word, scored by normalised Levenshtein on
+/// chars. Returns the span and its similarity (0–1).
+pub fn closest_passage(text: &str, quote: &str) -> Option<(Range<usize>, f64)> {
+    let word_starts: Vec<usize> = word_spans(text).map(|w| w.start).collect();
+    let word_ends: Vec<usize> = word_spans(text).map(|w| w.end).collect();
+    let quote_words = word_spans(quote).count().max(1);
+    let quote_chars = quote.chars().count();
+    let mut best: Option<(Range<usize>, f64)> = None;
+    for (i, &start) in word_starts.iter().enumerate() {
+        let last = (i + quote_words - 1).min(word_ends.len() - 1);
+        let span = start..word_ends[last];
+        let score = similarity(quote, quote_chars, &text[span.clone()]);
+        if best.as_ref().is_none_or(|(_, s)| score > *s) {
+            best = Some((span, score));
+        }
+    }
+    best
+}
+
+fn similarity(a: &str, a_chars: usize, b: &str) -> f64 {
+    let longest = a_chars.max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::levenshtein(a, b) as f64 / longest as f64
+}
+
+/// Byte spans of whitespace-separated words.
+pub fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut offset = 0;
+    text.split_inclusive(char::is_whitespace).filter_map(move |piece| {
+        let start = offset;
+        offset += piece.len();
+        let word = piece.trim_end_matches(char::is_whitespace);
+        (!word.is_empty()).then(|| start..start + word.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "قال مسؤول إن روسيا لم تنسحب من قواعدها في سوريا.\nوأضاف أن المفاوضات مستمرة.";
+
+    #[test]
+    fn line_column_in_bytes() {
+        let index = LineIndex::new(ARTICLE);
+        let second_line = ARTICLE.find('\n').unwrap() + 1;
+        assert_eq!(index.line_column(0), (1, 1));
+        assert_eq!(index.line_column(second_line), (2, 1));
+        assert_eq!(index.line_column(second_line + "وأضاف".len()), (2, 11));
+    }
+
+    #[test]
+    fn finds_the_requested_occurrence() {
+        let text = "سوريا ثم سوريا";
+        assert_eq!(find_quote(text, "سوريا", 2), Some(16..26));
+        assert_eq!(find_quote(text, "سوريا", 3), None);
+        assert_eq!(find_quote(text, "", 1), None);
+    }
+
+    #[test]
+    fn closest_passage_forgives_a_missing_hamza() {
+        let (span, score) = closest_passage(ARTICLE, "روسيا لم تنسحب من قواعدها فى سوريا").unwrap();
+        assert_eq!(&ARTICLE[span], "روسيا لم تنسحب من قواعدها في سوريا.");
+        assert!(score > 0.9, "{score}");
+    }
+}

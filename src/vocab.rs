@@ -1,0 +1,362 @@
+//! Vocabulary: the entities (actors, places, speakers) and predicates claims
+//! may name, read from `vocabulary.json`. It owns the relations comparison
+//! needs — containment between places, who a subject counts as, which
+//! predicates oppose each other — precomputed once.
+
+use std::collections::HashMap;
+
+use crate::json::{JsonFile, Spanned};
+
+pub const FILE_NAME: &str = "vocabulary.json";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PredicateId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FamilyId(pub u32);
+
+/// A predicate's direction in its family: `for` builds or keeps, `against`
+/// removes or denies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    For,
+    Against,
+}
+
+impl Direction {
+    pub fn flipped(self) -> Direction {
+        match self {
+            Direction::For => Direction::Against,
+            Direction::Against => Direction::For,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    pub label: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Predicate {
+    pub id: String,
+    pub label: String,
+    pub family: FamilyId,
+    pub direction: Direction,
+    pub aliases: Vec<String>,
+}
+
+/// How one scope stands to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeRelation {
+    Same,
+    /// The first contains the second.
+    Contains,
+    /// The first is within the second.
+    Within,
+    /// They share a part but neither contains the other.
+    Overlaps,
+    Disjoint,
+}
+
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    pub entities: Vec<Entity>,
+    pub predicates: Vec<Predicate>,
+    pub families: Vec<String>,
+    entity_index: HashMap<String, EntityId>,
+    predicate_index: HashMap<String, PredicateId>,
+    /// Per entity, itself and every container, transitively; sorted.
+    ancestors: Vec<Vec<EntityId>>,
+    /// Per entity, itself and everything it contains, transitively; sorted.
+    descendants: Vec<Vec<EntityId>>,
+    /// Per entity, the entity it is compared as (`counts_as`, followed to the end).
+    actor: Vec<EntityId>,
+}
+
+impl Vocabulary {
+    pub fn entity(&self, id: &str) -> Option<EntityId> {
+        self.entity_index.get(id).copied()
+    }
+
+    pub fn predicate(&self, id: &str) -> Option<PredicateId> {
+        self.predicate_index.get(id).copied()
+    }
+
+    pub fn entity_info(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    pub fn predicate_info(&self, id: PredicateId) -> &Predicate {
+        &self.predicates[id.0 as usize]
+    }
+
+    pub fn entity_ids(&self) -> impl Iterator<Item = &str> {
+        self.entities.iter().map(|e| e.id.as_str())
+    }
+
+    pub fn predicate_ids(&self) -> impl Iterator<Item = &str> {
+        self.predicates.iter().map(|p| p.id.as_str())
+    }
+
+    pub fn actor(&self, id: EntityId) -> EntityId {
+        self.actor[id.0 as usize]
+    }
+
+    pub fn scope_relation(&self, a: EntityId, b: EntityId) -> ScopeRelation {
+        if a == b {
+            ScopeRelation::Same
+        } else if self.ancestors[b.0 as usize].binary_search(&a).is_ok() {
+            ScopeRelation::Contains
+        } else if self.ancestors[a.0 as usize].binary_search(&b).is_ok() {
+            ScopeRelation::Within
+        } else if sorted_intersect(&self.descendants[a.0 as usize], &self.descendants[b.0 as usize]) {
+            ScopeRelation::Overlaps
+        } else {
+            ScopeRelation::Disjoint
+        }
+    }
+
+    /// Reads and checks a vocabulary file. Problems go to `file`'s diagnostics;
+    /// what could be read is kept, so claims can still be checked against it.
+    pub fn read(file: &JsonFile) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        let Some(root) = file.parse() else { return vocabulary };
+        let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates"]) else {
+            return vocabulary;
+        };
+        let mut within_names: Vec<Vec<Spanned<String>>> = Vec::new();
+        let mut counts_as_names: Vec<Option<Spanned<String>>> = Vec::new();
+        for value in top.required_array("entities").map(|a| a.elements.as_slice()).unwrap_or_default() {
+            let allowed = ["id", "label", "kind", "aliases", "within", "counts_as", "note"];
+            let Some(fields) = file.object(value, "an entity", &allowed) else { continue };
+            let Some(id) = fields.required_string("id") else { continue };
+            if !valid_id(file, &id) {
+                continue;
+            }
+            let entity = Entity {
+                id: id.value.clone(),
+                label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
+                kind: fields.required_string("kind").map(|s| s.value).unwrap_or_default(),
+                aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
+            };
+            if vocabulary.entity_index.contains_key(&id.value) {
+                file.error(id.span, format!("entity `{}` is defined twice", id.value));
+                continue;
+            }
+            vocabulary.entity_index.insert(id.value.clone(), EntityId(vocabulary.entities.len() as u32));
+            vocabulary.entities.push(entity);
+            within_names.push(fields.strings("within"));
+            counts_as_names.push(fields.string("counts_as"));
+        }
+        let mut family_index: HashMap<String, FamilyId> = HashMap::new();
+        for value in top.required_array("predicates").map(|a| a.elements.as_slice()).unwrap_or_default() {
+            let allowed = ["id", "label", "family", "direction", "aliases", "note"];
+            let Some(fields) = file.object(value, "a predicate", &allowed) else { continue };
+            let Some(id) = fields.required_string("id") else { continue };
+            if !valid_id(file, &id) {
+                continue;
+            }
+            let direction = match fields.required_string("direction") {
+                Some(d) if d.value == "for" => Direction::For,
+                Some(d) if d.value == "against" => Direction::Against,
+                Some(d) => {
+                    file.error(d.span, format!("direction `{}` is neither `for` nor `against`", d.value));
+                    continue;
+                }
+                None => continue,
+            };
+            let Some(family_name) = fields.required_string("family") else { continue };
+            let families = &mut vocabulary.families;
+            let family = *family_index.entry(family_name.value.clone()).or_insert_with(|| {
+                families.push(family_name.value.clone());
+                FamilyId(families.len() as u32 - 1)
+            });
+            if vocabulary.predicate_index.contains_key(&id.value) {
+                file.error(id.span, format!("predicate `{}` is defined twice", id.value));
+                continue;
+            }
+            vocabulary.predicate_index.insert(id.value.clone(), PredicateId(vocabulary.predicates.len() as u32));
+            vocabulary.predicates.push(Predicate {
+                id: id.value,
+                label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
+                family,
+                direction,
+                aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
+            });
+        }
+        let parents = resolve_names(file, &vocabulary, within_names);
+        let counts_as = resolve_names(file, &vocabulary, counts_as_names.into_iter().map(Vec::from_iter).collect());
+        vocabulary.link(file, &parents, &counts_as);
+        vocabulary
+    }
+
+    /// Computes containment closures and actors, refusing cycles.
+    fn link(&mut self, file: &JsonFile, parents: &[Vec<EntityId>], counts_as: &[Vec<EntityId>]) {
+        let count = self.entities.len();
+        self.ancestors = (0..count).map(|i| closure(EntityId(i as u32), parents)).collect();
+        let mut children = vec![Vec::new(); count];
+        for (child, list) in parents.iter().enumerate() {
+            for parent in list {
+                children[parent.0 as usize].push(EntityId(child as u32));
+            }
+        }
+        self.descendants = (0..count).map(|i| closure(EntityId(i as u32), &children)).collect();
+        for (i, parent_list) in parents.iter().enumerate() {
+            if parent_list.iter().any(|p| self.ancestors[p.0 as usize].contains(&EntityId(i as u32))) {
+                let message = format!("entity `{}` is within itself (a `within` cycle)", self.entities[i].id);
+                file.push(crate::diag::Diagnostic::error(&file.name, message));
+            }
+        }
+        self.actor = (0..count)
+            .map(|i| {
+                let mut chain = vec![EntityId(i as u32)];
+                while let Some(&next) = counts_as[chain[chain.len() - 1].0 as usize].first() {
+                    if chain.contains(&next) {
+                        if next != chain[0] {
+                            // A cycle further on: reported from an entity inside it.
+                            break;
+                        }
+                        let message = format!("entity `{}` counts as itself (a `counts_as` cycle)", self.entities[i].id);
+                        file.push(crate::diag::Diagnostic::error(&file.name, message));
+                        return EntityId(i as u32);
+                    }
+                    chain.push(next);
+                }
+                chain[chain.len() - 1]
+            })
+            .collect();
+    }
+}
+
+fn valid_id(file: &JsonFile, id: &Spanned<String>) -> bool {
+    let ok = !id.value.is_empty() && id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !ok {
+        file.error(id.span.clone(), format!("id `{}` must be lower-case ASCII letters, digits and `-`", id.value));
+    }
+    ok
+}
+
+fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Vec<Vec<Spanned<String>>>) -> Vec<Vec<EntityId>> {
+    names
+        .into_iter()
+        .map(|list| {
+            list.into_iter()
+                .filter_map(|name| {
+                    let found = vocabulary.entity(&name.value);
+                    if found.is_none() {
+                        let mut diagnostic = crate::diag::Diagnostic::error(&file.name, format!("unknown entity `{}`", name.value))
+                            .at(file.text, name.span);
+                        if let Some(close) = crate::diag::nearest(&name.value, vocabulary.entity_ids()) {
+                            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+                        }
+                        file.push(diagnostic);
+                    }
+                    found
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `start` and everything reachable from it through `edges`, sorted.
+fn closure(start: EntityId, edges: &[Vec<EntityId>]) -> Vec<EntityId> {
+    let mut seen = vec![start];
+    let mut stack = vec![start];
+    while let Some(current) = stack.pop() {
+        for &next in &edges[current.0 as usize] {
+            if !seen.contains(&next) {
+                seen.push(next);
+                stack.push(next);
+            }
+        }
+    }
+    seen.sort_unstable();
+    seen
+}
+
+fn sorted_intersect(a: &[EntityId], b: &[EntityId]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const SMALL: &str = r#"{
+  "entities": [
+    {"id": "russia", "label": "Russia", "kind": "state", "aliases": ["روسيا"]},
+    {"id": "russian-forces", "label": "Russian forces", "kind": "armed-force", "aliases": [], "counts_as": "russia"},
+    {"id": "syria", "label": "Syria", "kind": "place", "aliases": ["سوريا"]},
+    {"id": "bases", "label": "Russia's bases", "kind": "facility", "aliases": [], "within": ["syria"]},
+    {"id": "coast", "label": "Coast", "kind": "place", "aliases": [], "within": ["syria"]},
+    {"id": "hmeimim", "label": "Hmeimim", "kind": "facility", "aliases": ["حميميم"], "within": ["bases", "coast"]},
+    {"id": "front", "label": "Front lines", "kind": "place", "aliases": [], "within": ["syria"]},
+    {"id": "libya", "label": "Libya", "kind": "place", "aliases": []},
+    {"id": "kremlin", "label": "Kremlin", "kind": "organisation", "aliases": [], "counts_as": "russia"}
+  ],
+  "predicates": [
+    {"id": "withdraw", "label": "withdraw from", "family": "presence", "direction": "against", "aliases": []},
+    {"id": "keep", "label": "keep", "family": "presence", "direction": "for", "aliases": []},
+    {"id": "grant-asylum", "label": "grant asylum", "family": "asylum", "direction": "for", "aliases": []}
+  ]
+}"#;
+
+    pub fn small() -> Vocabulary {
+        let file = JsonFile::new("vocabulary.json", SMALL);
+        let vocabulary = Vocabulary::read(&file);
+        assert_eq!(file.into_diagnostics(), vec![]);
+        vocabulary
+    }
+
+    #[test]
+    fn containment_is_transitive_and_overlap_needs_a_shared_part() {
+        let v = small();
+        let id = |name| v.entity(name).unwrap();
+        assert_eq!(v.scope_relation(id("syria"), id("hmeimim")), ScopeRelation::Contains);
+        assert_eq!(v.scope_relation(id("hmeimim"), id("syria")), ScopeRelation::Within);
+        assert_eq!(v.scope_relation(id("bases"), id("coast")), ScopeRelation::Overlaps);
+        assert_eq!(v.scope_relation(id("bases"), id("front")), ScopeRelation::Disjoint);
+        assert_eq!(v.scope_relation(id("syria"), id("libya")), ScopeRelation::Disjoint);
+    }
+
+    #[test]
+    fn subjects_count_as_their_actor() {
+        let v = small();
+        assert_eq!(v.actor(v.entity("russian-forces").unwrap()), v.entity("russia").unwrap());
+        assert_eq!(v.actor(v.entity("kremlin").unwrap()), v.entity("russia").unwrap());
+        assert_eq!(v.actor(v.entity("syria").unwrap()), v.entity("syria").unwrap());
+    }
+
+    #[test]
+    fn reports_unknown_references_duplicates_and_cycles_together() {
+        let text = r#"{"entities": [
+  {"id": "a", "label": "A", "kind": "place", "aliases": [], "within": ["b"]},
+  {"id": "b", "label": "B", "kind": "place", "aliases": [], "within": ["a"]},
+  {"id": "a", "label": "A again", "kind": "place", "aliases": []},
+  {"id": "c", "label": "C", "kind": "place", "aliases": [], "within": ["syra"]},
+  {"id": "syria", "label": "S", "kind": "place", "aliases": []}
+], "predicates": [{"id": "w", "label": "w", "family": "f", "direction": "sideways", "aliases": []}]}"#;
+        let file = JsonFile::new("vocabulary.json", text);
+        Vocabulary::read(&file);
+        let messages: Vec<String> = file.into_diagnostics().into_iter().map(|d| d.message).collect();
+        assert!(messages.iter().any(|m| m.contains("`a` is defined twice")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("unknown entity `syra`")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("within itself")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("`sideways`")), "{messages:?}");
+    }
+}
