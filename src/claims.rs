@@ -125,9 +125,14 @@ pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
         }
         None => Vocabulary::default(),
     };
-    let mut corpus = Corpus { vocabulary, ..Corpus::default() };
+    let mut corpus = Corpus {
+        vocabulary,
+        ..Corpus::default()
+    };
     for source_files in &files.sources {
-        if let Some((source, claims)) = read_source(&corpus.vocabulary, source_files, corpus.sources.len(), &mut diagnostics) {
+        if let Some((source, claims)) =
+            read_source(&corpus.vocabulary, source_files, corpus.sources.len(), &mut diagnostics)
+        {
             corpus.sources.push(source);
             corpus.claims.extend(claims);
         }
@@ -141,24 +146,39 @@ fn read_source(
     index: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Source, Vec<Claim>)> {
-    let valid_id = files.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let valid_id = files
+        .id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     let (article, annotation) = match (&files.article, &files.annotation) {
         (Some(article), Some(annotation)) => (article, annotation),
         (None, Some(annotation)) => {
-            diagnostics.push(Diagnostic::error(&annotation.name, format!("no article `{}.txt` beside this annotation", files.id)));
+            diagnostics.push(Diagnostic::error(
+                &annotation.name,
+                format!("no article `{}.txt` beside this annotation", files.id),
+            ));
             return None;
         }
         (Some(article), None) => {
             diagnostics.push(Diagnostic::warning(
                 &article.name,
-                format!("no annotation `{}.json`: this article is left out of the comparison", files.id),
+                format!(
+                    "no annotation `{}.json`: this article is left out of the comparison",
+                    files.id
+                ),
             ));
             return None;
         }
         (None, None) => return None,
     };
     if !valid_id {
-        diagnostics.push(Diagnostic::error(&annotation.name, format!("source id `{}` must be lower-case ASCII letters, digits and `-`", files.id)));
+        diagnostics.push(Diagnostic::error(
+            &annotation.name,
+            format!(
+                "source id `{}` must be lower-case ASCII letters, digits and `-`",
+                files.id
+            ),
+        ));
     }
     let file = JsonFile::new(&annotation.name, &annotation.text);
     let result = read_annotation(&file, vocabulary, files, &article.text, index);
@@ -184,22 +204,41 @@ fn read_annotation(
     };
     let mut claims = Vec::new();
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-    for value in top.required_array("claims").map(|a| a.elements.as_slice()).unwrap_or_default() {
-        let Some(claim) = read_claim(file, vocabulary, value, article, index, source.as_ref()) else { continue };
-        if let Some(first) = seen.get(&claim.id.value) {
-            let line = crate::text::LineIndex::new(file.text).line_column(first.start).0;
-            file.error(claim.id.span.clone(), format!("claim id `{}` is used twice (first on line {line})", claim.id.value));
+    for value in top
+        .required_array("claims")
+        .map(|a| a.elements.as_slice())
+        .unwrap_or_default()
+    {
+        let Some(read) = read_claim(file, vocabulary, value, article, index, source.as_ref()) else {
             continue;
+        };
+        if let Some(id) = read.id {
+            if let Some(first) = seen.get(&id.value) {
+                let line = crate::text::LineIndex::new(file.text).line_column(first.start).0;
+                file.error(
+                    id.span.clone(),
+                    format!("claim id `{}` is used twice (first on line {line})", id.value),
+                );
+                continue;
+            }
+            seen.insert(id.value, id.span);
         }
-        seen.insert(claim.id.value.clone(), claim.id.span.clone());
-        claims.push(claim.claim);
+        claims.extend(read.claim);
     }
     claims.sort_by(|a, b| a.id.cmp(&b.id));
     Some((source?, claims))
 }
 
 fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article: &str) -> Option<Source> {
-    let allowed = ["outlet", "outlet_ar", "title", "published", "language", "original_file", "note"];
+    let allowed = [
+        "outlet",
+        "outlet_ar",
+        "title",
+        "published",
+        "language",
+        "original_file",
+        "note",
+    ];
     let fields = file.object(value, "`source`", &allowed)?;
     let outlet = fields.required_string("outlet");
     let title = fields.required_string("title");
@@ -233,40 +272,72 @@ fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article
 
 fn read_published(file: &JsonFile, value: &Value) -> Option<Published> {
     let fields = file.object(value, "`published`", &["date", "time", "inferred", "note"])?;
-    let date = fields.required_string("date").and_then(|date| match parse_iso_interval(&date.value) {
-        Ok(interval) if matches!(interval.granularity, Granularity::Day | Granularity::Month | Granularity::Year) => Some(interval),
-        Ok(_) => {
-            file.error(date.span, "a publication date is one day, month or year, not a range");
-            None
-        }
-        Err(error) => {
-            file.error(date.span, format!("the publication date does not parse: {}", error.0));
-            None
-        }
-    });
-    let time = fields.string("time").and_then(|time| match NaiveTime::parse_from_str(&time.value, "%H:%M") {
-        Ok(t) => Some(t),
-        Err(_) => {
-            file.error(time.span, format!("`{}` is not a time of day HH:MM", time.value));
-            None
-        }
-    });
+    let date = fields
+        .required_string("date")
+        .and_then(|date| match parse_iso_interval(&date.value) {
+            Ok(interval)
+                if matches!(
+                    interval.granularity,
+                    Granularity::Day | Granularity::Month | Granularity::Year
+                ) =>
+            {
+                Some(interval)
+            }
+            Ok(_) => {
+                file.error(date.span, "a publication date is one day, month or year, not a range");
+                None
+            }
+            Err(error) => {
+                file.error(date.span, format!("the publication date does not parse: {}", error.0));
+                None
+            }
+        });
+    let time = fields
+        .string("time")
+        .and_then(|time| match NaiveTime::parse_from_str(&time.value, "%H:%M") {
+            Ok(t) => Some(t),
+            Err(_) => {
+                file.error(time.span, format!("`{}` is not a time of day HH:MM", time.value));
+                None
+            }
+        });
     let inferred = fields.boolean("inferred").is_some_and(|b| b.value);
     let note = fields.string("note").map(|s| s.value);
     if inferred && note.is_none() {
-        file.error(fields.span(), "an inferred publication date needs a `note` saying how it was inferred");
+        file.error(
+            fields.span(),
+            "an inferred publication date needs a `note` saying how it was inferred",
+        );
     }
-    Some(Published { date: date?, time, inferred, note })
+    Some(Published {
+        date: date?,
+        time,
+        inferred,
+        note,
+    })
 }
 
+/// A claim as read: its id is kept even when the rest has problems, so that
+/// duplicate ids are found among broken claims too.
 struct ReadClaim {
-    id: Spanned<String>,
-    claim: Claim,
+    id: Option<Spanned<String>>,
+    claim: Option<Claim>,
 }
 
 const CLAIM_FIELDS: [&str; 13] = [
-    "id", "quote", "occurrence", "subject", "predicate", "object", "extent", "polarity", "time", "modality",
-    "attribution", "note", "origin",
+    "id",
+    "quote",
+    "occurrence",
+    "subject",
+    "predicate",
+    "object",
+    "extent",
+    "polarity",
+    "time",
+    "modality",
+    "attribution",
+    "note",
+    "origin",
 ];
 
 fn read_claim(
@@ -280,8 +351,19 @@ fn read_claim(
     let fields = file.object(value, "a claim", &CLAIM_FIELDS)?;
     let id = fields.required_string("id");
     if let Some(id) = &id {
-        if id.value.is_empty() || !id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            file.error(id.span.clone(), format!("claim id `{}` must be lower-case ASCII letters, digits and `-`", id.value));
+        if id.value.is_empty()
+            || !id
+                .value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            file.error(
+                id.span.clone(),
+                format!(
+                    "claim id `{}` must be lower-case ASCII letters, digits and `-`",
+                    id.value
+                ),
+            );
         }
     }
     let span = read_quote(file, &fields, article);
@@ -301,12 +383,22 @@ fn read_claim(
             entity(file, vocabulary, Some(name), "speaker (`outlet` or an entity)").map(Attribution::Entity)
         }
     });
-    let polarity = choice(file, &fields, "polarity", &[("affirmed", Polarity::Affirmed), ("negated", Polarity::Negated)], true);
+    let polarity = choice(
+        file,
+        &fields,
+        "polarity",
+        &[("affirmed", Polarity::Affirmed), ("negated", Polarity::Negated)],
+        true,
+    );
     let extent = choice(
         file,
         &fields,
         "extent",
-        &[("unspecified", Extent::Unspecified), ("partial", Extent::Partial), ("full", Extent::Full)],
+        &[
+            ("unspecified", Extent::Unspecified),
+            ("partial", Extent::Partial),
+            ("full", Extent::Full),
+        ],
         false,
     )
     .or(fields.get("extent").is_none().then_some(Extent::Unspecified));
@@ -319,48 +411,65 @@ fn read_claim(
         ("question", Modality::Question),
     ];
     let modality = choice(file, &fields, "modality", &modalities, true);
-    let origin = choice(file, &fields, "origin", &[("annotated", Origin::Annotated), ("extracted", Origin::Extracted)], false)
-        .or(fields.get("origin").is_none().then_some(Origin::Annotated));
-    let time = fields.required_string("time").and_then(|time| match parse_iso_interval(&time.value) {
-        Ok(interval) => Some(interval),
-        Err(error) => {
-            file.error(time.span, format!("the time does not parse: {}", error.0));
-            None
-        }
-    });
+    let origin = choice(
+        file,
+        &fields,
+        "origin",
+        &[("annotated", Origin::Annotated), ("extracted", Origin::Extracted)],
+        false,
+    )
+    .or(fields.get("origin").is_none().then_some(Origin::Annotated));
+    let time = fields
+        .required_string("time")
+        .and_then(|time| match parse_iso_interval(&time.value) {
+            Ok(interval) => Some(interval),
+            Err(error) => {
+                file.error(time.span, format!("the time does not parse: {}", error.0));
+                None
+            }
+        });
     if let (Some(time), Some(meta)) = (&time, meta) {
         warn_if_after_publication(file, &fields, time, meta);
     }
-    let claim = Claim {
-        source,
-        id: id.as_ref()?.value.clone(),
-        quote: article[span.clone()?].to_string(),
-        span: span?,
-        subject: subject?,
-        predicate: predicate?,
-        object: object?,
-        extent: extent?,
-        polarity: polarity?,
-        time: Some(time?),
-        modality: modality?,
-        attribution: attribution?,
-        origin: origin?,
-        note: fields.string("note").map(|s| s.value),
+    let claim = || -> Option<Claim> {
+        Some(Claim {
+            source,
+            id: id.as_ref()?.value.clone(),
+            quote: article[span.clone()?].to_string(),
+            span: span?,
+            subject: subject?,
+            predicate: predicate?,
+            object: object?,
+            extent: extent?,
+            polarity: polarity?,
+            time: Some(time?),
+            modality: modality?,
+            attribution: attribution?,
+            origin: origin?,
+            note: fields.string("note").map(|s| s.value),
+        })
     };
-    Some(ReadClaim { id: id?, claim })
+    let claim = claim();
+    Some(ReadClaim { id, claim })
 }
 
 /// A claim said to hold after its article was published is a likely typo,
 /// unless it is a forecast.
 fn warn_if_after_publication(file: &JsonFile, fields: &Fields, time: &Interval, meta: &Source) {
-    let forward_looking = fields.get("modality").and_then(|v| v.as_string_lit()).is_some_and(|m| m.value == "expected");
+    let forward_looking = fields
+        .get("modality")
+        .and_then(|v| v.as_string_lit())
+        .is_some_and(|m| m.value == "expected");
     if let (Some(start), Some(published_end)) = (time.start, meta.published.date.end) {
         if start > published_end && !forward_looking {
             if let Some(span) = fields.get("time").map(crate::json::span) {
                 file.push(
-                    Diagnostic::warning(&file.name, format!("the time starts after the publication date ({})", meta.published.date))
-                        .at(file.text, span)
-                        .with_help("a claim about the future should have modality `expected`"),
+                    Diagnostic::warning(
+                        &file.name,
+                        format!("the time starts after the publication date ({})", meta.published.date),
+                    )
+                    .at(file.text, span)
+                    .with_help("a claim about the future should have modality `expected`"),
                 );
             }
         }
@@ -379,14 +488,21 @@ fn read_quote(file: &JsonFile, fields: &Fields, article: &str) -> Option<Range<u
     }
     let count = article.matches(quote.value.as_str()).count();
     let mut diagnostic = if count > 0 {
-        Diagnostic::error(&file.name, format!("the quote occurs {count} time(s) in the article, not {occurrence}"))
+        Diagnostic::error(
+            &file.name,
+            format!("the quote occurs {count} time(s) in the article, not {occurrence}"),
+        )
     } else {
         Diagnostic::error(&file.name, "the quote is not in the article")
     }
     .at(file.text, quote.span.clone());
     if count == 0 {
         if let Some((span, score)) = crate::text::closest_passage(article, &quote.value) {
-            diagnostic = diagnostic.with_help(format!("closest passage ({:.0}% alike): «{}»", score * 100.0, &article[span]));
+            diagnostic = diagnostic.with_help(format!(
+                "closest passage ({:.0}% alike): «{}»",
+                score * 100.0,
+                &article[span]
+            ));
         }
     }
     file.push(diagnostic);
@@ -403,7 +519,8 @@ fn entity(file: &JsonFile, vocabulary: &Vocabulary, name: Option<Spanned<String>
 }
 
 fn unknown<'a>(file: &JsonFile, name: &Spanned<String>, what: &str, valid: impl Iterator<Item = &'a str>) {
-    let mut diagnostic = Diagnostic::error(&file.name, format!("unknown {what} `{}`", name.value)).at(file.text, name.span.clone());
+    let mut diagnostic =
+        Diagnostic::error(&file.name, format!("unknown {what} `{}`", name.value)).at(file.text, name.span.clone());
     if let Some(close) = nearest(&name.value, valid) {
         diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
     }
@@ -411,13 +528,17 @@ fn unknown<'a>(file: &JsonFile, name: &Spanned<String>, what: &str, valid: impl 
 }
 
 fn choice<T: Copy>(file: &JsonFile, fields: &Fields, name: &str, options: &[(&str, T)], required: bool) -> Option<T> {
-    let value = if required { fields.required_string(name) } else { fields.string(name) }?;
+    let value = if required {
+        fields.required_string(name)
+    } else {
+        fields.string(name)
+    }?;
     if let Some((_, found)) = options.iter().find(|(text, _)| *text == value.value) {
         return Some(*found);
     }
     let names: Vec<&str> = options.iter().map(|(text, _)| *text).collect();
-    let mut diagnostic =
-        Diagnostic::error(&file.name, format!("`{}` is not a valid {name}", value.value)).at(file.text, value.span.clone());
+    let mut diagnostic = Diagnostic::error(&file.name, format!("`{}` is not a valid {name}", value.value))
+        .at(file.text, value.span.clone());
     diagnostic = match nearest(&value.value, names.iter().copied()) {
         Some(close) => diagnostic.with_help(format!("did you mean `{close}`?")),
         None => diagnostic.with_help(format!("expected one of: {}", names.join(", "))),

@@ -37,7 +37,10 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
-            diagnostics.push(Diagnostic::error(&dir.display().to_string(), format!("cannot read the corpus directory: {error}")));
+            diagnostics.push(Diagnostic::error(
+                &dir.display().to_string(),
+                format!("cannot read the corpus directory: {error}"),
+            ));
             return (CorpusFiles::default(), diagnostics);
         }
     };
@@ -59,10 +62,16 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
         }
         let file = match std::fs::read(dir.join(&name)) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => InputFile { name: shown(&name), text },
+                Ok(text) => InputFile {
+                    name: shown(&name),
+                    text,
+                },
                 Err(error) => {
                     let offset = error.utf8_error().valid_up_to();
-                    diagnostics.push(Diagnostic::error(&shown(&name), format!("not UTF-8 text: invalid byte at offset {offset}")));
+                    diagnostics.push(Diagnostic::error(
+                        &shown(&name),
+                        format!("not UTF-8 text: invalid byte at offset {offset}"),
+                    ));
                     continue;
                 }
             },
@@ -75,7 +84,10 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
             corpus.vocabulary = Some(file);
             continue;
         }
-        let source = sources.entry(stem.clone()).or_insert_with(|| SourceFiles { id: stem, ..SourceFiles::default() });
+        let source = sources.entry(stem.clone()).or_insert_with(|| SourceFiles {
+            id: stem,
+            ..SourceFiles::default()
+        });
         if extension == "txt" {
             source.article = Some(file);
         } else {
@@ -83,7 +95,10 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
         }
     }
     if corpus.vocabulary.is_none() {
-        diagnostics.push(Diagnostic::error(&shown(crate::vocab::FILE_NAME), "the corpus has no vocabulary file"));
+        diagnostics.push(Diagnostic::error(
+            &shown(crate::vocab::FILE_NAME),
+            "the corpus has no vocabulary file",
+        ));
     }
     corpus.sources = sources.into_values().collect();
     (corpus, diagnostics)

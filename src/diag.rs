@@ -35,11 +35,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, file: file.to_string(), location: None, message: message.into(), help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            location: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn warning(file: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
     }
 
     /// Anchors the diagnostic at a byte span of the file's text.

@@ -96,21 +96,40 @@ pub fn compare(vocabulary: &Vocabulary, tuples: &[Tuple]) -> Vec<Finding> {
 pub fn classify(vocabulary: &Vocabulary, a: &Tuple, b: &Tuple) -> Option<Finding> {
     let (a, b) = if a.claim <= b.claim { (a, b) } else { (b, a) };
     let scope = vocabulary.scope_relation(a.object, b.object);
-    let finding = |kind, rule, would_be| Finding { kind, rule, a: a.claim, b: b.claim, would_be, scope };
+    let finding = |kind, rule, would_be| Finding {
+        kind,
+        rule,
+        a: a.claim,
+        b: b.claim,
+        would_be,
+        scope,
+    };
     let not_flagged = |rule, would_be: Option<(Kind, Rule)>| {
-        would_be.filter(|(kind, _)| matches!(kind, Kind::Conflict | Kind::Tension)).map(|w| finding(Kind::NotFlagged, rule, Some(w)))
+        would_be
+            .filter(|(kind, _)| matches!(kind, Kind::Conflict | Kind::Tension))
+            .map(|w| finding(Kind::NotFlagged, rule, Some(w)))
     };
     // What the pair would be if time and scope were not in the way.
     let hypothetical = |scope| judge(a, b, scope);
     if !a.overlaps_in_time(b) {
-        let assumed = if scope == ScopeRelation::Disjoint { ScopeRelation::Same } else { scope };
+        let assumed = if scope == ScopeRelation::Disjoint {
+            ScopeRelation::Same
+        } else {
+            scope
+        };
         return not_flagged(Rule::DifferentPeriods, hypothetical(assumed));
     }
     if scope == ScopeRelation::Disjoint {
         return not_flagged(Rule::DisjointScopes, hypothetical(ScopeRelation::Same));
     }
-    if a.modality == Modality::Question || b.modality == Modality::Question || !(a.modality.asserts() || b.modality.asserts()) {
-        let as_asserted = |t: &Tuple| Tuple { modality: Modality::Asserted, ..*t };
+    if a.modality == Modality::Question
+        || b.modality == Modality::Question
+        || !(a.modality.asserts() || b.modality.asserts())
+    {
+        let as_asserted = |t: &Tuple| Tuple {
+            modality: Modality::Asserted,
+            ..*t
+        };
         return not_flagged(Rule::NotAnAssertion, judge(&as_asserted(a), &as_asserted(b), scope));
     }
     let (kind, rule) = judge(a, b, scope)?;
@@ -119,7 +138,11 @@ pub fn classify(vocabulary: &Vocabulary, a: &Tuple, b: &Tuple) -> Option<Finding
         return None;
     }
     if rule == Rule::PartialExtent {
-        return Some(finding(Kind::NotFlagged, rule, Some((Kind::Conflict, Rule::WholeVsPart))));
+        return Some(finding(
+            Kind::NotFlagged,
+            rule,
+            Some((Kind::Conflict, Rule::WholeVsPart)),
+        ));
     }
     Some(finding(kind, rule, None))
 }
@@ -129,7 +152,11 @@ pub fn classify(vocabulary: &Vocabulary, a: &Tuple, b: &Tuple) -> Option<Finding
 /// whole is partial".
 fn judge(a: &Tuple, b: &Tuple, scope: ScopeRelation) -> Option<(Kind, Rule)> {
     if a.modality == Modality::Undecided || b.modality == Modality::Undecided {
-        let other_asserts = if a.modality == Modality::Undecided { b.modality.asserts() } else { a.modality.asserts() };
+        let other_asserts = if a.modality == Modality::Undecided {
+            b.modality.asserts()
+        } else {
+            a.modality.asserts()
+        };
         return other_asserts.then_some((Kind::Tension, Rule::UndecidedVsAsserted));
     }
     if a.stance == b.stance {
@@ -173,7 +200,10 @@ mod tests {
 
     impl Fixture {
         fn new() -> Fixture {
-            Fixture { vocabulary: small(), next: 0 }
+            Fixture {
+                vocabulary: small(),
+                next: 0,
+            }
         }
 
         /// A tuple for `source` saying `actor predicate object` (negated with
@@ -188,7 +218,11 @@ mod tests {
                 source,
                 actor: v.entity("russia").unwrap(),
                 family: info.family,
-                stance: if negated { info.direction.flipped() } else { info.direction },
+                stance: if negated {
+                    info.direction.flipped()
+                } else {
+                    info.direction
+                },
                 object: v.entity(object).unwrap(),
                 extent: Extent::Unspecified,
                 modality,
@@ -210,9 +244,18 @@ mod tests {
         let mut f = Fixture::new();
         let withdrawal = f.tuple(0, "withdraw", "syria", Modality::Asserted, DEC_2024);
         let kremlin = f.tuple(1, "!withdraw", "bases", Modality::Asserted, (120, 120));
-        assert_eq!(f.verdict(&withdrawal, &kremlin), Some((Kind::Conflict, Rule::WholeVsPart)));
-        let partial = Tuple { extent: Extent::Partial, ..withdrawal };
-        assert_eq!(f.verdict(&partial, &kremlin), Some((Kind::NotFlagged, Rule::PartialExtent)));
+        assert_eq!(
+            f.verdict(&withdrawal, &kremlin),
+            Some((Kind::Conflict, Rule::WholeVsPart))
+        );
+        let partial = Tuple {
+            extent: Extent::Partial,
+            ..withdrawal
+        };
+        assert_eq!(
+            f.verdict(&partial, &kremlin),
+            Some((Kind::NotFlagged, Rule::PartialExtent))
+        );
     }
 
     #[test]
@@ -220,7 +263,10 @@ mod tests {
         let mut f = Fixture::new();
         let kept = f.tuple(0, "keep", "syria", Modality::Asserted, DEC_2024);
         let left_front = f.tuple(0, "withdraw", "front", Modality::Reported, DEC_2024);
-        assert_eq!(f.verdict(&kept, &left_front), Some((Kind::Tension, Rule::PartAgainstWhole)));
+        assert_eq!(
+            f.verdict(&kept, &left_front),
+            Some((Kind::Tension, Rule::PartAgainstWhole))
+        );
     }
 
     #[test]
@@ -228,9 +274,15 @@ mod tests {
         let mut f = Fixture::new();
         let kept = f.tuple(0, "keep", "bases", Modality::Asserted, DEC_2024);
         let not_withdrawn = f.tuple(1, "!withdraw", "hmeimim", Modality::Asserted, DEC_2024);
-        assert_eq!(f.verdict(&kept, &not_withdrawn), Some((Kind::Agreement, Rule::SameStance)));
+        assert_eq!(
+            f.verdict(&kept, &not_withdrawn),
+            Some((Kind::Agreement, Rule::SameStance))
+        );
         let withdrawn = f.tuple(1, "withdraw", "bases", Modality::Asserted, DEC_2024);
-        assert_eq!(f.verdict(&kept, &withdrawn), Some((Kind::Conflict, Rule::OppositeStance)));
+        assert_eq!(
+            f.verdict(&kept, &withdrawn),
+            Some((Kind::Conflict, Rule::OppositeStance))
+        );
     }
 
     #[test]
@@ -243,7 +295,10 @@ mod tests {
         assert_eq!(finding.would_be, Some((Kind::Conflict, Rule::OppositeStance)));
         let front = f.tuple(1, "withdraw", "front", Modality::Asserted, DEC_2024);
         let bases = f.tuple(2, "keep", "bases", Modality::Asserted, DEC_2024);
-        assert_eq!(f.verdict(&front, &bases), Some((Kind::NotFlagged, Rule::DisjointScopes)));
+        assert_eq!(
+            f.verdict(&front, &bases),
+            Some((Kind::NotFlagged, Rule::DisjointScopes))
+        );
         // Would-be agreements are not listed: nothing was held back.
         let libya = f.tuple(2, "withdraw", "libya", Modality::Asserted, DEC_2024);
         assert_eq!(f.verdict(&front, &libya), None);
@@ -254,11 +309,20 @@ mod tests {
         let mut f = Fixture::new();
         let deciding = f.tuple(0, "keep", "bases", Modality::Undecided, DEC_2024);
         let kept = f.tuple(1, "keep", "bases", Modality::Reported, DEC_2024);
-        assert_eq!(f.verdict(&deciding, &kept), Some((Kind::Tension, Rule::UndecidedVsAsserted)));
+        assert_eq!(
+            f.verdict(&deciding, &kept),
+            Some((Kind::Tension, Rule::UndecidedVsAsserted))
+        );
         let expected_exit = f.tuple(1, "withdraw", "bases", Modality::Expected, DEC_2024);
-        assert_eq!(f.verdict(&kept, &expected_exit), Some((Kind::Tension, Rule::WeakerVsAsserted)));
+        assert_eq!(
+            f.verdict(&kept, &expected_exit),
+            Some((Kind::Tension, Rule::WeakerVsAsserted))
+        );
         let question = f.tuple(2, "withdraw", "syria", Modality::Question, DEC_2024);
-        assert_eq!(f.verdict(&kept, &question), Some((Kind::NotFlagged, Rule::NotAnAssertion)));
+        assert_eq!(
+            f.verdict(&kept, &question),
+            Some((Kind::NotFlagged, Rule::NotAnAssertion))
+        );
     }
 
     #[test]

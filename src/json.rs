@@ -27,7 +27,11 @@ pub struct JsonFile<'t> {
 
 impl<'t> JsonFile<'t> {
     pub fn new(name: &str, text: &'t str) -> JsonFile<'t> {
-        JsonFile { name: name.to_string(), text, diagnostics: RefCell::new(Vec::new()) }
+        JsonFile {
+            name: name.to_string(),
+            text,
+            diagnostics: RefCell::new(Vec::new()),
+        }
     }
 
     /// Parses strict JSON (no comments, no trailing commas). A syntax error is
@@ -85,7 +89,10 @@ impl<'t> JsonFile<'t> {
             let name = property.name.as_str();
             let name_span = property.name.range();
             if seen.contains(&name) {
-                self.error(name_span.start..name_span.end, format!("field `{name}` is repeated in {what}"));
+                self.error(
+                    name_span.start..name_span.end,
+                    format!("field `{name}` is repeated in {what}"),
+                );
             }
             seen.push(name);
             if !allowed.contains(&name) {
@@ -99,7 +106,11 @@ impl<'t> JsonFile<'t> {
                 self.push(diagnostic);
             }
         }
-        Some(Fields { file: self, object, what: what.to_string() })
+        Some(Fields {
+            file: self,
+            object,
+            what: what.to_string(),
+        })
     }
 }
 
@@ -116,19 +127,28 @@ impl<'v, 't> Fields<'v, 't> {
     }
 
     pub fn get(&self, name: &str) -> Option<&'v Value<'t>> {
-        self.object.properties.iter().find(|p| p.name.as_str() == name).map(|p| &p.value)
+        self.object
+            .properties
+            .iter()
+            .find(|p| p.name.as_str() == name)
+            .map(|p| &p.value)
     }
 
     fn missing(&self, name: &str) {
-        self.file.error(self.span(), format!("{} has no `{name}` field", self.what));
+        self.file
+            .error(self.span(), format!("{} has no `{name}` field", self.what));
     }
 
     pub fn string(&self, name: &str) -> Option<Spanned<String>> {
         let value = self.get(name)?;
         match value {
-            Value::StringLit(s) => Some(Spanned { value: s.value.to_string(), span: s.range.start..s.range.end }),
+            Value::StringLit(s) => Some(Spanned {
+                value: s.value.to_string(),
+                span: s.range.start..s.range.end,
+            }),
             other => {
-                self.file.error(span(other), format!("`{name}` must be a string, found {}", kind(other)));
+                self.file
+                    .error(span(other), format!("`{name}` must be a string, found {}", kind(other)));
                 None
             }
         }
@@ -143,9 +163,15 @@ impl<'v, 't> Fields<'v, 't> {
 
     pub fn boolean(&self, name: &str) -> Option<Spanned<bool>> {
         match self.get(name)? {
-            Value::BooleanLit(b) => Some(Spanned { value: b.value, span: b.range.start..b.range.end }),
+            Value::BooleanLit(b) => Some(Spanned {
+                value: b.value,
+                span: b.range.start..b.range.end,
+            }),
             other => {
-                self.file.error(span(other), format!("`{name}` must be true or false, found {}", kind(other)));
+                self.file.error(
+                    span(other),
+                    format!("`{name}` must be true or false, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -158,9 +184,15 @@ impl<'v, 't> Fields<'v, 't> {
             _ => None,
         };
         match parsed {
-            Some(number) => Some(Spanned { value: number, span: span(value) }),
+            Some(number) => Some(Spanned {
+                value: number,
+                span: span(value),
+            }),
             None => {
-                self.file.error(span(value), format!("`{name}` must be a whole number, found {}", kind(value)));
+                self.file.error(
+                    span(value),
+                    format!("`{name}` must be a whole number, found {}", kind(value)),
+                );
                 None
             }
         }
@@ -170,7 +202,8 @@ impl<'v, 't> Fields<'v, 't> {
         match self.get(name)? {
             Value::Array(array) => Some(array),
             other => {
-                self.file.error(span(other), format!("`{name}` must be an array, found {}", kind(other)));
+                self.file
+                    .error(span(other), format!("`{name}` must be an array, found {}", kind(other)));
                 None
             }
         }
@@ -185,14 +218,22 @@ impl<'v, 't> Fields<'v, 't> {
 
     /// An array of strings; non-strings are reported and skipped.
     pub fn strings(&self, name: &str) -> Vec<Spanned<String>> {
-        let Some(array) = self.array(name) else { return Vec::new() };
+        let Some(array) = self.array(name) else {
+            return Vec::new();
+        };
         array
             .elements
             .iter()
             .filter_map(|element| match element {
-                Value::StringLit(s) => Some(Spanned { value: s.value.to_string(), span: s.range.start..s.range.end }),
+                Value::StringLit(s) => Some(Spanned {
+                    value: s.value.to_string(),
+                    span: s.range.start..s.range.end,
+                }),
                 other => {
-                    self.file.error(span(other), format!("`{name}` must hold strings, found {}", kind(other)));
+                    self.file.error(
+                        span(other),
+                        format!("`{name}` must hold strings, found {}", kind(other)),
+                    );
                     None
                 }
             })
@@ -233,7 +274,10 @@ mod tests {
 
     #[test]
     fn reports_every_field_problem_in_one_pass() {
-        let file = JsonFile::new("x.json", r#"{"id": 3, "quote": "q", "subjcet": "russia", "quote": "again"}"#);
+        let file = JsonFile::new(
+            "x.json",
+            r#"{"id": 3, "quote": "q", "subjcet": "russia", "quote": "again"}"#,
+        );
         let value = file.parse().unwrap();
         let fields = file.object(&value, "claim", &["id", "quote", "subject"]).unwrap();
         assert_eq!(fields.string("id"), None);
@@ -244,9 +288,17 @@ mod tests {
             .map(|d| format!("{} {}", d.message, d.help.unwrap_or_default()))
             .collect();
         assert_eq!(messages.len(), 4, "{messages:#?}");
-        assert!(messages.iter().any(|m| m.contains("`subjcet`") && m.contains("did you mean `subject`")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`subjcet`") && m.contains("did you mean `subject`"))
+        );
         assert!(messages.iter().any(|m| m.contains("`quote` is repeated")));
-        assert!(messages.iter().any(|m| m.contains("`id` must be a string, found a number")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`id` must be a string, found a number"))
+        );
         assert!(messages.iter().any(|m| m.contains("has no `subject`")));
     }
 }

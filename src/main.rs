@@ -1,3 +1,3 @@
-fn main() {
-    std::process::exit(tanaqud::cli::run());
+fn main() -> std::process::ExitCode {
+    tanaqud::cli::run()
 }

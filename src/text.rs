@@ -13,7 +13,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         LineIndex { starts }
     }
 
@@ -30,7 +32,12 @@ impl LineIndex {
         let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r').to_string();
         let underline_end = span.end.clamp(start, line_start + line_text.len());
-        Location { line, column, line_text, underline: start - line_start..underline_end - line_start }
+        Location {
+            line,
+            column,
+            line_text,
+            underline: start - line_start..underline_end - line_start,
+        }
     }
 }
 
@@ -39,7 +46,9 @@ pub fn find_quote(text: &str, quote: &str, occurrence: usize) -> Option<Range<us
     if quote.is_empty() || occurrence == 0 {
         return None;
     }
-    text.match_indices(quote).nth(occurrence - 1).map(|(start, _)| start..start + quote.len())
+    text.match_indices(quote)
+        .nth(occurrence - 1)
+        .map(|(start, _)| start..start + quote.len())
 }
 
 /// The passage of `text` most similar to `quote`: windows of as many words as

@@ -41,7 +41,10 @@ pub fn tuple(vocabulary: &Vocabulary, index: usize, claim: &Claim) -> Tuple {
         Polarity::Negated => predicate.direction.flipped(),
     };
     let (start, end) = claim.time.map_or((i32::MIN, i32::MAX), |t| {
-        (t.start.map_or(i32::MIN, |d| d.num_days_from_ce()), t.end.map_or(i32::MAX, |d| d.num_days_from_ce()))
+        (
+            t.start.map_or(i32::MIN, |d| d.num_days_from_ce()),
+            t.end.map_or(i32::MAX, |d| d.num_days_from_ce()),
+        )
     });
     Tuple {
         claim: index as u32,
@@ -58,5 +61,9 @@ pub fn tuple(vocabulary: &Vocabulary, index: usize, claim: &Claim) -> Tuple {
 }
 
 pub fn tuples(vocabulary: &Vocabulary, claims: &[Claim]) -> Vec<Tuple> {
-    claims.iter().enumerate().map(|(index, claim)| tuple(vocabulary, index, claim)).collect()
+    claims
+        .iter()
+        .enumerate()
+        .map(|(index, claim)| tuple(vocabulary, index, claim))
+        .collect()
 }

@@ -127,16 +127,26 @@ impl Vocabulary {
     /// what could be read is kept, so claims can still be checked against it.
     pub fn read(file: &JsonFile) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
-        let Some(root) = file.parse() else { return vocabulary };
+        let Some(root) = file.parse() else {
+            return vocabulary;
+        };
         let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates"]) else {
             return vocabulary;
         };
         let mut within_names: Vec<Vec<Spanned<String>>> = Vec::new();
         let mut counts_as_names: Vec<Option<Spanned<String>>> = Vec::new();
-        for value in top.required_array("entities").map(|a| a.elements.as_slice()).unwrap_or_default() {
+        for value in top
+            .required_array("entities")
+            .map(|a| a.elements.as_slice())
+            .unwrap_or_default()
+        {
             let allowed = ["id", "label", "kind", "aliases", "within", "counts_as", "note"];
-            let Some(fields) = file.object(value, "an entity", &allowed) else { continue };
-            let Some(id) = fields.required_string("id") else { continue };
+            let Some(fields) = file.object(value, "an entity", &allowed) else {
+                continue;
+            };
+            let Some(id) = fields.required_string("id") else {
+                continue;
+            };
             if !valid_id(file, &id) {
                 continue;
             }
@@ -150,16 +160,26 @@ impl Vocabulary {
                 file.error(id.span, format!("entity `{}` is defined twice", id.value));
                 continue;
             }
-            vocabulary.entity_index.insert(id.value.clone(), EntityId(vocabulary.entities.len() as u32));
+            vocabulary
+                .entity_index
+                .insert(id.value.clone(), EntityId(vocabulary.entities.len() as u32));
             vocabulary.entities.push(entity);
             within_names.push(fields.strings("within"));
             counts_as_names.push(fields.string("counts_as"));
         }
         let mut family_index: HashMap<String, FamilyId> = HashMap::new();
-        for value in top.required_array("predicates").map(|a| a.elements.as_slice()).unwrap_or_default() {
+        for value in top
+            .required_array("predicates")
+            .map(|a| a.elements.as_slice())
+            .unwrap_or_default()
+        {
             let allowed = ["id", "label", "family", "direction", "aliases", "note"];
-            let Some(fields) = file.object(value, "a predicate", &allowed) else { continue };
-            let Some(id) = fields.required_string("id") else { continue };
+            let Some(fields) = file.object(value, "a predicate", &allowed) else {
+                continue;
+            };
+            let Some(id) = fields.required_string("id") else {
+                continue;
+            };
             if !valid_id(file, &id) {
                 continue;
             }
@@ -167,12 +187,17 @@ impl Vocabulary {
                 Some(d) if d.value == "for" => Direction::For,
                 Some(d) if d.value == "against" => Direction::Against,
                 Some(d) => {
-                    file.error(d.span, format!("direction `{}` is neither `for` nor `against`", d.value));
+                    file.error(
+                        d.span,
+                        format!("direction `{}` is neither `for` nor `against`", d.value),
+                    );
                     continue;
                 }
                 None => continue,
             };
-            let Some(family_name) = fields.required_string("family") else { continue };
+            let Some(family_name) = fields.required_string("family") else {
+                continue;
+            };
             let families = &mut vocabulary.families;
             let family = *family_index.entry(family_name.value.clone()).or_insert_with(|| {
                 families.push(family_name.value.clone());
@@ -182,7 +207,9 @@ impl Vocabulary {
                 file.error(id.span, format!("predicate `{}` is defined twice", id.value));
                 continue;
             }
-            vocabulary.predicate_index.insert(id.value.clone(), PredicateId(vocabulary.predicates.len() as u32));
+            vocabulary
+                .predicate_index
+                .insert(id.value.clone(), PredicateId(vocabulary.predicates.len() as u32));
             vocabulary.predicates.push(Predicate {
                 id: id.value,
                 label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
@@ -192,7 +219,11 @@ impl Vocabulary {
             });
         }
         let parents = resolve_names(file, &vocabulary, within_names);
-        let counts_as = resolve_names(file, &vocabulary, counts_as_names.into_iter().map(Vec::from_iter).collect());
+        let counts_as = resolve_names(
+            file,
+            &vocabulary,
+            counts_as_names.into_iter().map(Vec::from_iter).collect(),
+        );
         vocabulary.link(file, &parents, &counts_as);
         vocabulary
     }
@@ -209,7 +240,10 @@ impl Vocabulary {
         }
         self.descendants = (0..count).map(|i| closure(EntityId(i as u32), &children)).collect();
         for (i, parent_list) in parents.iter().enumerate() {
-            if parent_list.iter().any(|p| self.ancestors[p.0 as usize].contains(&EntityId(i as u32))) {
+            if parent_list
+                .iter()
+                .any(|p| self.ancestors[p.0 as usize].contains(&EntityId(i as u32)))
+            {
                 let message = format!("entity `{}` is within itself (a `within` cycle)", self.entities[i].id);
                 file.push(crate::diag::Diagnostic::error(&file.name, message));
             }
@@ -223,7 +257,10 @@ impl Vocabulary {
                             // A cycle further on: reported from an entity inside it.
                             break;
                         }
-                        let message = format!("entity `{}` counts as itself (a `counts_as` cycle)", self.entities[i].id);
+                        let message = format!(
+                            "entity `{}` counts as itself (a `counts_as` cycle)",
+                            self.entities[i].id
+                        );
                         file.push(crate::diag::Diagnostic::error(&file.name, message));
                         return EntityId(i as u32);
                     }
@@ -236,9 +273,16 @@ impl Vocabulary {
 }
 
 fn valid_id(file: &JsonFile, id: &Spanned<String>) -> bool {
-    let ok = !id.value.is_empty() && id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let ok = !id.value.is_empty()
+        && id
+            .value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !ok {
-        file.error(id.span.clone(), format!("id `{}` must be lower-case ASCII letters, digits and `-`", id.value));
+        file.error(
+            id.span.clone(),
+            format!("id `{}` must be lower-case ASCII letters, digits and `-`", id.value),
+        );
     }
     ok
 }
@@ -251,8 +295,9 @@ fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Vec<Vec<Spanne
                 .filter_map(|name| {
                     let found = vocabulary.entity(&name.value);
                     if found.is_none() {
-                        let mut diagnostic = crate::diag::Diagnostic::error(&file.name, format!("unknown entity `{}`", name.value))
-                            .at(file.text, name.span);
+                        let mut diagnostic =
+                            crate::diag::Diagnostic::error(&file.name, format!("unknown entity `{}`", name.value))
+                                .at(file.text, name.span);
                         if let Some(close) = crate::diag::nearest(&name.value, vocabulary.entity_ids()) {
                             diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
                         }
@@ -337,7 +382,10 @@ pub(crate) mod tests {
     #[test]
     fn subjects_count_as_their_actor() {
         let v = small();
-        assert_eq!(v.actor(v.entity("russian-forces").unwrap()), v.entity("russia").unwrap());
+        assert_eq!(
+            v.actor(v.entity("russian-forces").unwrap()),
+            v.entity("russia").unwrap()
+        );
         assert_eq!(v.actor(v.entity("kremlin").unwrap()), v.entity("russia").unwrap());
         assert_eq!(v.actor(v.entity("syria").unwrap()), v.entity("syria").unwrap());
     }
@@ -354,8 +402,14 @@ pub(crate) mod tests {
         let file = JsonFile::new("vocabulary.json", text);
         Vocabulary::read(&file);
         let messages: Vec<String> = file.into_diagnostics().into_iter().map(|d| d.message).collect();
-        assert!(messages.iter().any(|m| m.contains("`a` is defined twice")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("unknown entity `syra`")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("`a` is defined twice")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("unknown entity `syra`")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("within itself")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`sideways`")), "{messages:?}");
     }

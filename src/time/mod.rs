@@ -53,13 +53,23 @@ pub struct Interval {
 
 impl Interval {
     pub fn day(date: NaiveDate) -> Interval {
-        Interval { start: Some(date), end: Some(date), granularity: Granularity::Day, time: None }
+        Interval {
+            start: Some(date),
+            end: Some(date),
+            granularity: Granularity::Day,
+            time: None,
+        }
     }
 
     pub fn month(year: i32, month: u32) -> Option<Interval> {
         let start = NaiveDate::from_ymd_opt(year, month, 1)?;
         let end = last_day_of_month(year, month)?;
-        Some(Interval { start: Some(start), end: Some(end), granularity: Granularity::Month, time: None })
+        Some(Interval {
+            start: Some(start),
+            end: Some(end),
+            granularity: Granularity::Month,
+            time: None,
+        })
     }
 
     pub fn year(year: i32) -> Option<Interval> {
@@ -142,11 +152,14 @@ fn parse_iso_point(text: &str) -> Result<Interval, IsoTimeError> {
             .ok_or_else(|| IsoTimeError(format!("`{text}`: year out of range"))),
         [y, m] => {
             let (year, month) = (number(y, "year", 4)? as i32, number(m, "month", 2)?);
-            Interval::month(year, month)
-                .ok_or_else(|| IsoTimeError(format!("`{text}`: no month {month}")))
+            Interval::month(year, month).ok_or_else(|| IsoTimeError(format!("`{text}`: no month {month}")))
         }
         [y, m, d] => {
-            let (year, month, day) = (number(y, "year", 4)? as i32, number(m, "month", 2)?, number(d, "day", 2)?);
+            let (year, month, day) = (
+                number(y, "year", 4)? as i32,
+                number(m, "month", 2)?,
+                number(d, "day", 2)?,
+            );
             NaiveDate::from_ymd_opt(year, month, day)
                 .map(Interval::day)
                 .ok_or_else(|| IsoTimeError(format!("`{text}`: {year:04}-{month:02} has no day {day}")))
@@ -166,15 +179,32 @@ pub fn parse_iso_interval(text: &str) -> Result<Interval, IsoTimeError> {
     if left.is_empty() && right.is_empty() {
         return Err(IsoTimeError("`..` needs at least one bound".to_string()));
     }
-    let start = if left.is_empty() { None } else { parse_iso_point(left)?.start };
-    let end = if right.is_empty() { None } else { parse_iso_point(right)?.end };
+    let start = if left.is_empty() {
+        None
+    } else {
+        parse_iso_point(left)?.start
+    };
+    let end = if right.is_empty() {
+        None
+    } else {
+        parse_iso_point(right)?.end
+    };
     if let (Some(s), Some(e)) = (start, end) {
         if s > e {
             return Err(IsoTimeError(format!("`{text}`: the range ends before it starts")));
         }
     }
-    let granularity = if start.is_some() && end.is_some() { Granularity::Range } else { Granularity::Open };
-    Ok(Interval { start, end, granularity, time: None })
+    let granularity = if start.is_some() && end.is_some() {
+        Granularity::Range
+    } else {
+        Granularity::Open
+    };
+    Ok(Interval {
+        start,
+        end,
+        granularity,
+        time: None,
+    })
 }
 
 #[cfg(test)]
@@ -188,13 +218,22 @@ mod tests {
     #[test]
     fn parses_each_iso_form() {
         let month = parse_iso_interval("2024-02").unwrap();
-        assert_eq!((month.start, month.end), (Some(date(2024, 2, 1)), Some(date(2024, 2, 29))));
+        assert_eq!(
+            (month.start, month.end),
+            (Some(date(2024, 2, 1)), Some(date(2024, 2, 29)))
+        );
         assert_eq!(month.granularity, Granularity::Month);
         assert_eq!(parse_iso_interval("2017").unwrap().end, Some(date(2017, 12, 31)));
         let range = parse_iso_interval("2024-11..2024-12-05").unwrap();
-        assert_eq!((range.start, range.end), (Some(date(2024, 11, 1)), Some(date(2024, 12, 5))));
+        assert_eq!(
+            (range.start, range.end),
+            (Some(date(2024, 11, 1)), Some(date(2024, 12, 5)))
+        );
         let open = parse_iso_interval("2015..").unwrap();
-        assert_eq!((open.start, open.end, open.granularity), (Some(date(2015, 1, 1)), None, Granularity::Open));
+        assert_eq!(
+            (open.start, open.end, open.granularity),
+            (Some(date(2015, 1, 1)), None, Granularity::Open)
+        );
     }
 
     #[test]
@@ -202,7 +241,12 @@ mod tests {
         assert!(parse_iso_interval("2024-02-30").unwrap_err().0.contains("no day 30"));
         assert!(parse_iso_interval("2024-13").is_err());
         assert!(parse_iso_interval("24-12").is_err());
-        assert!(parse_iso_interval("2024-12..2024-01").unwrap_err().0.contains("ends before"));
+        assert!(
+            parse_iso_interval("2024-12..2024-01")
+                .unwrap_err()
+                .0
+                .contains("ends before")
+        );
         assert!(parse_iso_interval("..").is_err());
     }
 
@@ -219,7 +263,13 @@ mod tests {
 
     #[test]
     fn displays_in_the_compact_form() {
-        for text in ["2024-12-23", "2024-12", "2024", "2024-12-16..2024-12-22", "2015-01-01.."] {
+        for text in [
+            "2024-12-23",
+            "2024-12",
+            "2024",
+            "2024-12-16..2024-12-22",
+            "2015-01-01..",
+        ] {
             assert_eq!(parse_iso_interval(text).unwrap().to_string(), text);
         }
     }

@@ -1,0 +1,182 @@
+//! The Markdown report, for fact-checkers: summary, then conflicts, tensions,
+//! agreements, the pairs considered and not flagged, and every claim.
+
+use std::fmt::Write;
+
+use super::{ClaimRow, FindingRow, Report};
+use crate::findings::Kind;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let s = &report.summary;
+    let _ = writeln!(out, "# tanaqud report\n");
+    let _ = writeln!(
+        out,
+        "{} sources, {} claims: **{} conflicts**, **{} tensions**, **{} agreements**; {} pairs considered and not flagged.\n",
+        s.sources, s.claims, s.conflicts, s.tensions, s.agreements, s.not_flagged
+    );
+    write_sources(&mut out, report);
+    let sections = [
+        (Kind::Conflict, "Conflicts", "Claims that cannot both be true."),
+        (
+            Kind::Tension,
+            "Tensions",
+            "Not a contradiction, but a fact-checker should look.",
+        ),
+        (Kind::Agreement, "Agreements", "Different sources saying the same."),
+    ];
+    for (kind, title, blurb) in sections {
+        let rows: Vec<&FindingRow> = report.findings.iter().filter(|f| f.kind == kind).collect();
+        let _ = writeln!(out, "## {title} ({})\n\n{blurb}\n", rows.len());
+        for row in rows {
+            write_finding(&mut out, report, row);
+        }
+    }
+    write_not_flagged(&mut out, report);
+    write_claims(&mut out, report);
+    out
+}
+
+fn write_sources(out: &mut String, report: &Report) {
+    let _ = writeln!(
+        out,
+        "## Sources\n\n| source | outlet | published | claims | title |\n| --- | --- | --- | --- | --- |"
+    );
+    for source in &report.sources {
+        let mut published = source.published.date.clone();
+        if let Some(time) = &source.published.time {
+            let _ = write!(published, " {time}");
+        }
+        if source.published.inferred {
+            published.push_str(" (inferred)");
+        }
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            source.id,
+            cell(&source.outlet),
+            published,
+            source.claims,
+            cell(&source.title)
+        );
+    }
+    let notes: Vec<_> = report
+        .sources
+        .iter()
+        .filter_map(|s| s.published.note.as_ref().map(|n| (&s.id, n)))
+        .collect();
+    if !notes.is_empty() {
+        out.push('\n');
+        for (id, note) in notes {
+            let _ = writeln!(out, "- `{id}`: {note}");
+        }
+    }
+    out.push('\n');
+}
+
+fn write_finding(out: &mut String, report: &Report, row: &FindingRow) {
+    let [a, b] = row.claim_indices.map(|i| &report.claims[i]);
+    let within = if row.within_source { " · within one source" } else { "" };
+    let _ = writeln!(out, "### `{}` ↔ `{}`\n", a.id, b.id);
+    let _ = writeln!(out, "Rule `{}`{within}. {}\n", row.rule, row.explanation);
+    write_side(out, report, "A", a);
+    write_side(out, report, "B", b);
+    out.push('\n');
+}
+
+fn write_side(out: &mut String, report: &Report, letter: &str, claim: &ClaimRow) {
+    let source = report.sources.iter().find(|s| s.id == claim.source);
+    let (outlet, published) = source.map_or(("?", "?".to_string()), |s| {
+        let inferred = if s.published.inferred { " (inferred)" } else { "" };
+        (s.outlet.as_str(), format!("{}{inferred}", s.published.date))
+    });
+    let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
+    let _ = writeln!(
+        out,
+        "- **{letter}** · {outlet}, published {published} · said by {} · {} · holds {time}\n  - {}\n  - > {}",
+        claim.speaker,
+        claim.modality,
+        claim.statement,
+        claim.quote.replace('\n', " ")
+    );
+}
+
+fn write_not_flagged(out: &mut String, report: &Report) {
+    let rows: Vec<&FindingRow> = report.findings.iter().filter(|f| f.kind == Kind::NotFlagged).collect();
+    let _ = writeln!(
+        out,
+        "## Considered, not flagged ({})\n\nPairs that would have been a conflict or tension, and why they are not.\n",
+        rows.len()
+    );
+    let mut rules: Vec<&str> = rows.iter().map(|r| r.rule).collect();
+    rules.dedup();
+    for rule in rules {
+        let _ = writeln!(
+            out,
+            "### `{rule}`\n\n| A | B | would have been | why not |\n| --- | --- | --- | --- |"
+        );
+        for row in rows.iter().filter(|r| r.rule == rule) {
+            let [a, b] = row.claim_indices.map(|i| &report.claims[i]);
+            let would_be = row
+                .would_be
+                .as_ref()
+                .map_or(String::new(), |w| format!("{} (`{}`)", kind_name(w.kind), w.rule));
+            let time = |c: &ClaimRow| c.time.as_ref().map_or("no time".to_string(), |t| t.display.clone());
+            let _ = writeln!(
+                out,
+                "| `{}` ({}) | `{}` ({}) | {would_be} | {} |",
+                a.id,
+                time(a),
+                b.id,
+                time(b),
+                cell(reason_only(&row.explanation))
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The explanation's last sentence: the reason, without the two statements
+/// the table already names.
+fn reason_only(explanation: &str) -> &str {
+    explanation.rsplit_once(". ").map_or(explanation, |(_, reason)| reason)
+}
+
+fn write_claims(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## Claims\n");
+    for source in &report.sources {
+        let _ = writeln!(out, "### `{}`\n", source.id);
+        for claim in report.claims.iter().filter(|c| c.source == source.id) {
+            let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
+            let extent = if claim.extent == "unspecified" {
+                String::new()
+            } else {
+                format!(" · {}", claim.extent)
+            };
+            let _ = writeln!(
+                out,
+                "- `{}` · {} · {time} · {} by {}{extent}\n  > {}",
+                claim.id.split_once(':').map_or(claim.id.as_str(), |(_, id)| id),
+                claim.statement,
+                claim.modality,
+                claim.speaker,
+                claim.quote.replace('\n', " ")
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Conflict => "conflict",
+        Kind::Tension => "tension",
+        Kind::Agreement => "agreement",
+        Kind::NotFlagged => "not flagged",
+    }
+}
+
+/// Keeps a value inside its table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,262 @@
+//! Report stage: one report model built from the corpus and its findings,
+//! and interchangeable printers for it (Markdown, JSON) and for diagnostics.
+//! Nothing else in the crate formats output for the user.
+
+mod diagnostics;
+mod explain;
+mod json;
+mod markdown;
+
+use serde::Serialize;
+
+use crate::claims::{Attribution, Claim, Corpus, Extent, Modality, Origin, Polarity};
+use crate::findings::{Finding, Kind};
+use crate::time::Interval;
+
+pub use diagnostics::render as render_diagnostics;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+pub fn render(report: &Report, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown::render(report),
+        Format::Json => json::render(report),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub summary: Summary,
+    pub sources: Vec<SourceRow>,
+    pub claims: Vec<ClaimRow>,
+    pub findings: Vec<FindingRow>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub claims: usize,
+    pub conflicts: usize,
+    pub tensions: usize,
+    pub agreements: usize,
+    pub not_flagged: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceRow {
+    pub id: String,
+    pub outlet: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_ar: Option<String>,
+    pub title: String,
+    pub published: PublishedRow,
+    pub language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_file: Option<String>,
+    pub claims: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PublishedRow {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as known.
+    pub date: String,
+    pub precision: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    pub inferred: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimeRow {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub granularity: &'static str,
+    /// The compact form: `2024-12`, `2024-12-21..2024-12-22`, `2015..`.
+    pub display: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimRow {
+    /// `<source-id>:<claim-id>`.
+    pub id: String,
+    pub source: String,
+    pub subject: String,
+    pub predicate: String,
+    pub object: String,
+    pub extent: &'static str,
+    pub polarity: &'static str,
+    pub time: Option<TimeRow>,
+    pub modality: &'static str,
+    pub attribution: String,
+    pub quote: String,
+    /// Byte offsets of the quote in the article.
+    pub span: Span,
+    pub origin: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The claim in words, from the vocabulary's labels.
+    pub statement: String,
+    /// Who says it, in words.
+    pub speaker: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WouldBe {
+    pub kind: Kind,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingRow {
+    pub kind: Kind,
+    pub claims: [String; 2],
+    pub rule: &'static str,
+    pub explanation: String,
+    /// Same source on both sides: the article against itself.
+    pub within_source: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub would_be: Option<WouldBe>,
+    #[serde(skip)]
+    pub claim_indices: [usize; 2],
+}
+
+impl Report {
+    pub fn build(corpus: &Corpus, findings: &[Finding]) -> Report {
+        let mut summary = Summary {
+            sources: corpus.sources.len(),
+            claims: corpus.claims.len(),
+            ..Summary::default()
+        };
+        for finding in findings {
+            match finding.kind {
+                Kind::Conflict => summary.conflicts += 1,
+                Kind::Tension => summary.tensions += 1,
+                Kind::Agreement => summary.agreements += 1,
+                Kind::NotFlagged => summary.not_flagged += 1,
+            }
+        }
+        let sources = corpus
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| SourceRow {
+                id: source.id.clone(),
+                outlet: source.outlet.clone(),
+                outlet_ar: source.outlet_ar.clone(),
+                title: source.title.clone(),
+                published: PublishedRow {
+                    date: source.published.date.to_string(),
+                    precision: source.published.date.granularity.as_str(),
+                    time: source.published.time.map(|t| t.format("%H:%M").to_string()),
+                    inferred: source.published.inferred,
+                    note: source.published.note.clone(),
+                },
+                language: source.language.clone(),
+                original_file: source.original_file.clone(),
+                claims: corpus.claims.iter().filter(|c| c.source == index).count(),
+            })
+            .collect();
+        let claims = corpus.claims.iter().map(|claim| claim_row(corpus, claim)).collect();
+        let findings = findings
+            .iter()
+            .map(|finding| {
+                let (a, b) = (finding.a as usize, finding.b as usize);
+                FindingRow {
+                    kind: finding.kind,
+                    claims: [
+                        corpus.claim_name(&corpus.claims[a]),
+                        corpus.claim_name(&corpus.claims[b]),
+                    ],
+                    rule: finding.rule.name(),
+                    explanation: explain::explain(corpus, finding),
+                    within_source: corpus.claims[a].source == corpus.claims[b].source,
+                    would_be: finding.would_be.map(|(kind, rule)| WouldBe {
+                        kind,
+                        rule: rule.name(),
+                    }),
+                    claim_indices: [a, b],
+                }
+            })
+            .collect();
+        Report {
+            schema_version: SCHEMA_VERSION,
+            summary,
+            sources,
+            claims,
+            findings,
+        }
+    }
+}
+
+fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
+    let vocabulary = &corpus.vocabulary;
+    ClaimRow {
+        id: corpus.claim_name(claim),
+        source: corpus.sources[claim.source].id.clone(),
+        subject: vocabulary.entity_info(claim.subject).id.clone(),
+        predicate: vocabulary.predicate_info(claim.predicate).id.clone(),
+        object: vocabulary.entity_info(claim.object).id.clone(),
+        extent: match claim.extent {
+            Extent::Unspecified => "unspecified",
+            Extent::Partial => "partial",
+            Extent::Full => "full",
+        },
+        polarity: match claim.polarity {
+            Polarity::Affirmed => "affirmed",
+            Polarity::Negated => "negated",
+        },
+        time: claim.time.as_ref().map(time_row),
+        modality: modality_name(claim.modality),
+        attribution: match claim.attribution {
+            Attribution::Outlet => "outlet".to_string(),
+            Attribution::Entity(id) => vocabulary.entity_info(id).id.clone(),
+        },
+        quote: claim.quote.clone(),
+        span: Span {
+            start: claim.span.start,
+            end: claim.span.end,
+        },
+        origin: match claim.origin {
+            Origin::Annotated => "annotated",
+            Origin::Extracted => "extracted",
+        },
+        note: claim.note.clone(),
+        statement: explain::statement(corpus, claim),
+        speaker: explain::speaker(corpus, claim),
+    }
+}
+
+pub fn modality_name(modality: Modality) -> &'static str {
+    match modality {
+        Modality::Asserted => "asserted",
+        Modality::Reported => "reported",
+        Modality::Hedged => "hedged",
+        Modality::Expected => "expected",
+        Modality::Undecided => "undecided",
+        Modality::Question => "question",
+    }
+}
+
+fn time_row(interval: &Interval) -> TimeRow {
+    TimeRow {
+        start: interval.start.map(|d| d.to_string()),
+        end: interval.end.map(|d| d.to_string()),
+        granularity: interval.granularity.as_str(),
+        display: interval.to_string(),
+    }
+}
