@@ -1,0 +1,111 @@
+//! End-to-end tests through the binary: exit codes, diagnostics and the
+//! reports, kept as snapshots in the top-level `snapshots/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tanaqud(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tanaqud"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn snapshot(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
+/// A scratch copy of a fixture corpus, for tests that edit annotations.
+fn scratch_copy(fixture: &str, name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn check_reports_every_problem_with_file_line_and_column() {
+    let output = tanaqud(&["check", "tests/fixtures/broken"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    // One run lists problems from every broken file, not just the first.
+    for file in ["daily-a.json:", "daily-b.json:", "daily-c.json:", "orphan.json"] {
+        assert!(text.contains(file), "{file} missing from:\n{text}");
+    }
+    snapshot("check_broken", &text);
+}
+
+#[test]
+fn check_passes_a_clean_corpus() {
+    let output = tanaqud(&["check", "tests/fixtures/mini"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "ok: 2 sources, 3 claims, 5 entities, 2 predicates\n");
+}
+
+#[test]
+fn report_refuses_a_broken_corpus_with_exit_2() {
+    let output = tanaqud(&["report", "tests/fixtures/broken"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("run `tanaqud check"));
+}
+
+#[test]
+fn bad_arguments_and_missing_directories_exit_2() {
+    assert_eq!(tanaqud(&["report", "--format", "html"]).status.code(), Some(2));
+    assert_eq!(tanaqud(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(tanaqud(&["check", "no/such/dir"]).status.code(), Some(2));
+    assert_eq!(tanaqud(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn fail_on_conflict_exits_1_only_when_asked() {
+    assert_eq!(tanaqud(&["report", "tests/fixtures/mini"]).status.code(), Some(0));
+    assert_eq!(tanaqud(&["report", "tests/fixtures/mini", "--fail-on", "conflict"]).status.code(), Some(1));
+}
+
+#[test]
+fn output_file_receives_the_report() {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mini-report.md");
+    let output = tanaqud(&["report", "tests/fixtures/mini", "--output", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, stdout(&tanaqud(&["report", "tests/fixtures/mini"])));
+}
+
+#[test]
+fn editing_an_annotation_changes_the_findings() {
+    let dir = scratch_copy("mini", "edited-mini");
+    let before = tanaqud(&["report", dir.to_str().unwrap(), "--format", "json"]);
+    let annotation = dir.join("daily-b.json");
+    let text = std::fs::read_to_string(&annotation).unwrap();
+    // The Kremlin now confirms the withdrawal from the bases instead of denying it.
+    std::fs::write(&annotation, text.replace("\"negated\"", "\"affirmed\"")).unwrap();
+    let after = tanaqud(&["report", dir.to_str().unwrap(), "--format", "json"]);
+    let kinds = |output: &Output| -> Vec<String> {
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["findings"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(kinds(&before), vec!["conflict", "not_flagged"]);
+    assert_eq!(kinds(&after), vec!["agreement"]);
+}
+
+#[test]
+fn mini_report_markdown() {
+    let output = tanaqud(&["report", "tests/fixtures/mini"]);
+    snapshot("report_mini_markdown", &stdout(&output));
+}
