@@ -109,3 +109,50 @@ fn mini_report_markdown() {
     let output = tanaqud(&["report", "tests/fixtures/mini"]);
     snapshot("report_mini_markdown", &stdout(&output));
 }
+
+/// Every field the README promises, with its type, on every row.
+fn assert_json_contract(report: &serde_json::Value) {
+    use serde_json::Value;
+    let is_date = |v: &Value| {
+        v.is_null() || v.as_str().is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+    };
+    assert_eq!(report["schema_version"], 1);
+    let sources = report["sources"].as_array().expect("sources");
+    for source in sources {
+        for field in ["id", "outlet", "title", "language"] {
+            assert!(source[field].is_string(), "source.{field} in {source}");
+        }
+        assert!(source["published"]["date"].is_string() && source["published"]["precision"].is_string());
+    }
+    let source_ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let claims = report["claims"].as_array().expect("claims");
+    for claim in claims {
+        for field in ["id", "source", "subject", "predicate", "object", "modality", "attribution", "quote"] {
+            assert!(claim[field].is_string(), "claim.{field} in {claim}");
+        }
+        assert!(source_ids.contains(&claim["source"].as_str().unwrap()));
+        assert!(["affirmed", "negated"].contains(&claim["polarity"].as_str().unwrap()));
+        assert!(["annotated", "extracted"].contains(&claim["origin"].as_str().unwrap()));
+        let modalities = ["asserted", "reported", "hedged", "expected", "undecided", "question"];
+        assert!(modalities.contains(&claim["modality"].as_str().unwrap()));
+        let time = &claim["time"];
+        assert!(time.is_null() || (is_date(&time["start"]) && is_date(&time["end"]) && time["granularity"].is_string()));
+    }
+    let claim_ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for finding in report["findings"].as_array().expect("findings") {
+        assert!(["agreement", "conflict", "tension", "not_flagged"].contains(&finding["kind"].as_str().unwrap()));
+        assert!(finding["rule"].is_string() && finding["explanation"].is_string());
+        let pair = finding["claims"].as_array().unwrap();
+        assert_eq!(pair.len(), 2);
+        assert!(pair.iter().all(|id| claim_ids.contains(&id.as_str().unwrap())), "{finding}");
+    }
+}
+
+#[test]
+fn json_report_follows_the_contract() {
+    for dir in ["tests/fixtures/mini", "claims"] {
+        let output = tanaqud(&["report", dir, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{dir}");
+        assert_json_contract(&serde_json::from_slice(&output.stdout).unwrap());
+    }
+}
