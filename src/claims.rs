@@ -555,7 +555,12 @@ mod tests {
     const ARTICLE: &str = "خبر\nقال الكرملين إن روسيا لم تنسحب من قواعدها في سوريا.";
 
     fn files(annotation: &str) -> CorpusFiles {
-        let input = |name: &str, text: &str| Some(InputFile { name: name.to_string(), text: text.to_string() });
+        let input = |name: &str, text: &str| {
+            Some(InputFile {
+                name: name.to_string(),
+                text: text.to_string(),
+            })
+        };
         CorpusFiles {
             vocabulary: input("vocabulary.json", crate::vocab::tests::SMALL),
             sources: vec![SourceFiles {
@@ -589,20 +594,30 @@ mod tests {
         assert_eq!(&ARTICLE[claim.span.clone()], "روسيا لم تنسحب من قواعدها");
         assert_eq!(claim.quote, "روسيا لم تنسحب من قواعدها");
         assert_eq!(claim.subject, corpus.vocabulary.entity("russian-forces").unwrap());
-        assert_eq!(claim.attribution, Attribution::Entity(corpus.vocabulary.entity("kremlin").unwrap()));
+        assert_eq!(
+            claim.attribution,
+            Attribution::Entity(corpus.vocabulary.entity("kremlin").unwrap())
+        );
         assert_eq!(claim.time.unwrap().to_string(), "2024-12");
         assert_eq!(corpus.claim_name(claim), "daily:kept");
     }
 
     #[test]
     fn a_broken_claim_is_dropped_and_the_others_kept() {
-        let claims = [claim_json("good", "russia", "2024-12"), claim_json("bad", "rusia", "2024-12-40")];
+        let claims = [
+            claim_json("good", "russia", "2024-12"),
+            claim_json("bad", "rusia", "2024-12-40"),
+        ];
         let (corpus, diagnostics) = load(&files(&annotation(&claims)));
         let ids: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, vec!["good"]);
         let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages.contains(&"unknown entity `rusia`") && messages.iter().any(|m| m.contains("no day 40")));
-        assert!(diagnostics.iter().all(|d| d.file == "daily.json" && d.location.is_some()));
+        assert!(
+            diagnostics
+                .iter()
+                .all(|d| d.file == "daily.json" && d.location.is_some())
+        );
     }
 }

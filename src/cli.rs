@@ -126,9 +126,11 @@ fn report(dir: &Path, format: Format, output: Option<&Path>, fail_on: Option<Fai
     let text = report::render(&Report::build(&corpus, &findings), format);
     let written = match output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write the report: {e}")),
+        None => match std::io::stdout().write_all(text.as_bytes()) {
+            // A reader that stops early (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| format!("cannot write the report: {e}")),
+        },
     };
     if let Err(message) = written {
         eprintln!("tanaqud: {message}");

@@ -112,12 +112,11 @@ pub fn classify(vocabulary: &Vocabulary, a: &Tuple, b: &Tuple) -> Option<Finding
     // What the pair would be if time and scope were not in the way.
     let hypothetical = |scope| judge(a, b, scope);
     if !a.overlaps_in_time(b) {
-        let assumed = if scope == ScopeRelation::Disjoint {
-            ScopeRelation::Same
-        } else {
-            scope
-        };
-        return not_flagged(Rule::DifferentPeriods, hypothetical(assumed));
+        // Apart in time and in scope, the claims have nothing to say to each other.
+        if scope == ScopeRelation::Disjoint {
+            return None;
+        }
+        return not_flagged(Rule::DifferentPeriods, hypothetical(scope));
     }
     if scope == ScopeRelation::Disjoint {
         return not_flagged(Rule::DisjointScopes, hypothetical(ScopeRelation::Same));

@@ -28,7 +28,9 @@ fn scratch_copy(fixture: &str, name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
@@ -74,7 +76,12 @@ fn bad_arguments_and_missing_directories_exit_2() {
 #[test]
 fn fail_on_conflict_exits_1_only_when_asked() {
     assert_eq!(tanaqud(&["report", "tests/fixtures/mini"]).status.code(), Some(0));
-    assert_eq!(tanaqud(&["report", "tests/fixtures/mini", "--fail-on", "conflict"]).status.code(), Some(1));
+    assert_eq!(
+        tanaqud(&["report", "tests/fixtures/mini", "--fail-on", "conflict"])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -98,7 +105,12 @@ fn editing_an_annotation_changes_the_findings() {
     let after = tanaqud(&["report", dir.to_str().unwrap(), "--format", "json"]);
     let kinds = |output: &Output| -> Vec<String> {
         let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        report["findings"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect()
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(kinds(&before), vec!["conflict", "not_flagged"]);
     assert_eq!(kinds(&after), vec!["agreement"]);
@@ -114,7 +126,9 @@ fn mini_report_markdown() {
 fn assert_json_contract(report: &serde_json::Value) {
     use serde_json::Value;
     let is_date = |v: &Value| {
-        v.is_null() || v.as_str().is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+        v.is_null()
+            || v.as_str()
+                .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
     };
     assert_eq!(report["schema_version"], 1);
     let sources = report["sources"].as_array().expect("sources");
@@ -127,7 +141,16 @@ fn assert_json_contract(report: &serde_json::Value) {
     let source_ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
     let claims = report["claims"].as_array().expect("claims");
     for claim in claims {
-        for field in ["id", "source", "subject", "predicate", "object", "modality", "attribution", "quote"] {
+        for field in [
+            "id",
+            "source",
+            "subject",
+            "predicate",
+            "object",
+            "modality",
+            "attribution",
+            "quote",
+        ] {
             assert!(claim[field].is_string(), "claim.{field} in {claim}");
         }
         assert!(source_ids.contains(&claim["source"].as_str().unwrap()));
@@ -136,7 +159,9 @@ fn assert_json_contract(report: &serde_json::Value) {
         let modalities = ["asserted", "reported", "hedged", "expected", "undecided", "question"];
         assert!(modalities.contains(&claim["modality"].as_str().unwrap()));
         let time = &claim["time"];
-        assert!(time.is_null() || (is_date(&time["start"]) && is_date(&time["end"]) && time["granularity"].is_string()));
+        assert!(
+            time.is_null() || (is_date(&time["start"]) && is_date(&time["end"]) && time["granularity"].is_string())
+        );
     }
     let claim_ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
     for finding in report["findings"].as_array().expect("findings") {
@@ -144,7 +169,10 @@ fn assert_json_contract(report: &serde_json::Value) {
         assert!(finding["rule"].is_string() && finding["explanation"].is_string());
         let pair = finding["claims"].as_array().unwrap();
         assert_eq!(pair.len(), 2);
-        assert!(pair.iter().all(|id| claim_ids.contains(&id.as_str().unwrap())), "{finding}");
+        assert!(
+            pair.iter().all(|id| claim_ids.contains(&id.as_str().unwrap())),
+            "{finding}"
+        );
     }
 }
 

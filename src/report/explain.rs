@@ -28,7 +28,8 @@ pub fn speaker(corpus: &Corpus, claim: &Claim) -> String {
     }
 }
 
-pub fn explain(corpus: &Corpus, finding: &Finding) -> String {
+/// The reason a pair was classified as it was, in one sentence.
+pub fn reason(corpus: &Corpus, finding: &Finding) -> String {
     let (a, b) = (&corpus.claims[finding.a as usize], &corpus.claims[finding.b as usize]);
     let label = |claim: &Claim| corpus.vocabulary.entity_info(claim.object).label.as_str();
     let (whole, part) = match finding.scope {
@@ -37,7 +38,7 @@ pub fn explain(corpus: &Corpus, finding: &Finding) -> String {
     };
     let time = |claim: &Claim| claim.time.map_or_else(|| "unknown time".to_string(), |t| t.to_string());
     let weaker = if a.modality.asserts() { b } else { a };
-    let reason = match finding.rule {
+    match finding.rule {
         Rule::OppositeStance => "Opposite stances on the same scope at overlapping times.".to_string(),
         Rule::WholeVsPart => format!(
             "{} contains {}: a move against the whole is a move against the part, which the other claim keeps.",
@@ -82,7 +83,12 @@ pub fn explain(corpus: &Corpus, finding: &Finding) -> String {
             label(whole),
             label(part)
         ),
-    };
+    }
+}
+
+/// Both statements with their speakers, then the reason.
+pub fn explain(corpus: &Corpus, finding: &Finding, reason: &str) -> String {
+    let (a, b) = (&corpus.claims[finding.a as usize], &corpus.claims[finding.b as usize]);
     format!(
         "{}: {}. {}: {}. {reason}",
         speaker(corpus, a),

@@ -109,6 +109,7 @@ fn write_not_flagged(out: &mut String, report: &Report) {
         rows.len()
     );
     let mut rules: Vec<&str> = rows.iter().map(|r| r.rule).collect();
+    rules.sort_unstable();
     rules.dedup();
     for rule in rules {
         let _ = writeln!(
@@ -129,17 +130,11 @@ fn write_not_flagged(out: &mut String, report: &Report) {
                 time(a),
                 b.id,
                 time(b),
-                cell(reason_only(&row.explanation))
+                cell(&row.reason)
             );
         }
         out.push('\n');
     }
-}
-
-/// The explanation's last sentence: the reason, without the two statements
-/// the table already names.
-fn reason_only(explanation: &str) -> &str {
-    explanation.rsplit_once(". ").map_or(explanation, |(_, reason)| reason)
 }
 
 fn write_claims(out: &mut String, report: &Report) {

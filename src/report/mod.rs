@@ -127,6 +127,8 @@ pub struct FindingRow {
     pub claims: [String; 2],
     pub rule: &'static str,
     pub explanation: String,
+    /// The last sentence of the explanation: why, without the statements.
+    pub reason: String,
     /// Same source on both sides: the article against itself.
     pub within_source: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -176,6 +178,7 @@ impl Report {
             .iter()
             .map(|finding| {
                 let (a, b) = (finding.a as usize, finding.b as usize);
+                let reason = explain::reason(corpus, finding);
                 FindingRow {
                     kind: finding.kind,
                     claims: [
@@ -183,7 +186,8 @@ impl Report {
                         corpus.claim_name(&corpus.claims[b]),
                     ],
                     rule: finding.rule.name(),
-                    explanation: explain::explain(corpus, finding),
+                    explanation: explain::explain(corpus, finding, &reason),
+                    reason,
                     within_source: corpus.claims[a].source == corpus.claims[b].source,
                     would_be: finding.would_be.map(|(kind, rule)| WouldBe {
                         kind,
