@@ -44,16 +44,28 @@ fn vocabulary(actors: usize) -> Vocabulary {
         .collect();
     // A tree: place-0 is the country, each place below it has a parent of lower index.
     for i in 0..PLACES {
-        let within = if i == 0 { String::new() } else { format!(r#", "within": ["place-{}"]"#, (i - 1) / 4) };
-        entities.push(format!(r#"{{"id": "place-{i}", "label": "Place {i}", "kind": "place", "aliases": []{within}}}"#));
+        let within = if i == 0 {
+            String::new()
+        } else {
+            format!(r#", "within": ["place-{}"]"#, (i - 1) / 4)
+        };
+        entities.push(format!(
+            r#"{{"id": "place-{i}", "label": "Place {i}", "kind": "place", "aliases": []{within}}}"#
+        ));
     }
     let predicates: Vec<String> = PREDICATES
         .iter()
         .map(|(id, family, direction)| {
-            format!(r#"{{"id": "{id}", "label": "{id}", "family": "{family}", "direction": "{direction}", "aliases": []}}"#)
+            format!(
+                r#"{{"id": "{id}", "label": "{id}", "family": "{family}", "direction": "{direction}", "aliases": []}}"#
+            )
         })
         .collect();
-    let text = format!(r#"{{"entities": [{}], "predicates": [{}]}}"#, entities.join(","), predicates.join(","));
+    let text = format!(
+        r#"{{"entities": [{}], "predicates": [{}]}}"#,
+        entities.join(","),
+        predicates.join(",")
+    );
     let file = JsonFile::new("bench-vocabulary.json", &text);
     let vocabulary = Vocabulary::read(&file);
     assert!(file.into_diagnostics().is_empty());
@@ -62,7 +74,13 @@ fn vocabulary(actors: usize) -> Vocabulary {
 
 fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let modalities = [Modality::Asserted, Modality::Reported, Modality::Hedged, Modality::Expected, Modality::Undecided];
+    let modalities = [
+        Modality::Asserted,
+        Modality::Reported,
+        Modality::Hedged,
+        Modality::Expected,
+        Modality::Undecided,
+    ];
     (0..n)
         .map(|i| {
             let predicate = PREDICATES[rng.below(PREDICATES.len())].0;
@@ -76,8 +94,16 @@ fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
                 subject: vocabulary.entity(&format!("actor-{}", rng.below(actors))).unwrap(),
                 predicate: vocabulary.predicate(predicate).unwrap(),
                 object: vocabulary.entity(&format!("place-{}", rng.below(PLACES))).unwrap(),
-                extent: if rng.below(4) == 0 { Extent::Partial } else { Extent::Unspecified },
-                polarity: if rng.below(5) == 0 { Polarity::Negated } else { Polarity::Affirmed },
+                extent: if rng.below(4) == 0 {
+                    Extent::Partial
+                } else {
+                    Extent::Unspecified
+                },
+                polarity: if rng.below(5) == 0 {
+                    Polarity::Negated
+                } else {
+                    Polarity::Affirmed
+                },
                 time,
                 modality: modalities[rng.below(modalities.len())],
                 attribution: Attribution::Outlet,
@@ -104,9 +130,19 @@ fn peak_rss_mib() -> f64 {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![10_000, 100_000, 1_000_000] } else { sizes };
-    println!("{:>9} {:>6} {:>12} {:>12} {:>12} {:>11} {:>11} {:>10} {:>10}", "claims", "runs", "tuples", "compare", "total", "pairs", "findings", "conflicts", "peak MiB");
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace('_', "").parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    println!(
+        "{:>9} {:>6} {:>12} {:>12} {:>12} {:>11} {:>11} {:>10} {:>10}",
+        "claims", "runs", "tuples", "compare", "total", "pairs", "findings", "conflicts", "peak MiB"
+    );
     for n in sizes {
         let actors = (n / CLAIMS_PER_ACTOR).max(1);
         let vocabulary = vocabulary(actors);
