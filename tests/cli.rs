@@ -2,26 +2,11 @@
 //! reports, kept as snapshots in the top-level `snapshots/`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn tanaqud(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tanaqud"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+mod common;
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn snapshot(name: &str, text: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(name, text));
-}
+use common::{snapshot, stdout, tanaqud};
 
 /// A scratch copy of a fixture corpus, for tests that edit annotations.
 fn scratch_copy(fixture: &str, name: &str) -> PathBuf {

@@ -1,23 +1,21 @@
 //! The findings the bundled corpus must show, asserted one by one, and its
 //! reports kept as snapshots so that an edited annotation shows as a diff.
 
-use std::process::Command;
-
 use serde_json::Value;
 
+mod common;
+
+use common::{snapshot, stdout, tanaqud};
+
 fn report(format: &str) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_tanaqud"))
-        .args(["report", "claims", "--format", format])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs");
+    let output = tanaqud(&["report", "claims", "--format", format]);
     assert_eq!(
         output.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("UTF-8")
+    stdout(&output)
 }
 
 fn findings() -> Vec<Value> {
@@ -183,13 +181,6 @@ fn different_periods_and_disjoint_scopes_never_conflict() {
             "{finding}"
         );
     }
-}
-
-fn snapshot(name: &str, text: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(name, text));
 }
 
 #[test]
