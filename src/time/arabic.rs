@@ -138,7 +138,9 @@ fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &m
             let mut i = 0;
             while i < segment.len() {
                 let Some(hit) = p.at(i) else {
-                    i += 1;
+                    // An impossible date ("30 فبراير 2024") is skipped whole,
+                    // not read as the month and year after its day.
+                    i = p.impossible_date(i).unwrap_or(i + 1);
                     continue;
                 };
                 let rule = if hit.timed { format!("{}+time", hit.rule) } else { hit.rule.to_string() };
@@ -335,7 +337,7 @@ impl Parser<'_> {
             Kind::Word(lex) => match lex {
                 Lex::Ordinal(_) => self.textual(i),
                 Lex::Weekday(_) => self.weekday(i),
-                Lex::Month(_) | Lex::AmbiguousMonth(_) | Lex::Head(_) | Lex::HijriMonth(_) => self.month_expr(i),
+                Lex::Month(_) | Lex::Head(_) | Lex::HijriMonth(_) => self.month_expr(i),
                 Lex::Unit(Unit::Day, Count::One, false) => self.day_noun(i),
                 Lex::Unit(Unit::Month, Count::One, false) => self.month_expr(i),
                 Lex::Unit(Unit::Year, Count::One, _) => longest(self.year(i, true), self.relative_unit(i)),
@@ -362,13 +364,12 @@ impl Parser<'_> {
         (1..=31).contains(&day).then_some((day, end))
     }
 
-    /// One month name, one or two words; the flag says it needs support.
-    fn month_word(&self, i: usize) -> Option<(MonthRef, usize, bool)> {
+    /// One month name, one or two words.
+    fn month_word(&self, i: usize) -> Option<(MonthRef, usize)> {
         use MonthRef::{Gregorian as G, Hijri as H};
         Some(match self.lex(i)? {
-            Lex::Month(m) => (G(m as u32), i + 1, false),
-            Lex::AmbiguousMonth(m) => (G(m as u32), i + 1, true),
-            Lex::HijriMonth(m) => (H(m as u32), i + 1, true),
+            Lex::Month(m) => (G(m as u32), i + 1),
+            Lex::HijriMonth(m) => (H(m as u32), i + 1),
             Lex::Head(head) => {
                 let month = match (head, self.lex(i + 1)?) {
                     (Head::Kanun, Lex::Ordinal(2)) => G(1),
@@ -383,7 +384,7 @@ impl Parser<'_> {
                     (Head::Dhu, Lex::Kw(Kw::Hijja)) => H(12),
                     _ => return None,
                 };
-                (month, i + 2, false)
+                (month, i + 2)
             }
             _ => return None,
         })
@@ -391,18 +392,18 @@ impl Parser<'_> {
 
     /// A month name, with the same month in another region's name after it:
     /// "كانون الأول/ ديسمبر", "ديسمبر (كانون الأول)".
-    fn month_name(&self, i: usize) -> Option<(MonthRef, usize, bool)> {
-        let (month, end, ambiguous) = self.month_word(i)?;
+    fn month_name(&self, i: usize) -> Option<(MonthRef, usize)> {
+        let (month, end) = self.month_word(i)?;
         let k = match self.punct(end) {
             Some(Punct::Slash | Punct::Dash | Punct::Open) => end + 1,
             _ => end,
         };
         match self.month_word(k) {
-            Some((second, k2, _)) if second == month => {
+            Some((second, k2)) if second == month => {
                 let end = if self.punct(k2) == Some(Punct::Close) { k2 + 1 } else { k2 };
-                Some((month, end, false))
+                Some((month, end))
             }
-            _ => Some((month, end, ambiguous)),
+            _ => Some((month, end)),
         }
     }
 
@@ -444,7 +445,7 @@ impl Parser<'_> {
         if self.lex(j) == Some(Lex::Unit(Unit::Month, Count::One, false)) {
             j += 1;
         }
-        let (month, j, _) = self.month_name(j)?;
+        let (month, j) = self.month_name(j)?;
         let year = self.year_after(j);
         match (month, year) {
             (MonthRef::Gregorian(m), Some(y)) if y.marker != Some(Calendar::Hijri) => {
@@ -520,6 +521,21 @@ impl Parser<'_> {
         }
     }
 
+    /// The end of a day-month-year or numeric date whose day does not exist.
+    fn impossible_date(&self, i: usize) -> Option<usize> {
+        if let (Some((_, ad)), Some(sep), Some((_, bd))) = (self.num(i), self.punct(i + 1), self.num(i + 2)) {
+            if ad <= 4 && bd <= 2 && matches!(sep, Punct::Slash | Punct::Dot | Punct::Dash) && self.num(i + 4).is_some() {
+                return Some(i + 5);
+            }
+        }
+        let (_, mut j) = self.day_of_month(i)?;
+        if self.is(j, Kw::From) {
+            j += 1;
+        }
+        let (_, j) = self.month_name(j)?;
+        Some(self.year_after(j).map_or(j, |y| y.end))
+    }
+
     /// "عام 2015", "سنة 1445 هـ", "2015م", and a bare 4-digit year after a preposition ("في 2015").
     fn year(&self, i: usize, context: bool) -> Option<Hit> {
         let word = matches!(self.lex(i), Some(Lex::Unit(Unit::Year, Count::One, _)));
@@ -546,7 +562,7 @@ impl Parser<'_> {
     fn month_expr(&self, i: usize) -> Option<Hit> {
         let shahr = self.lex(i) == Some(Lex::Unit(Unit::Month, Count::One, false));
         let j = if shahr { i + 1 } else { i };
-        let (month, k, ambiguous) = self.month_name(j)?;
+        let (month, k) = self.month_name(j)?;
         if let Some(y) = self.year_after(k) {
             return match month {
                 MonthRef::Gregorian(m) if y.marker != Some(Calendar::Hijri) => {
@@ -564,7 +580,9 @@ impl Parser<'_> {
             Some(Modifier::Last) => (Some(Pick::StrictPast), k + 1, "month-named-last"),
             Some(Modifier::Next) => (Some(Pick::StrictFuture), k + 1, "month-named-next"),
             Some(Modifier::Current) => (None, k + 1, "month-named-current"),
-            None if shahr || (!ambiguous && self.context(i)) => (Some(self.pick()), k, "month-named"),
+            // Alone, a month name needs شهر or a preposition: several are also
+            // words or names (مارس "practised", آب ~ أب "father", رجب, صفر "zero").
+            None if shahr || self.context(i) => (Some(self.pick()), k, "month-named"),
             None => return None,
         };
         match month {

@@ -100,11 +100,8 @@ pub(crate) enum Head {
 pub(crate) enum Lex {
     /// Gregorian month 1..=12.
     Month(u8),
-    /// A month name that is also a common word once folded (مارس "practised",
-    /// آب ~ أب "father", ماي): only a month next to a day, a year or شهر.
-    AmbiguousMonth(u8),
     Head(Head),
-    /// Hijri month 1..=12 (one-word names; all are also names or words).
+    /// Hijri month 1..=12 (one-word names).
     HijriMonth(u8),
     /// 0 = Monday … 6 = Sunday.
     Weekday(u8),
@@ -138,7 +135,7 @@ fn entries() -> Vec<(&'static str, Lex)> {
     use Count::*;
     use DayPart::*;
     use Kw::*;
-    use Lex::{AmbiguousMonth as AM, Cardinal as C, HijriMonth as HM, Kw as K, Month as G, Ordinal as O, Weekday as W};
+    use Lex::{Cardinal as C, HijriMonth as HM, Kw as K, Month as G, Ordinal as O, Weekday as W};
     use Unit::*;
     let mut v: Vec<(&'static str, Lex)> = Vec::with_capacity(400);
     let mut add = |words: &[&'static str], lex: Lex| v.extend(words.iter().map(|w| (*w, lex)));
@@ -146,15 +143,12 @@ fn entries() -> Vec<(&'static str, Lex)> {
     // Gregorian months: Egyptian/Gulf, Maghrebi (Algeria/Tunisia, Morocco) and Levantine/Iraqi names.
     add(&["يناير", "جانفي"], G(1));
     add(&["فبراير", "فيفري", "شباط"], G(2));
-    add(&["آذار"], G(3));
-    add(&["مارس"], AM(3));
+    add(&["مارس", "آذار"], G(3));
     add(&["أبريل", "ابريل", "إبريل", "أفريل", "نيسان"], G(4));
-    add(&["مايو", "أيار"], G(5));
-    add(&["ماي"], AM(5));
+    add(&["مايو", "ماي", "أيار"], G(5));
     add(&["يونيو", "يونيه", "جوان", "حزيران"], G(6));
     add(&["يوليو", "يوليه", "جويلية", "يوليوز", "تموز"], G(7));
-    add(&["أغسطس", "أوت", "غشت"], G(8));
-    add(&["آب"], AM(8));
+    add(&["أغسطس", "أوت", "غشت", "آب"], G(8));
     add(&["سبتمبر", "شتنبر", "أيلول"], G(9));
     add(&["أكتوبر"], G(10));
     add(&["نوفمبر", "نونبر"], G(11));
@@ -374,7 +368,7 @@ mod tests {
         }
         assert_eq!(lex("اغسطس"), Some(Lex::Month(8)));
         assert_eq!(lex("جويلية"), Some(Lex::Month(7)));
-        assert_eq!(lex("آب"), Some(Lex::AmbiguousMonth(8)));
+        assert_eq!(lex("آب"), Some(Lex::Month(8)));
     }
 
     #[test]
