@@ -139,8 +139,10 @@ fn dateparser_cases() {
             }
             // Running text: both dates, nothing else.
             (_, "search") => {
-                let all: Vec<String> =
-                    find_all(input, at, Prefer::Past).iter().map(|r| format!("{}={}", &input[r.span.clone()], r.interval)).collect();
+                let all: Vec<String> = find_all(input, at, Prefer::Past)
+                    .iter()
+                    .map(|r| format!("{}={}", &input[r.span.clone()], r.interval))
+                    .collect();
                 let want = ["29 يوليو 1938=1938-07-29", "11 مايو 1939=1939-05-11"];
                 if all != want {
                     failures.push(format!("#{id}: want {want:?}, got {all:?}"));
@@ -191,7 +193,8 @@ fn no_panic_on_any_substring() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
     let text = fs::read_to_string(dir.join("alkhaleej-2017-12-13.txt")).unwrap();
     let seed: String = text.chars().take(160).collect();
-    let extra = "١٤-٠٩-١٤٣٢ هـ، الساعة الحادية عشرة إلا ربعا ليلا 30/02/33 منذ 99999999999 يوم الـ0 ساعة بين 31 و1 فبراير";
+    let extra =
+        "١٤-٠٩-١٤٣٢ هـ، الساعة الحادية عشرة إلا ربعا ليلا 30/02/33 منذ 99999999999 يوم الـ0 ساعة بين 31 و1 فبراير";
     for seed in [seed.as_str(), extra] {
         let bounds: Vec<usize> = seed.char_indices().map(|(i, _)| i).chain([seed.len()]).collect();
         for (a, &s) in bounds.iter().enumerate() {

@@ -59,9 +59,9 @@ pub fn parse_anchor(s: &str) -> Option<Anchor> {
     };
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
     let time = match time {
-        Some(t) => Some(
-            NaiveTime::parse_from_str(t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S")).ok()?,
-        ),
+        Some(t) => {
+            Some(NaiveTime::parse_from_str(t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S")).ok()?)
+        }
         None => None,
     };
     Some(Anchor { date, time })
@@ -127,11 +127,11 @@ fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &m
     let mut toks = tokens(text);
     loop {
         let next = toks.next();
-        if let Some(t) = next {
-            if t.kind != Kind::Other {
-                segment.push(t);
-                continue;
-            }
+        if let Some(t) = next
+            && t.kind != Kind::Other
+        {
+            segment.push(t);
+            continue;
         }
         if !segment.is_empty() {
             let p = Parser { t: &segment, anchor, prefer, calendar };
@@ -308,7 +308,7 @@ impl Parser<'_> {
                 }
                 Kw::Until | Kw::To => best = longest(best, self.open(i)),
                 Kw::Between | Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf => best = longest(best, self.between(i)),
-                Kw::From => best = longest(best, self.from_to(i)),
+                Kw::From => best = longest(best, self.range_from(i)),
                 _ => {}
             }
         }
@@ -322,10 +322,10 @@ impl Parser<'_> {
     /// A point expression with an optional clock time after it.
     fn dated(&self, i: usize) -> Option<Hit> {
         let h = self.point(i)?;
-        if h.iv.granularity == Granularity::Day {
-            if let (Some(date), Some((time, g, end))) = (h.iv.start, self.attached_time(h.end)) {
-                return Some(Hit { iv: Interval::at(date, time, g), timed: true, end, ..h });
-            }
+        if h.iv.granularity == Granularity::Day
+            && let (Some(date), Some((time, g, end))) = (h.iv.start, self.attached_time(h.end))
+        {
+            return Some(Hit { iv: Interval::at(date, time, g), timed: true, end, ..h });
         }
         Some(h)
     }
@@ -458,8 +458,12 @@ impl Parser<'_> {
             (MonthRef::Gregorian(m), None) => {
                 let (date, end) = match self.modifier(j) {
                     Some(Modifier::Current) => (NaiveDate::from_ymd_opt(self.today().year(), m, day)?, j + 1),
-                    Some(Modifier::Last) => (calendar::resolve_day_month(m, day, self.today(), Pick::StrictPast)?, j + 1),
-                    Some(Modifier::Next) => (calendar::resolve_day_month(m, day, self.today(), Pick::StrictFuture)?, j + 1),
+                    Some(Modifier::Last) => {
+                        (calendar::resolve_day_month(m, day, self.today(), Pick::StrictPast)?, j + 1)
+                    }
+                    Some(Modifier::Next) => {
+                        (calendar::resolve_day_month(m, day, self.today(), Pick::StrictFuture)?, j + 1)
+                    }
                     None => (calendar::resolve_day_month(m, day, self.today(), self.pick())?, j),
                 };
                 hit(Interval::day(date), "absolute-day-month", end)
@@ -523,10 +527,13 @@ impl Parser<'_> {
 
     /// The end of a day-month-year or numeric date whose day does not exist.
     fn impossible_date(&self, i: usize) -> Option<usize> {
-        if let (Some((_, ad)), Some(sep), Some((_, bd))) = (self.num(i), self.punct(i + 1), self.num(i + 2)) {
-            if ad <= 4 && bd <= 2 && matches!(sep, Punct::Slash | Punct::Dot | Punct::Dash) && self.num(i + 4).is_some() {
-                return Some(i + 5);
-            }
+        if let (Some((_, ad)), Some(sep), Some((_, bd))) = (self.num(i), self.punct(i + 1), self.num(i + 2))
+            && ad <= 4
+            && bd <= 2
+            && matches!(sep, Punct::Slash | Punct::Dot | Punct::Dash)
+            && self.num(i + 4).is_some()
+        {
+            return Some(i + 5);
         }
         let (_, mut j) = self.day_of_month(i)?;
         if self.is(j, Kw::From) {
@@ -705,10 +712,10 @@ impl Parser<'_> {
 
     /// A count and a unit: "3 أيام", "ثلاثة أيام", "21 يوما", or a noun that carries its count ("يومين", "أسبوع").
     fn duration(&self, i: usize) -> Option<(u32, Unit, usize)> {
-        if let Some((n, k)) = cardinal(self.t, i) {
-            if let Some(Lex::Unit(u, _, false)) = self.lex(k) {
-                return (n <= MAX_COUNT).then_some((n, u, k + 1));
-            }
+        if let Some((n, k)) = cardinal(self.t, i)
+            && let Some(Lex::Unit(u, _, false)) = self.lex(k)
+        {
+            return (n <= MAX_COUNT).then_some((n, u, k + 1));
         }
         match self.lex(i)? {
             Lex::Unit(u, Count::One, false) => Some((1, u, i + 1)),
@@ -729,7 +736,8 @@ impl Parser<'_> {
             Unit::Month => Interval::day(calendar::add_months(today, n)?),
             Unit::Year => Interval::day(calendar::add_months(today, 12 * n)?),
             Unit::Hour | Unit::Minute => {
-                let (minutes, g) = if unit == Unit::Hour { (60 * n, Granularity::Hour) } else { (n, Granularity::Minute) };
+                let (minutes, g) =
+                    if unit == Unit::Hour { (60 * n, Granularity::Hour) } else { (n, Granularity::Minute) };
                 match self.anchor.time {
                     Some(t) => {
                         let at = today.and_time(t).checked_add_signed(TimeDelta::try_minutes(minutes)?)?;
@@ -896,7 +904,7 @@ impl Parser<'_> {
     }
 
     /// "من 2015 إلى 2020", "من الاثنين حتى الخميس", "من 21 إلى 23 ديسمبر".
-    fn from_to(&self, i: usize) -> Option<Hit> {
+    fn range_from(&self, i: usize) -> Option<Hit> {
         let j = i + 1;
         if let Some(h) = self.days_range(j) {
             return Some(h);
@@ -914,7 +922,8 @@ impl Parser<'_> {
     /// Days sharing one month: "21 و22 كانون الأول", "21-23 ديسمبر 2024", "الأول حتى الخامس من يناير".
     fn days_range(&self, i: usize) -> Option<Hit> {
         let (d1, j) = self.day_of_month(i)?;
-        let joined = self.is(j, Kw::And) || self.is(j, Kw::To) || self.is(j, Kw::Until) || self.punct(j) == Some(Punct::Dash);
+        let joined =
+            self.is(j, Kw::And) || self.is(j, Kw::To) || self.is(j, Kw::Until) || self.punct(j) == Some(Punct::Dash);
         if !joined {
             return None;
         }
@@ -1038,8 +1047,20 @@ fn apply_part(h: u32, part: DayPart) -> u32 {
     match part {
         DayPart::Dawn | DayPart::Morning => h % 12,
         // "الواحدة ظهرا" is 13:00, "الثانية عشرة ظهرا" 12:00.
-        DayPart::Noon => if h < 6 { h + 12 } else { h },
-        DayPart::Afternoon | DayPart::Evening => if h < 12 { h + 12 } else { h },
+        DayPart::Noon => {
+            if h < 6 {
+                h + 12
+            } else {
+                h
+            }
+        }
+        DayPart::Afternoon | DayPart::Evening => {
+            if h < 12 {
+                h + 12
+            } else {
+                h
+            }
+        }
         // "التاسعة ليلا" is 21:00, "الثانية ليلا" 02:00.
         DayPart::Night => match h {
             12 => 0,

@@ -77,7 +77,13 @@ pub(crate) fn resolve_weekday(weekday: u8, anchor: NaiveDate, pick: Pick) -> Opt
         Pick::Past => -back,
         Pick::StrictPast => -(if back == 0 { 7 } else { back }),
         Pick::Future => ahead,
-        Pick::StrictFuture => if ahead == 0 { 7 } else { ahead },
+        Pick::StrictFuture => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
     };
     add_days(anchor, offset)
 }
@@ -135,8 +141,8 @@ pub(crate) fn resolve_hijri_day_month(month: u32, day: u32, anchor: NaiveDate, p
     let y0 = hijri_year_of(anchor);
     let mut candidates = (y0 - 2..=y0 + 2).filter_map(|y| hijri_date(y, month, day));
     match pick {
-        Pick::Past => candidates.filter(|&d| d <= anchor).last(),
-        Pick::StrictPast => candidates.filter(|&d| d < anchor).last(),
+        Pick::Past => candidates.rfind(|&d| d <= anchor),
+        Pick::StrictPast => candidates.rfind(|&d| d < anchor),
         Pick::Future => candidates.find(|&d| d >= anchor),
         Pick::StrictFuture => candidates.find(|&d| d > anchor),
     }
@@ -147,8 +153,8 @@ pub(crate) fn resolve_hijri_month(month: u32, anchor: NaiveDate, pick: Pick) -> 
     let y0 = hijri_year_of(anchor);
     let mut candidates = (y0 - 2..=y0 + 2).filter_map(|y| hijri_month(y, month));
     match pick {
-        Pick::Past => candidates.filter(|m| m.0 <= anchor).last(),
-        Pick::StrictPast => candidates.filter(|m| m.1 < anchor).last(),
+        Pick::Past => candidates.rfind(|m| m.0 <= anchor),
+        Pick::StrictPast => candidates.rfind(|m| m.1 < anchor),
         Pick::Future => candidates.find(|m| m.1 >= anchor),
         Pick::StrictFuture => candidates.find(|m| m.0 > anchor),
     }

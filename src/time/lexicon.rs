@@ -261,8 +261,22 @@ fn entries() -> Vec<(&'static str, Lex)> {
     add(&["خلال", "طوال", "طيلة"], K(During));
     add(
         &[
-            "الماضي", "الماضية", "الماضيين", "الماضيتين", "المنصرم", "المنصرمة", "الفائت", "الفائتة",
-            "المنقضي", "المنقضية", "السابق", "السابقة", "الأخير", "الأخيرة", "الأخيرين", "الأخيرتين",
+            "الماضي",
+            "الماضية",
+            "الماضيين",
+            "الماضيتين",
+            "المنصرم",
+            "المنصرمة",
+            "الفائت",
+            "الفائتة",
+            "المنقضي",
+            "المنقضية",
+            "السابق",
+            "السابقة",
+            "الأخير",
+            "الأخيرة",
+            "الأخيرين",
+            "الأخيرتين",
         ],
         K(Last),
     );
@@ -326,23 +340,23 @@ pub(crate) fn lookup_with_clitics(folded: &[u8]) -> Option<Lex> {
     }
     // A one-letter remainder is never the word meant.
     let short = |rest: &[u8]| rest.len() < 4;
-    if let Some(rest) = folded.strip_prefix(LAM) {
-        if let Some(after) = rest.strip_prefix(LAM) {
-            let mut buf = [0u8; 64];
-            if AL.len() + after.len() <= buf.len() && !short(after) {
-                buf[..AL.len()].copy_from_slice(AL);
-                buf[AL.len()..AL.len() + after.len()].copy_from_slice(after);
-                if let Some(lex) = lookup(&buf[..AL.len() + after.len()]) {
-                    return Some(lex);
-                }
+    if let Some(rest) = folded.strip_prefix(LAM)
+        && let Some(after) = rest.strip_prefix(LAM)
+    {
+        let mut buf = [0u8; 64];
+        if AL.len() + after.len() <= buf.len() && !short(after) {
+            buf[..AL.len()].copy_from_slice(AL);
+            buf[AL.len()..AL.len() + after.len()].copy_from_slice(after);
+            if let Some(lex) = lookup(&buf[..AL.len() + after.len()]) {
+                return Some(lex);
             }
         }
     }
     for prefix in [BA, LAM, KAF, FA] {
-        if let Some(rest) = folded.strip_prefix(prefix) {
-            if !short(rest) {
-                return lookup(rest);
-            }
+        if let Some(rest) = folded.strip_prefix(prefix)
+            && !short(rest)
+        {
+            return lookup(rest);
         }
     }
     None

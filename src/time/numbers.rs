@@ -28,10 +28,10 @@ fn compound(u: u32, toks: &[Tok], j: usize) -> (u32, usize) {
         if word(toks, j) == Some(Lex::Cardinal(10)) {
             return (u + 10, j + 1);
         }
-        if word(toks, j) == Some(Lex::Kw(Kw::And)) {
-            if let Some(t) = tens(toks, j + 1) {
-                return (u + t, j + 2);
-            }
+        if word(toks, j) == Some(Lex::Kw(Kw::And))
+            && let Some(t) = tens(toks, j + 1)
+        {
+            return (u + t, j + 2);
         }
     }
     (u, j)

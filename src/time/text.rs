@@ -69,7 +69,10 @@ pub(crate) enum Punct {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
-    Num { value: u32, digits: u8 },
+    Num {
+        value: u32,
+        digits: u8,
+    },
     Word(Lex),
     Punct(Punct),
     /// An unknown word or symbol: no expression reaches across it.
@@ -196,11 +199,11 @@ impl Tokens<'_> {
             return Tok { kind: Kind::Word(lex), start, end };
         }
         // A conjunction glued to a known word: "والعشرين", "و22" is split by the digit already.
-        if let (Some(rest), Some(second)) = (folded.strip_prefix("و".as_bytes()), second) {
-            if let Some(lex) = lexicon::lookup_with_clitics(rest) {
-                self.pending = Some(Tok { kind: Kind::Word(lex), start: second, end });
-                return Tok { kind: Kind::Word(Lex::Kw(Kw::And)), start, end: second };
-            }
+        if let (Some(rest), Some(second)) = (folded.strip_prefix("و".as_bytes()), second)
+            && let Some(lex) = lexicon::lookup_with_clitics(rest)
+        {
+            self.pending = Some(Tok { kind: Kind::Word(lex), start: second, end });
+            return Tok { kind: Kind::Word(Lex::Kw(Kw::And)), start, end: second };
         }
         match lexicon::lookup_with_clitics(folded) {
             Some(lex) => Tok { kind: Kind::Word(lex), start, end },
