@@ -59,7 +59,9 @@ mod tests {
     use super::*;
     use crate::time::text::tokens;
 
-    fn read(f: fn(&[Tok], usize) -> Option<(u32, usize)>, text: &str) -> Option<(u32, usize)> {
+    type Reader = fn(&[Tok], usize) -> Option<(u32, usize)>;
+
+    fn read(f: Reader, text: &str) -> Option<(u32, usize)> {
         let toks: Vec<Tok> = tokens(text).collect();
         f(&toks, 0)
     }
