@@ -549,8 +549,9 @@ impl Parser<'_> {
         let j = if word { i + 1 } else { i };
         let (year, digits) = self.num(j)?;
         let (marker, end) = self.marker(j + 1);
+        // "عام" also means "general": a short number after it is a year only with هـ/م.
         let allowed = if word {
-            digits <= 4 && year > 0
+            year > 0 && (digits == 4 || (digits <= 4 && marker.is_some()))
         } else {
             digits == 4 && (marker.is_some() || (context && BARE_YEARS.contains(&year)))
         };
@@ -680,7 +681,9 @@ impl Parser<'_> {
     fn relative_unit(&self, i: usize) -> Option<Hit> {
         let (unit, modifier, end) = match (self.lex(i)?, self.lex(i + 1)) {
             (Lex::Kw(Kw::This), Some(Lex::Unit(u, Count::One, true))) => (u, Modifier::Current, i + 2),
-            (Lex::Unit(u, Count::One, true), _) => (u, self.modifier(i + 1)?, i + 2),
+            (Lex::Unit(u, Count::One, true), _) if !(u == Unit::Year && i > 0 && self.is(i - 1, Kw::Title)) => {
+                (u, self.modifier(i + 1)?, i + 2)
+            }
             _ => return None,
         };
         let step: i64 = match modifier {

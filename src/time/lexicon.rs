@@ -80,6 +80,9 @@ pub(crate) enum Kw {
     DaysOf,
     YearsOf,
     MonthsOf,
+    /// Nouns that العام ("general", "public") qualifies: "الأمين العام الحالي"
+    /// is the current secretary-general, not this year.
+    Title,
     /// الآخر/الآخرة, القعدة, الحجة: second words of Hijri month names.
     Latter,
     Qada,
@@ -273,6 +276,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "المنقضية",
             "السابق",
             "السابقة",
+            "السابقين",
+            "السابقتين",
             "الأخير",
             "الأخيرة",
             "الأخيرين",
@@ -303,6 +308,30 @@ fn entries() -> Vec<(&'static str, Lex)> {
     add(&["نحو", "حوالي", "حوالى", "قرابة", "زهاء"], K(Approx));
     add(&["تاريخ", "التاريخ", "الموافق"], K(DateWord));
     add(&["الـ"], K(Article));
+    add(
+        &[
+            "الأمين",
+            "المدير",
+            "المدعي",
+            "النائب",
+            "المفتش",
+            "المراقب",
+            "المنسق",
+            "المفوض",
+            "القائد",
+            "الرأي",
+            "القطاع",
+            "الأمن",
+            "الدين",
+            "المال",
+            "الشأن",
+            "الصالح",
+            "النظام",
+            "الإضراب",
+            "الادعاء",
+        ],
+        K(Title),
+    );
     add(&["يومي"], K(DaysOf));
     add(&["عامي", "سنتي"], K(YearsOf));
     add(&["شهري"], K(MonthsOf));
