@@ -882,7 +882,12 @@ impl Parser<'_> {
     }
 
     fn span(first: Hit, second: Hit) -> Option<Interval> {
-        let (s, e) = (first.iv.start?, second.iv.end?);
+        let (mut s, e) = (first.iv.start?, second.iv.end?);
+        // A yearless first date resolved past the second one takes the
+        // second's year: "بين نوفمبر وديسمبر 2024" read in 2026.
+        if s > e && matches!(first.rule, "absolute-day-month" | "month-named") {
+            s = s.with_year(e.year()).filter(|&d| d <= e).or_else(|| s.with_year(e.year() - 1))?;
+        }
         (s <= e).then(|| Interval::range(s, e))
     }
 
