@@ -883,10 +883,17 @@ impl Parser<'_> {
 
     fn span(first: Hit, second: Hit) -> Option<Interval> {
         let (mut s, e) = (first.iv.start?, second.iv.end?);
-        // A yearless first date resolved past the second one takes the
-        // second's year: "بين نوفمبر وديسمبر 2024" read in 2026.
-        if s > e && matches!(first.rule, "absolute-day-month" | "month-named") {
-            s = s.with_year(e.year()).filter(|&d| d <= e).or_else(|| s.with_year(e.year() - 1))?;
+        // A first date resolved on its own can land after the second: a
+        // yearless one then takes the second's year ("بين نوفمبر وديسمبر 2024"
+        // read in 2026), a weekday the week before ("من الاثنين حتى الخميس").
+        if s > e {
+            s = match first.rule {
+                "absolute-day-month" | "month-named" => {
+                    s.with_year(e.year()).filter(|&d| d <= e).or_else(|| s.with_year(e.year() - 1))?
+                }
+                "relative-weekday" => calendar::add_days(s, -7)?,
+                _ => s,
+            };
         }
         (s <= e).then(|| Interval::range(s, e))
     }
@@ -896,9 +903,6 @@ impl Parser<'_> {
         let mut j = i + 1;
         if self.is(i, Kw::Between) && matches!(self.lex(j), Some(Lex::Kw(Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf))) {
             j += 1;
-        }
-        if !self.is(i, Kw::Between) {
-            j = i + 1;
         }
         if let Some(h) = self.days_range(j) {
             return Some(h);
