@@ -73,7 +73,10 @@ fn main() {
     // find_all: megabytes of running text per second.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
     let mut articles = String::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("claims/").map(|e| e.expect("entry").path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("claims/")
+        .map(|e| e.expect("entry").path())
+        .collect();
     paths.sort();
     for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         articles.push_str(&std::fs::read_to_string(p).expect("article"));

@@ -51,17 +51,28 @@ fn table() {
         let [expr, at, prefer, expected, granularity] = row[..] else {
             panic!("time_table.tsv: bad row {row:?}");
         };
-        let prefer = if prefer == "future" { Prefer::Future } else { Prefer::Past };
+        let prefer = if prefer == "future" {
+            Prefer::Future
+        } else {
+            Prefer::Past
+        };
         let got = normalize(expr, anchor(at), prefer);
         let ok = match &got {
             None => expected == "-",
             Some(r) => r.interval.to_string() == expected && r.interval.granularity.as_str() == granularity,
         };
         if !ok {
-            failures.push(format!("{expr} @{at}: want {expected} ({granularity}), got {}", shown(&got)));
+            failures.push(format!(
+                "{expr} @{at}: want {expected} ({granularity}), got {}",
+                shown(&got)
+            ));
         }
     }
-    assert!(rows.len() >= 200, "the table should hold at least 200 rows, has {}", rows.len());
+    assert!(
+        rows.len() >= 200,
+        "the table should hold at least 200 rows, has {}",
+        rows.len()
+    );
     report("time_table.tsv", rows.len(), &failures);
 }
 
@@ -71,7 +82,9 @@ fn news_dates() {
     let rows = rows(&text);
     let mut failures = Vec::new();
     for row in &rows {
-        let [expr, pub_date, expected, ..] = row[..] else { panic!("news-dates.tsv: bad row {row:?}") };
+        let [expr, pub_date, expected, ..] = row[..] else {
+            panic!("news-dates.tsv: bad row {row:?}")
+        };
         let got = normalize(expr, anchor(pub_date), Prefer::Past);
         if got.as_ref().map(|r| r.interval.to_string()).as_deref() != Some(expected) {
             failures.push(format!("{expr} @{pub_date}: want {expected}, got {}", shown(&got)));
@@ -97,7 +110,9 @@ fn dateparser_cases() {
         }
     };
     for row in &rows {
-        let [id, _, kind, input, base, expected] = row[..] else { panic!("dateparser: bad row {row:?}") };
+        let [id, _, kind, input, base, expected] = row[..] else {
+            panic!("dateparser: bad row {row:?}")
+        };
         let at = if base.is_empty() { fixed } else { anchor(base) };
         let got = normalize(input, at, Prefer::Past);
         match (id, kind) {
@@ -129,7 +144,12 @@ fn dateparser_cases() {
             // the same phrase in Arabic letters resolves.
             ("12", _) => {
                 failures.extend(check(id, input, None, got));
-                failures.extend(check(id, input, None, normalize(&format!("قبل {input}"), at, Prefer::Past)));
+                failures.extend(check(
+                    id,
+                    input,
+                    None,
+                    normalize(&format!("قبل {input}"), at, Prefer::Past),
+                ));
                 let arabic = normalize("قبل 6 دقيقة", anchor("2026-02-05T10:30"), Prefer::Past);
                 failures.extend(check(id, "قبل 6 دقيقة", Some("2026-02-05T10:24"), arabic));
             }
@@ -175,8 +195,17 @@ fn find_all_in_articles() {
         let found = find_all(&text, at, Prefer::Past);
         let mut last = 0;
         for r in &found {
-            assert!(r.span.start >= last && r.span.start < r.span.end, "{}: {:?}", path.display(), r.span);
-            assert!(text.get(r.span.clone()).is_some(), "{}: span off a char boundary", path.display());
+            assert!(
+                r.span.start >= last && r.span.start < r.span.end,
+                "{}: {:?}",
+                path.display(),
+                r.span
+            );
+            assert!(
+                text.get(r.span.clone()).is_some(),
+                "{}: span off a char boundary",
+                path.display()
+            );
             last = r.span.end;
         }
     }

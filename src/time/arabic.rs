@@ -59,9 +59,11 @@ pub fn parse_anchor(s: &str) -> Option<Anchor> {
     };
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
     let time = match time {
-        Some(t) => {
-            Some(NaiveTime::parse_from_str(t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S")).ok()?)
-        }
+        Some(t) => Some(
+            NaiveTime::parse_from_str(t, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+                .ok()?,
+        ),
         None => None,
     };
     Some(Anchor { date, time })
@@ -134,7 +136,12 @@ fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &m
             continue;
         }
         if !segment.is_empty() {
-            let p = Parser { t: &segment, anchor, prefer, calendar };
+            let p = Parser {
+                t: &segment,
+                anchor,
+                prefer,
+                calendar,
+            };
             let mut i = 0;
             while i < segment.len() {
                 let Some(hit) = p.at(i) else {
@@ -143,9 +150,17 @@ fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &m
                     i = p.impossible_date(i).unwrap_or(i + 1);
                     continue;
                 };
-                let rule = if hit.timed { format!("{}+time", hit.rule) } else { hit.rule.to_string() };
+                let rule = if hit.timed {
+                    format!("{}+time", hit.rule)
+                } else {
+                    hit.rule.to_string()
+                };
                 let span = segment[i].start..segment[hit.end - 1].end;
-                if !emit(Resolution { interval: hit.iv, rule, span }) {
+                if !emit(Resolution {
+                    interval: hit.iv,
+                    rule,
+                    span,
+                }) {
                     return;
                 }
                 i = hit.end;
@@ -168,7 +183,12 @@ struct Hit {
 }
 
 fn hit(iv: Interval, rule: &'static str, end: usize) -> Option<Hit> {
-    Some(Hit { iv, rule, timed: false, end })
+    Some(Hit {
+        iv,
+        rule,
+        timed: false,
+        end,
+    })
 }
 
 /// The longer of two readings; the first on a tie.
@@ -325,7 +345,12 @@ impl Parser<'_> {
         if h.iv.granularity == Granularity::Day
             && let (Some(date), Some((time, g, end))) = (h.iv.start, self.attached_time(h.end))
         {
-            return Some(Hit { iv: Interval::at(date, time, g), timed: true, end, ..h });
+            return Some(Hit {
+                iv: Interval::at(date, time, g),
+                timed: true,
+                end,
+                ..h
+            });
         }
         Some(h)
     }
@@ -400,7 +425,11 @@ impl Parser<'_> {
         };
         match self.month_word(k) {
             Some((second, k2)) if second == month => {
-                let end = if self.punct(k2) == Some(Punct::Close) { k2 + 1 } else { k2 };
+                let end = if self.punct(k2) == Some(Punct::Close) {
+                    k2 + 1
+                } else {
+                    k2
+                };
                 Some((month, end))
             }
             _ => Some((month, end)),
@@ -433,7 +462,11 @@ impl Parser<'_> {
             return None;
         }
         let (marker, end) = self.marker(j + 1);
-        Some(YearRef { year: year as i32, marker, end })
+        Some(YearRef {
+            year: year as i32,
+            marker,
+            end,
+        })
     }
 
     /// Day and month names: "23 ديسمبر - 2024", "الخامس عشر من أكتوبر", "15 رمضان 1445".
@@ -448,22 +481,28 @@ impl Parser<'_> {
         let (month, j) = self.month_name(j)?;
         let year = self.year_after(j);
         match (month, year) {
-            (MonthRef::Gregorian(m), Some(y)) if y.marker != Some(Calendar::Hijri) => {
-                hit(Interval::day(NaiveDate::from_ymd_opt(y.year, m, day)?), "absolute-day-month-year", y.end)
-            }
-            (MonthRef::Hijri(m), Some(y)) if y.marker != Some(Calendar::Gregorian) => {
-                hit(Interval::day(calendar::hijri_date(y.year, m, day)?), "hijri-day-month-year", y.end)
-            }
+            (MonthRef::Gregorian(m), Some(y)) if y.marker != Some(Calendar::Hijri) => hit(
+                Interval::day(NaiveDate::from_ymd_opt(y.year, m, day)?),
+                "absolute-day-month-year",
+                y.end,
+            ),
+            (MonthRef::Hijri(m), Some(y)) if y.marker != Some(Calendar::Gregorian) => hit(
+                Interval::day(calendar::hijri_date(y.year, m, day)?),
+                "hijri-day-month-year",
+                y.end,
+            ),
             (_, Some(_)) => None,
             (MonthRef::Gregorian(m), None) => {
                 let (date, end) = match self.modifier(j) {
                     Some(Modifier::Current) => (NaiveDate::from_ymd_opt(self.today().year(), m, day)?, j + 1),
-                    Some(Modifier::Last) => {
-                        (calendar::resolve_day_month(m, day, self.today(), Pick::StrictPast)?, j + 1)
-                    }
-                    Some(Modifier::Next) => {
-                        (calendar::resolve_day_month(m, day, self.today(), Pick::StrictFuture)?, j + 1)
-                    }
+                    Some(Modifier::Last) => (
+                        calendar::resolve_day_month(m, day, self.today(), Pick::StrictPast)?,
+                        j + 1,
+                    ),
+                    Some(Modifier::Next) => (
+                        calendar::resolve_day_month(m, day, self.today(), Pick::StrictFuture)?,
+                        j + 1,
+                    ),
                     None => (calendar::resolve_day_month(m, day, self.today(), self.pick())?, j),
                 };
                 hit(Interval::day(date), "absolute-day-month", end)
@@ -483,9 +522,15 @@ impl Parser<'_> {
     /// All-digit dates: "13/12/2017", "14.12.2017", "2024-12-23", "14-09-1432 هـ", "2/2013".
     fn numeric(&self, i: usize) -> Option<Hit> {
         let (a, ad) = self.num(i)?;
-        let sep = self.punct(i + 1).filter(|p| matches!(p, Punct::Slash | Punct::Dot | Punct::Dash))?;
+        let sep = self
+            .punct(i + 1)
+            .filter(|p| matches!(p, Punct::Slash | Punct::Dot | Punct::Dash))?;
         let (b, bd) = self.num(i + 2)?;
-        let third = if self.punct(i + 3) == Some(sep) { self.num(i + 4) } else { None };
+        let third = if self.punct(i + 3) == Some(sep) {
+            self.num(i + 4)
+        } else {
+            None
+        };
         let Some((c, cd)) = third else {
             // Month and year: "2/2013", "12-2024".
             if ad > 2 || bd != 4 || sep == Punct::Dot {
@@ -513,15 +558,27 @@ impl Parser<'_> {
             None => self.calendar == Calendar::Hijri || (year_digits == 4 && HIJRI_ERA.contains(&year)),
         };
         let year = if year_digits == 2 {
-            let anchor_year = if hijri { calendar::hijri_year_of(self.today()) } else { self.today().year() };
+            let anchor_year = if hijri {
+                calendar::hijri_year_of(self.today())
+            } else {
+                self.today().year()
+            };
             calendar::expand_two_digit(year, anchor_year)
         } else {
             year as i32
         };
         if hijri {
-            hit(Interval::day(calendar::hijri_date(year, month, day)?), "hijri-numeric-date", end)
+            hit(
+                Interval::day(calendar::hijri_date(year, month, day)?),
+                "hijri-numeric-date",
+                end,
+            )
         } else {
-            hit(Interval::day(NaiveDate::from_ymd_opt(year, month, day)?), "absolute-numeric-date", end)
+            hit(
+                Interval::day(NaiveDate::from_ymd_opt(year, month, day)?),
+                "absolute-numeric-date",
+                end,
+            )
         }
     }
 
@@ -613,13 +670,18 @@ impl Parser<'_> {
     /// "يوم الجمعة", "يوم أمس", "يوم 23 ديسمبر".
     fn day_noun(&self, i: usize) -> Option<Hit> {
         let j = i + 1;
-        let h = longest(longest(self.weekday(j), self.relative_day(j)), longest(self.textual(j), self.numeric(j)))?;
+        let h = longest(
+            longest(self.weekday(j), self.relative_day(j)),
+            longest(self.textual(j), self.numeric(j)),
+        )?;
         (h.iv.granularity == Granularity::Day).then_some(h)
     }
 
     /// A weekday, alone, with الماضي/المقبل, or heading a full date ("الاثنين, 23 ديسمبر - 2024").
     fn weekday(&self, i: usize) -> Option<Hit> {
-        let Some(Lex::Weekday(w)) = self.lex(i) else { return None };
+        let Some(Lex::Weekday(w)) = self.lex(i) else {
+            return None;
+        };
         let mut k = i + 1;
         if matches!(self.punct(k), Some(Punct::Comma | Punct::Dash)) {
             k += 1;
@@ -635,7 +697,11 @@ impl Parser<'_> {
             Some(Modifier::Next) => (Pick::StrictFuture, i + 2, "relative-weekday-next"),
             _ => (self.pick(), i + 1, "relative-weekday"),
         };
-        hit(Interval::day(calendar::resolve_weekday(w, self.today(), pick)?), rule, end)
+        hit(
+            Interval::day(calendar::resolve_weekday(w, self.today(), pick)?),
+            rule,
+            end,
+        )
     }
 
     /// اليوم، أمس، أول أمس، غدا، بعد غد، and a part of such a day ("صباح اليوم", "مساء الجمعة").
@@ -661,7 +727,11 @@ impl Parser<'_> {
             },
             Lex::Kw(Kw::First) => {
                 let j = if self.is(i + 1, Kw::From) { i + 2 } else { i + 1 };
-                if self.is(j, Kw::Yesterday) { day(-2, "relative-day-before-yesterday", j + 1) } else { None }
+                if self.is(j, Kw::Yesterday) {
+                    day(-2, "relative-day-before-yesterday", j + 1)
+                } else {
+                    None
+                }
             }
             Lex::Kw(Kw::Tomorrow) => day(1, "relative-tomorrow", i + 1),
             Lex::Kw(Kw::After) if self.is(i + 1, Kw::Tomorrow) => day(2, "relative-day-after-tomorrow", i + 2),
@@ -739,8 +809,11 @@ impl Parser<'_> {
             Unit::Month => Interval::day(calendar::add_months(today, n)?),
             Unit::Year => Interval::day(calendar::add_months(today, 12 * n)?),
             Unit::Hour | Unit::Minute => {
-                let (minutes, g) =
-                    if unit == Unit::Hour { (60 * n, Granularity::Hour) } else { (n, Granularity::Minute) };
+                let (minutes, g) = if unit == Unit::Hour {
+                    (60 * n, Granularity::Hour)
+                } else {
+                    (n, Granularity::Minute)
+                };
                 match self.anchor.time {
                     Some(t) => {
                         let at = today.and_time(t).checked_add_signed(TimeDelta::try_minutes(minutes)?)?;
@@ -798,7 +871,9 @@ impl Parser<'_> {
         let far = match (self.moved(n, unit, sign)?, unit) {
             (iv, Unit::Hour | Unit::Minute) if self.anchor.time.is_none() => {
                 let minutes = if unit == Unit::Hour { 60 * n as i64 } else { n as i64 };
-                Interval::day(calendar::add_days(today, sign * ((minutes + 1439) / 1440))?).start.or(iv.start)
+                Interval::day(calendar::add_days(today, sign * ((minutes + 1439) / 1440))?)
+                    .start
+                    .or(iv.start)
             }
             (iv, _) => iv.start,
         }?;
@@ -888,9 +963,10 @@ impl Parser<'_> {
         // read in 2026), a weekday the week before ("من الاثنين حتى الخميس").
         if s > e {
             s = match first.rule {
-                "absolute-day-month" | "month-named" => {
-                    s.with_year(e.year()).filter(|&d| d <= e).or_else(|| s.with_year(e.year() - 1))?
-                }
+                "absolute-day-month" | "month-named" => s
+                    .with_year(e.year())
+                    .filter(|&d| d <= e)
+                    .or_else(|| s.with_year(e.year() - 1))?,
                 "relative-weekday" => calendar::add_days(s, -7)?,
                 _ => s,
             };
@@ -1018,7 +1094,11 @@ impl Parser<'_> {
 
     /// A clock time right after a date: "… 2024 - 20:01", "…، 2015، الساعة 05:16 مساءً".
     fn attached_time(&self, i: usize) -> Option<(NaiveTime, Granularity, usize)> {
-        let j = if matches!(self.punct(i), Some(Punct::Comma | Punct::Dash)) { i + 1 } else { i };
+        let j = if matches!(self.punct(i), Some(Punct::Comma | Punct::Dash)) {
+            i + 1
+        } else {
+            i
+        };
         let j = if self.is(j, Kw::In) { j + 1 } else { j };
         self.clock(j)
     }
@@ -1035,8 +1115,11 @@ impl Parser<'_> {
         if part.is_some() {
             k += 1;
         }
-        let day = longest(longest(self.relative_day(k), self.weekday(k)), longest(self.day_noun(k), self.textual(k)))
-            .filter(|h| h.iv.granularity == Granularity::Day);
+        let day = longest(
+            longest(self.relative_day(k), self.weekday(k)),
+            longest(self.day_noun(k), self.textual(k)),
+        )
+        .filter(|h| h.iv.granularity == Granularity::Day);
         let (date, time, rule, end) = match (day, day.and_then(|h| h.iv.start)) {
             (Some(h), Some(date)) => {
                 let time = match part {
@@ -1047,7 +1130,12 @@ impl Parser<'_> {
             }
             _ => (self.today(), time, "time-of-day", end),
         };
-        Some(Hit { iv: Interval::at(date, time, g), rule, timed: rule != "time-of-day", end })
+        Some(Hit {
+            iv: Interval::at(date, time, g),
+            rule,
+            timed: rule != "time-of-day",
+            end,
+        })
     }
 }
 
@@ -1113,9 +1201,18 @@ mod tests {
 
     #[test]
     fn times_attach_to_their_day() {
-        assert_eq!(norm("الاثنين 23 كانون الأول 2024 - 20:01", "2024-12-23").as_deref(), Some("2024-12-23T20:01"));
-        assert_eq!(norm("الساعة الثالثة مساءً", "2024-12-23").as_deref(), Some("2024-12-23T15:00"));
-        assert_eq!(norm("الساعة العاشرة والنصف من صباح أمس", "2024-12-23").as_deref(), Some("2024-12-22T10:30"));
+        assert_eq!(
+            norm("الاثنين 23 كانون الأول 2024 - 20:01", "2024-12-23").as_deref(),
+            Some("2024-12-23T20:01")
+        );
+        assert_eq!(
+            norm("الساعة الثالثة مساءً", "2024-12-23").as_deref(),
+            Some("2024-12-23T15:00")
+        );
+        assert_eq!(
+            norm("الساعة العاشرة والنصف من صباح أمس", "2024-12-23").as_deref(),
+            Some("2024-12-22T10:30")
+        );
     }
 
     #[test]

@@ -26,7 +26,11 @@ pub(crate) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// Adds calendar months, clamping the day to the target month's length.
 pub(crate) fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let m = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
-    if n >= 0 { d.checked_add_months(m) } else { d.checked_sub_months(m) }
+    if n >= 0 {
+        d.checked_add_months(m)
+    } else {
+        d.checked_sub_months(m)
+    }
 }
 
 pub(crate) fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
@@ -208,6 +212,9 @@ mod tests {
         assert_eq!(hijri_date(1433, 13, 1), None);
         assert_eq!(hijri_year_of(d(2024, 3, 20)), 1445);
         assert_eq!(hijri_month(1445, 9), Some((d(2024, 3, 11), d(2024, 4, 9))));
-        assert_eq!(resolve_hijri_day_month(9, 15, d(2026, 2, 5), Pick::Past), Some(d(2025, 3, 15)));
+        assert_eq!(
+            resolve_hijri_day_month(9, 15, d(2026, 2, 5), Pick::Past),
+            Some(d(2025, 3, 15))
+        );
     }
 }

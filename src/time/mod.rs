@@ -13,7 +13,9 @@ mod lexicon;
 mod numbers;
 mod text;
 
-pub use arabic::{Anchor, Calendar, Prefer, Resolution, find_all, find_all_in, normalize, normalize_in, parse_anchor, record};
+pub use arabic::{
+    Anchor, Calendar, Prefer, Resolution, find_all, find_all_in, normalize, normalize_in, parse_anchor, record,
+};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -91,23 +93,43 @@ impl Interval {
 
     /// An explicit range of days.
     pub fn range(start: NaiveDate, end: NaiveDate) -> Interval {
-        Interval { start: Some(start), end: Some(end), granularity: Granularity::Range, time: None }
+        Interval {
+            start: Some(start),
+            end: Some(end),
+            granularity: Granularity::Range,
+            time: None,
+        }
     }
 
     /// A range with at least one unbounded side.
     pub fn open(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Interval {
-        Interval { start, end, granularity: Granularity::Open, time: None }
+        Interval {
+            start,
+            end,
+            granularity: Granularity::Open,
+            time: None,
+        }
     }
 
     /// The Monday-to-Sunday week starting on `monday`.
     pub fn week(monday: NaiveDate) -> Option<Interval> {
         let end = monday.checked_add_days(chrono::Days::new(6))?;
-        Some(Interval { start: Some(monday), end: Some(end), granularity: Granularity::Week, time: None })
+        Some(Interval {
+            start: Some(monday),
+            end: Some(end),
+            granularity: Granularity::Week,
+            time: None,
+        })
     }
 
     /// A clock time on a day, at hour or minute granularity.
     pub fn at(date: NaiveDate, time: NaiveTime, granularity: Granularity) -> Interval {
-        Interval { start: Some(date), end: Some(date), granularity, time: Some(time) }
+        Interval {
+            start: Some(date),
+            end: Some(date),
+            granularity,
+            time: Some(time),
+        }
     }
 
     /// Inclusive overlap; an unbounded side overlaps everything on that side.

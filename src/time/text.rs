@@ -15,7 +15,10 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
 
 /// Marks that never change a word: harakat, superscript alef, tatweel, joiners.
 fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+    matches!(
+        c,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+    )
 }
 
 /// Spelling variants that news writers use interchangeably.
@@ -97,7 +100,11 @@ pub(crate) struct Tokens<'a> {
 }
 
 pub(crate) fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pos: 0, pending: None }
+    Tokens {
+        text,
+        pos: 0,
+        pending: None,
+    }
 }
 
 impl Iterator for Tokens<'_> {
@@ -139,7 +146,11 @@ impl Iterator for Tokens<'_> {
                 ')' | ']' => Kind::Punct(Punct::Close),
                 _ => Kind::Other,
             };
-            return Some(Tok { kind, start, end: self.pos });
+            return Some(Tok {
+                kind,
+                start,
+                end: self.pos,
+            });
         }
     }
 }
@@ -156,7 +167,14 @@ impl Tokens<'_> {
             end = start + i + c.len_utf8();
         }
         self.pos = end;
-        Tok { kind: Kind::Num { value, digits: digits.min(255) as u8 }, start, end }
+        Tok {
+            kind: Kind::Num {
+                value,
+                digits: digits.min(255) as u8,
+            },
+            start,
+            end,
+        }
     }
 
     fn word(&mut self, start: usize) -> Tok {
@@ -190,23 +208,43 @@ impl Tokens<'_> {
             len += n;
         }
         self.pos = end;
-        let other = Tok { kind: Kind::Other, start, end };
+        let other = Tok {
+            kind: Kind::Other,
+            start,
+            end,
+        };
         if overflow || len == 0 {
             return other;
         }
         let folded = &buf[..len];
         if let Some(lex) = lexicon::lookup(folded) {
-            return Tok { kind: Kind::Word(lex), start, end };
+            return Tok {
+                kind: Kind::Word(lex),
+                start,
+                end,
+            };
         }
         // A conjunction glued to a known word: "والعشرين", "و22" is split by the digit already.
         if let (Some(rest), Some(second)) = (folded.strip_prefix("و".as_bytes()), second)
             && let Some(lex) = lexicon::lookup_with_clitics(rest)
         {
-            self.pending = Some(Tok { kind: Kind::Word(lex), start: second, end });
-            return Tok { kind: Kind::Word(Lex::Kw(Kw::And)), start, end: second };
+            self.pending = Some(Tok {
+                kind: Kind::Word(lex),
+                start: second,
+                end,
+            });
+            return Tok {
+                kind: Kind::Word(Lex::Kw(Kw::And)),
+                start,
+                end: second,
+            };
         }
         match lexicon::lookup_with_clitics(folded) {
-            Some(lex) => Tok { kind: Kind::Word(lex), start, end },
+            Some(lex) => Tok {
+                kind: Kind::Word(lex),
+                start,
+                end,
+            },
             None => other,
         }
     }
