@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::claims::{self, Corpus};
 use crate::diag::Diagnostic;
 use crate::findings::{self, Finding, Kind};
-use crate::report::{self, Format, Report};
+use crate::report::{self, Format, Report, TimeFormat};
+use crate::time::{Prefer, normalize, parse_anchor};
 use crate::{corpus, tuples};
 
 /// Exit codes: 0 ok, 1 findings the user asked to fail on, 2 bad input.
@@ -51,6 +52,26 @@ enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Normalises Arabic time expressions (arguments, or one per line on
+    /// standard input) into intervals, against an anchor date.
+    Time {
+        /// Expressions; read from standard input, one per line, when none is given.
+        expressions: Vec<String>,
+        /// The date (and time) expressions are relative to: `2024-12-23` or `2024-12-23T20:01`.
+        #[arg(long)]
+        anchor: String,
+        /// Which occurrence a date without a year means.
+        #[arg(long, value_enum, default_value = "past")]
+        prefer: PreferArg,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TimeFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PreferArg {
+    Past,
+    Future,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -77,6 +98,12 @@ pub fn run() -> ExitCode {
             output,
             fail_on,
         } => report(&dir, format, output.as_deref(), fail_on),
+        Command::Time {
+            expressions,
+            anchor,
+            prefer,
+            format,
+        } => time(expressions, &anchor, prefer, format),
     })
 }
 
@@ -145,5 +172,41 @@ fn report(dir: &Path, format: Format, output: Option<&Path>, fail_on: Option<Fai
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+fn time(expressions: Vec<String>, anchor: &str, prefer: PreferArg, format: TimeFormat) -> u8 {
+    let Some(anchor) = parse_anchor(anchor) else {
+        eprintln!("tanaqud: `{anchor}` is not an anchor: use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+        return EXIT_BAD_INPUT;
+    };
+    let prefer = match prefer {
+        PreferArg::Past => Prefer::Past,
+        PreferArg::Future => Prefer::Future,
+    };
+    let lines = if expressions.is_empty() {
+        match std::io::read_to_string(std::io::stdin()) {
+            Ok(text) => text.lines().map(str::to_string).collect(),
+            Err(error) => {
+                eprintln!("tanaqud: cannot read standard input: {error}");
+                return EXIT_BAD_INPUT;
+            }
+        }
+    } else {
+        expressions
+    };
+    let resolved: Vec<_> = lines
+        .into_iter()
+        .map(|line| {
+            let resolution = normalize(&line, anchor, prefer);
+            (line, resolution)
+        })
+        .collect();
+    match std::io::stdout().write_all(report::render_times(&resolved, format).as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("tanaqud: cannot write: {e}");
+            EXIT_BAD_INPUT
+        }
+        _ => EXIT_OK,
     }
 }

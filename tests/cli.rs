@@ -169,3 +169,51 @@ fn json_report_follows_the_contract() {
         assert_json_contract(&serde_json::from_slice(&output.stdout).unwrap());
     }
 }
+
+#[test]
+fn time_prints_one_line_per_input_line() {
+    let output = tanaqud(&[
+        "time",
+        "--anchor",
+        "2026-02-05",
+        "في 28 يناير",
+        "لا تاريخ هنا",
+        "ديسمبر2024",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "2026-01-28\tday\tabsolute-day-month\t«28 يناير»",
+            "-\t-\t-\t-",
+            "2024-12\tmonth\tabsolute-month-year\t«ديسمبر2024»"
+        ]
+    );
+    let json = tanaqud(&[
+        "time",
+        "--anchor",
+        "2024-12-23T20:01",
+        "--format",
+        "json",
+        "قبل ساعتين",
+        "الخميس المقبل",
+        "كلام",
+    ]);
+    let records: Vec<serde_json::Value> = stdout(&json)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["start"], "2024-12-23T18:01");
+    assert_eq!(
+        (records[1]["start"].as_str(), records[1]["granularity"].as_str()),
+        (Some("2024-12-26"), Some("day"))
+    );
+    assert!(records[2]["start"].is_null() && records[2]["text"] == "كلام");
+    assert_eq!(
+        tanaqud(&["time", "--anchor", "yesterday", "أمس"]).status.code(),
+        Some(2)
+    );
+}

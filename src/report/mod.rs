@@ -6,6 +6,7 @@ mod diagnostics;
 mod explain;
 mod json;
 mod markdown;
+mod time;
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ use crate::findings::{Finding, Kind};
 use crate::time::Interval;
 
 pub use diagnostics::render as render_diagnostics;
+pub use time::{TimeFormat, render as render_times};
 
 pub const SCHEMA_VERSION: u32 = 1;
 

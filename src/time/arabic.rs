@@ -99,12 +99,12 @@ pub fn find_all_in(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calenda
     all
 }
 
-/// The CLI's JSON record: `text` is the matched expression (the whole input
-/// when nothing matched); the other fields are null then. Bounds are ISO
+/// The CLI's JSON record: `text` is the input line and `match` the expression
+/// found in it; when nothing matched, `match` and the other fields are null. Bounds are ISO
 /// dates, with `THH:MM` at hour and minute granularity.
 pub fn record(text: &str, r: Option<&Resolution>) -> Value {
     let Some(r) = r else {
-        return json!({"text": text, "start": null, "end": null, "granularity": null, "rule": null});
+        return json!({"text": text, "match": null, "start": null, "end": null, "granularity": null, "rule": null});
     };
     let iv = r.interval;
     let clock = matches!(iv.granularity, Granularity::Hour | Granularity::Minute);
@@ -115,7 +115,8 @@ pub fn record(text: &str, r: Option<&Resolution>) -> Value {
         })
     };
     json!({
-        "text": text.get(r.span.clone()).unwrap_or(text),
+        "text": text,
+        "match": text.get(r.span.clone()),
         "start": iso(iv.start),
         "end": iso(iv.end),
         "granularity": iv.granularity.as_str(),
@@ -1233,6 +1234,16 @@ mod tests {
         assert_eq!(v["start"], "2015-01-01");
         assert_eq!(v["end"], Value::Null);
         assert_eq!(v["granularity"], "open");
+        assert_eq!(
+            (v["text"].as_str(), v["match"].as_str()),
+            (Some("منذ عام 2015"), Some("منذ عام 2015"))
+        );
+        let r = normalize("قال أمس إن", anchor("2024-12-23"), Prefer::Past);
+        let v = record("قال أمس إن", r.as_ref());
+        assert_eq!(
+            (v["text"].as_str(), v["match"].as_str()),
+            (Some("قال أمس إن"), Some("أمس"))
+        );
         let r = normalize("20:01", anchor("2024-12-23"), Prefer::Past);
         assert_eq!(record("20:01", r.as_ref())["start"], "2024-12-23T20:01");
     }
