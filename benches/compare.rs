@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use tanaqud::claims::{Attribution, Claim, Extent, Modality, Origin, Polarity};
+use tanaqud::claims::{Attribution, Claim, Extent, Modality, Origin, Polarity, TimeBasis};
 use tanaqud::findings::{Kind, compare};
 use tanaqud::json::JsonFile;
 use tanaqud::time::Interval;
@@ -105,6 +105,8 @@ fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
                     Polarity::Affirmed
                 },
                 time,
+                time_basis: TimeBasis::Annotated,
+                time_evidence: None,
                 modality: modalities[rng.below(modalities.len())],
                 attribution: Attribution::Outlet,
                 origin: Origin::Annotated,

@@ -77,6 +77,21 @@ pub enum Origin {
     Extracted,
 }
 
+/// Where a claim's time came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TimeBasis {
+    /// ISO dates in the annotation.
+    Annotated,
+    /// An Arabic expression in the annotation, resolved against the publication date.
+    Expression,
+    /// A time expression in the quote's sentence.
+    Sentence,
+    /// A time expression in the quote's paragraph.
+    Paragraph,
+    /// No time stated: the claim is taken as reported as of publication.
+    Publication,
+}
+
 #[derive(Clone, Debug)]
 pub struct Claim {
     /// Index into the sources.
@@ -92,6 +107,9 @@ pub struct Claim {
     pub extent: Extent,
     pub polarity: Polarity,
     pub time: Option<Interval>,
+    pub time_basis: TimeBasis,
+    /// The expression the time was read from, as written.
+    pub time_evidence: Option<String>,
     pub modality: Modality,
     pub attribution: Attribution,
     pub origin: Origin,
@@ -419,18 +437,14 @@ fn read_claim(
         false,
     )
     .or(fields.get("origin").is_none().then_some(Origin::Annotated));
-    let time = fields
-        .required_string("time")
-        .and_then(|time| match parse_iso_interval(&time.value) {
-            Ok(interval) => Some(interval),
-            Err(error) => {
-                file.error(time.span, format!("the time does not parse: {}", error.0));
-                None
-            }
-        });
-    if let (Some(time), Some(meta)) = (&time, meta) {
+    let time = claim_time(file, &fields, article, span.as_ref(), meta);
+    if let (Some((time, _, _)), Some(meta)) = (&time, meta) {
         warn_if_after_publication(file, &fields, time, meta);
     }
+    let (time, time_basis, time_evidence) = match time {
+        Some((time, basis, evidence)) => (Some(time), Some(basis), evidence),
+        None => (None, None, None),
+    };
     let claim = || -> Option<Claim> {
         Some(Claim {
             source,
@@ -443,6 +457,8 @@ fn read_claim(
             extent: extent?,
             polarity: polarity?,
             time: Some(time?),
+            time_basis: time_basis?,
+            time_evidence,
             modality: modality?,
             attribution: attribution?,
             origin: origin?,
@@ -451,6 +467,65 @@ fn read_claim(
     };
     let claim = claim();
     Some(ReadClaim { id, claim })
+}
+
+/// The claim's time: the annotation's ISO dates or Arabic expression, else an
+/// expression in the quote's sentence or paragraph, else the publication date.
+/// Relative expressions resolve against the end of the publication date, so
+/// that "28 January" in an article of January 2026 is 2026-01-28.
+fn claim_time(
+    file: &JsonFile,
+    fields: &Fields,
+    article: &str,
+    quote: Option<&Range<usize>>,
+    meta: Option<&Source>,
+) -> Option<(Interval, TimeBasis, Option<String>)> {
+    let anchor = meta.and_then(|m| {
+        Some(crate::time::Anchor {
+            date: m.published.date.end?,
+            time: m.published.time,
+        })
+    });
+    if let Some(time) = fields.string("time") {
+        let iso = parse_iso_interval(&time.value);
+        if let Ok(interval) = iso {
+            return Some((interval, TimeBasis::Annotated, None));
+        }
+        let arabic = !time.value.is_ascii();
+        let resolved = anchor
+            .filter(|_| arabic)
+            .and_then(|a| crate::time::normalize(&time.value, a, Default::default()));
+        if let Some(resolution) = resolved {
+            let expression = time.value[resolution.span].to_string();
+            return Some((resolution.interval, TimeBasis::Expression, Some(expression)));
+        }
+        let message = match iso {
+            Err(error) if !arabic => format!("the time does not parse: {}", error.0),
+            _ => format!("`{}` is not a time expression tanaqud can resolve", time.value),
+        };
+        file.error(time.span, message);
+        return None;
+    }
+    let (anchor, quote, meta) = (anchor?, quote?, meta?);
+    let contexts = [
+        (crate::text::sentence_around(article, quote), TimeBasis::Sentence),
+        (crate::text::paragraph_around(article, quote), TimeBasis::Paragraph),
+    ];
+    for (context, basis) in contexts {
+        let found = crate::time::find_all(&article[context.clone()], anchor, Default::default());
+        // The expression nearest the quote: inside it, else the last one before it, else the first after.
+        let offset = |r: &crate::time::Resolution| context.start + r.span.start;
+        let nearest = found
+            .iter()
+            .filter(|r| offset(r) < quote.end)
+            .last()
+            .or_else(|| found.iter().find(|r| offset(r) >= quote.end));
+        if let Some(r) = nearest {
+            let span = context.start + r.span.start..context.start + r.span.end;
+            return Some((r.interval, basis, Some(article[span].to_string())));
+        }
+    }
+    Some((meta.published.date, TimeBasis::Publication, None))
 }
 
 /// A claim said to hold after its article was published is a likely typo,
@@ -600,6 +675,42 @@ mod tests {
         );
         assert_eq!(claim.time.unwrap().to_string(), "2024-12");
         assert_eq!(corpus.claim_name(claim), "daily:kept");
+    }
+
+    #[test]
+    fn a_claim_without_time_takes_its_sentence_or_else_the_publication_date() {
+        let article_with_date = "خبر\nقال الكرملين أمس إن روسيا لم تنسحب من قواعدها في سوريا.";
+        let no_time = claim_json("kept", "russia", "").replace(r#""time": "","#, "");
+        let mut corpus_files = files(&annotation(&[no_time]));
+        corpus_files.sources[0].article.as_mut().unwrap().text = article_with_date.to_string();
+        let (corpus, diagnostics) = load(&corpus_files);
+        assert_eq!(diagnostics, vec![]);
+        let claim = &corpus.claims[0];
+        assert_eq!(
+            (claim.time.unwrap().to_string(), claim.time_basis),
+            ("2024-12-22".to_string(), TimeBasis::Sentence)
+        );
+        assert_eq!(claim.time_evidence.as_deref(), Some("أمس"));
+        let (corpus, _) = load(&files(&annotation(&[
+            claim_json("kept", "russia", "").replace(r#""time": "","#, "")
+        ])));
+        let claim = &corpus.claims[0];
+        assert_eq!(
+            (claim.time.unwrap().to_string(), claim.time_basis),
+            ("2024-12-23".to_string(), TimeBasis::Publication)
+        );
+    }
+
+    #[test]
+    fn an_arabic_time_resolves_against_the_publication_date() {
+        let (corpus, diagnostics) = load(&files(&annotation(&[claim_json("kept", "russia", "الأسبوع الماضي")])));
+        assert_eq!(diagnostics, vec![]);
+        assert_eq!(corpus.claims[0].time.unwrap().to_string(), "2024-12-16..2024-12-22");
+        let (_, diagnostics) = load(&files(&annotation(&[claim_json("kept", "russia", "في زمن ما")])));
+        assert_eq!(
+            diagnostics[0].message,
+            "`في زمن ما` is not a time expression tanaqud can resolve"
+        );
     }
 
     #[test]

@@ -192,3 +192,34 @@ fn seed_report_markdown() {
 fn seed_report_json() {
     snapshot("report_claims_json", &report("json"));
 }
+
+#[test]
+fn claim_times_come_from_arabic_expressions_and_their_sentence() {
+    let report: Value = serde_json::from_str(&report("json")).unwrap();
+    let time_of = |id: &str| {
+        let claim = report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap();
+        claim["time"].clone()
+    };
+    // "هذا الشهر" in the annotation, in an article of 23 December 2024.
+    let asylum = time_of("skynews-arabia-2024-12-23:assad-asylum");
+    assert_eq!(
+        (asylum["start"].as_str(), asylum["end"].as_str()),
+        (Some("2024-12-01"), Some("2024-12-31"))
+    );
+    assert_eq!(asylum["basis"], "expression");
+    // No time in the annotation: "في الخامس عشر من أكتوبر" in the quote's sentence, published January 2026.
+    let meeting = time_of("lwj-arabic-2026-01:met-putin-october");
+    assert_eq!(
+        (meeting["start"].as_str(), meeting["granularity"].as_str()),
+        (Some("2025-10-15"), Some("day"))
+    );
+    assert_eq!(
+        (meeting["basis"].as_str(), meeting["evidence"].as_str()),
+        (Some("sentence"), Some("الخامس عشر من أكتوبر"))
+    );
+}

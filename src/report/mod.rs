@@ -10,7 +10,7 @@ mod time;
 
 use serde::Serialize;
 
-use crate::claims::{Attribution, Claim, Corpus, Extent, Modality, Origin, Polarity};
+use crate::claims::{Attribution, Claim, Corpus, Extent, Modality, Origin, Polarity, TimeBasis};
 use crate::findings::{Finding, Kind};
 use crate::time::Interval;
 
@@ -82,8 +82,14 @@ pub struct TimeRow {
     pub start: Option<String>,
     pub end: Option<String>,
     pub granularity: &'static str,
-    /// The compact form: `2024-12`, `2024-12-21..2024-12-22`, `2015..`.
+    /// The compact form, with where it came from: `2024-12`,
+    /// `2025-10-15 (from «الخامس عشر من أكتوبر»)`, `2024-12 (as of publication)`.
     pub display: String,
+    /// Where it came from: `annotated`, `expression`, `sentence`, `paragraph`, `publication`.
+    pub basis: &'static str,
+    /// The Arabic expression it was read from, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -226,7 +232,7 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
             Polarity::Affirmed => "affirmed",
             Polarity::Negated => "negated",
         },
-        time: claim.time.as_ref().map(time_row),
+        time: claim.time.as_ref().map(|interval| time_row(interval, claim)),
         modality: modality_name(claim.modality),
         attribution: match claim.attribution {
             Attribution::Outlet => "outlet".to_string(),
@@ -258,11 +264,23 @@ pub fn modality_name(modality: Modality) -> &'static str {
     }
 }
 
-fn time_row(interval: &Interval) -> TimeRow {
+fn time_row(interval: &Interval, claim: &Claim) -> TimeRow {
     TimeRow {
+        basis: match claim.time_basis {
+            TimeBasis::Annotated => "annotated",
+            TimeBasis::Expression => "expression",
+            TimeBasis::Sentence => "sentence",
+            TimeBasis::Paragraph => "paragraph",
+            TimeBasis::Publication => "publication",
+        },
+        evidence: claim.time_evidence.clone(),
         start: interval.start.map(|d| d.to_string()),
         end: interval.end.map(|d| d.to_string()),
         granularity: interval.granularity.as_str(),
-        display: interval.to_string(),
+        display: match (claim.time_basis, &claim.time_evidence) {
+            (TimeBasis::Publication, _) => format!("{interval} (as of publication)"),
+            (_, Some(expression)) => format!("{interval} (from «{expression}»)"),
+            _ => interval.to_string(),
+        },
     }
 }
