@@ -268,13 +268,13 @@ fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article
             None
         }
     };
-    if let Some(title) = &title {
-        if !article.contains(title.value.as_str()) {
-            file.push(
-                Diagnostic::warning(&file.name, "the title does not occur in the article")
-                    .at(file.text, title.span.clone()),
-            );
-        }
+    if let Some(title) = &title
+        && !article.contains(title.value.as_str())
+    {
+        file.push(
+            Diagnostic::warning(&file.name, "the title does not occur in the article")
+                .at(file.text, title.span.clone()),
+        );
     }
     Some(Source {
         id: files.id.clone(),
@@ -368,21 +368,20 @@ fn read_claim(
 ) -> Option<ReadClaim> {
     let fields = file.object(value, "a claim", &CLAIM_FIELDS)?;
     let id = fields.required_string("id");
-    if let Some(id) = &id {
-        if id.value.is_empty()
+    if let Some(id) = &id
+        && (id.value.is_empty()
             || !id
                 .value
                 .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            file.error(
-                id.span.clone(),
-                format!(
-                    "claim id `{}` must be lower-case ASCII letters, digits and `-`",
-                    id.value
-                ),
-            );
-        }
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+    {
+        file.error(
+            id.span.clone(),
+            format!(
+                "claim id `{}` must be lower-case ASCII letters, digits and `-`",
+                id.value
+            ),
+        );
     }
     let span = read_quote(file, &fields, article);
     let subject = entity(file, vocabulary, fields.required_string("subject"), "entity");
@@ -517,8 +516,7 @@ fn claim_time(
         let offset = |r: &crate::time::Resolution| context.start + r.span.start;
         let nearest = found
             .iter()
-            .filter(|r| offset(r) < quote.end)
-            .last()
+            .rfind(|r| offset(r) < quote.end)
             .or_else(|| found.iter().find(|r| offset(r) >= quote.end));
         if let Some(r) = nearest {
             let span = context.start + r.span.start..context.start + r.span.end;
@@ -535,19 +533,19 @@ fn warn_if_after_publication(file: &JsonFile, fields: &Fields, time: &Interval, 
         .get("modality")
         .and_then(|v| v.as_string_lit())
         .is_some_and(|m| m.value == "expected");
-    if let (Some(start), Some(published_end)) = (time.start, meta.published.date.end) {
-        if start > published_end && !forward_looking {
-            if let Some(span) = fields.get("time").map(crate::json::span) {
-                file.push(
-                    Diagnostic::warning(
-                        &file.name,
-                        format!("the time starts after the publication date ({})", meta.published.date),
-                    )
-                    .at(file.text, span)
-                    .with_help("a claim about the future should have modality `expected`"),
-                );
-            }
-        }
+    if let (Some(start), Some(published_end)) = (time.start, meta.published.date.end)
+        && start > published_end
+        && !forward_looking
+        && let Some(span) = fields.get("time").map(crate::json::span)
+    {
+        file.push(
+            Diagnostic::warning(
+                &file.name,
+                format!("the time starts after the publication date ({})", meta.published.date),
+            )
+            .at(file.text, span)
+            .with_help("a claim about the future should have modality `expected`"),
+        );
     }
 }
 
@@ -571,14 +569,14 @@ fn read_quote(file: &JsonFile, fields: &Fields, article: &str) -> Option<Range<u
         Diagnostic::error(&file.name, "the quote is not in the article")
     }
     .at(file.text, quote.span.clone());
-    if count == 0 {
-        if let Some((span, score)) = crate::text::closest_passage(article, &quote.value) {
-            diagnostic = diagnostic.with_help(format!(
-                "closest passage ({:.0}% alike): «{}»",
-                score * 100.0,
-                &article[span]
-            ));
-        }
+    if count == 0
+        && let Some((span, score)) = crate::text::closest_passage(article, &quote.value)
+    {
+        diagnostic = diagnostic.with_help(format!(
+            "closest passage ({:.0}% alike): «{}»",
+            score * 100.0,
+            &article[span]
+        ));
     }
     file.push(diagnostic);
     None

@@ -240,10 +240,10 @@ pub fn parse_iso_interval(text: &str) -> Result<Interval, IsoTimeError> {
     } else {
         parse_iso_point(right)?.end
     };
-    if let (Some(s), Some(e)) = (start, end) {
-        if s > e {
-            return Err(IsoTimeError(format!("`{text}`: the range ends before it starts")));
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && s > e
+    {
+        return Err(IsoTimeError(format!("`{text}`: the range ends before it starts")));
     }
     let granularity = if start.is_some() && end.is_some() {
         Granularity::Range
