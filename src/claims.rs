@@ -438,7 +438,7 @@ fn read_claim(
     .or(fields.get("origin").is_none().then_some(Origin::Annotated));
     let time = claim_time(file, &fields, article, span.as_ref(), meta);
     if let (Some((time, _, _)), Some(meta)) = (&time, meta) {
-        warn_if_after_publication(file, &fields, time, meta);
+        warn_if_after_publication(file, &fields, time, modality, meta);
     }
     let (time, time_basis, time_evidence) = match time {
         Some((time, basis, evidence)) => (Some(time), Some(basis), evidence),
@@ -528,11 +528,14 @@ fn claim_time(
 
 /// A claim said to hold after its article was published is a likely typo,
 /// unless it is a forecast.
-fn warn_if_after_publication(file: &JsonFile, fields: &Fields, time: &Interval, meta: &Source) {
-    let forward_looking = fields
-        .get("modality")
-        .and_then(|v| v.as_string_lit())
-        .is_some_and(|m| m.value == "expected");
+fn warn_if_after_publication(
+    file: &JsonFile,
+    fields: &Fields,
+    time: &Interval,
+    modality: Option<Modality>,
+    meta: &Source,
+) {
+    let forward_looking = modality == Some(Modality::Expected);
     if let (Some(start), Some(published_end)) = (time.start, meta.published.date.end)
         && start > published_end
         && !forward_looking

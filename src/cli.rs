@@ -62,16 +62,10 @@ enum Command {
         anchor: String,
         /// Which occurrence a date without a year means.
         #[arg(long, value_enum, default_value = "past")]
-        prefer: PreferArg,
+        prefer: Prefer,
         #[arg(long, value_enum, default_value = "text")]
         format: TimeFormat,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PreferArg {
-    Past,
-    Future,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -175,14 +169,10 @@ fn report(dir: &Path, format: Format, output: Option<&Path>, fail_on: Option<Fai
     }
 }
 
-fn time(expressions: Vec<String>, anchor: &str, prefer: PreferArg, format: TimeFormat) -> u8 {
+fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeFormat) -> u8 {
     let Some(anchor) = parse_anchor(anchor) else {
         eprintln!("tanaqud: `{anchor}` is not an anchor: use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
         return EXIT_BAD_INPUT;
-    };
-    let prefer = match prefer {
-        PreferArg::Past => Prefer::Past,
-        PreferArg::Future => Prefer::Future,
     };
     let lines = if expressions.is_empty() {
         match std::io::read_to_string(std::io::stdin()) {

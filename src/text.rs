@@ -55,14 +55,13 @@ pub fn find_quote(text: &str, quote: &str, occurrence: usize) -> Option<Range<us
 /// the quote has, starting at each word, scored by normalised Levenshtein on
 /// chars. Returns the span and its similarity (0–1).
 pub fn closest_passage(text: &str, quote: &str) -> Option<(Range<usize>, f64)> {
-    let word_starts: Vec<usize> = word_spans(text).map(|w| w.start).collect();
-    let word_ends: Vec<usize> = word_spans(text).map(|w| w.end).collect();
+    let words: Vec<Range<usize>> = word_spans(text).collect();
     let quote_words = word_spans(quote).count().max(1);
     let quote_chars = quote.chars().count();
     let mut best: Option<(Range<usize>, f64)> = None;
-    for (i, &start) in word_starts.iter().enumerate() {
-        let last = (i + quote_words - 1).min(word_ends.len() - 1);
-        let span = start..word_ends[last];
+    for (i, word) in words.iter().enumerate() {
+        let last = (i + quote_words - 1).min(words.len() - 1);
+        let span = word.start..words[last].end;
         let score = similarity(quote, quote_chars, &text[span.clone()]);
         if best.as_ref().is_none_or(|(_, s)| score > *s) {
             best = Some((span, score));

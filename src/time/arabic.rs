@@ -24,7 +24,7 @@ pub struct Anchor {
 }
 
 /// Which occurrence a date without a year (or a bare weekday) means.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Prefer {
     /// The most recent one: news reports what happened.
     #[default]

@@ -144,14 +144,6 @@ impl Interval {
         };
         starts_before_other_ends && other_starts_before_self_ends
     }
-
-    /// Days as a sortable key: unbounded start sorts first.
-    pub fn sort_key(&self) -> (i32, i32) {
-        (
-            self.start.map_or(i32::MIN, |d| d.num_days_from_ce()),
-            self.end.map_or(i32::MAX, |d| d.num_days_from_ce()),
-        )
-    }
 }
 
 /// The compact human form: `2024-12-23`, `2024-12`, `2024`, `A..B`, `2015..`.
