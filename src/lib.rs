@@ -1,5 +1,6 @@
 //! tanaqud: claim-contradiction checker for Arabic news. See ARCHITECTURE.md.
 
+pub mod arabic;
 pub mod claims;
 pub mod cli;
 pub mod corpus;
