@@ -122,6 +122,10 @@ pub struct Fields<'v, 't> {
 }
 
 impl<'v, 't> Fields<'v, 't> {
+    pub fn file(&self) -> &'v JsonFile<'t> {
+        self.file
+    }
+
     pub fn span(&self) -> Range<usize> {
         self.object.range.start..self.object.range.start + 1
     }

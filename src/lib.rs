@@ -5,6 +5,7 @@ pub mod claims;
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod extract;
 pub mod findings;
 pub mod json;
 pub mod report;

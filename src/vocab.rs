@@ -9,6 +9,9 @@ use crate::json::{JsonFile, Spanned};
 
 pub const FILE_NAME: &str = "vocabulary.json";
 
+/// The vocabulary shipped with tanaqud, used when a corpus has none of its own.
+pub const BUNDLED: &str = include_str!("../claims/vocabulary.json");
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
 
@@ -50,6 +53,10 @@ pub struct Predicate {
     pub family: FamilyId,
     pub direction: Direction,
     pub aliases: Vec<String>,
+    /// Entity kinds its object may have, for extraction; empty: any scope kind.
+    pub object_kinds: Vec<String>,
+    /// Prepositions that introduce its object (`من` for withdraw, `إلى` for deploy-to).
+    pub object_markers: Vec<String>,
 }
 
 /// How one scope stands to another.
@@ -173,7 +180,16 @@ impl Vocabulary {
             .map(|a| a.elements.as_slice())
             .unwrap_or_default()
         {
-            let allowed = ["id", "label", "family", "direction", "aliases", "note"];
+            let allowed = [
+                "id",
+                "label",
+                "family",
+                "direction",
+                "aliases",
+                "object_kinds",
+                "object_markers",
+                "note",
+            ];
             let Some(fields) = file.object(value, "a predicate", &allowed) else {
                 continue;
             };
@@ -216,6 +232,8 @@ impl Vocabulary {
                 family,
                 direction,
                 aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
+                object_kinds: fields.strings("object_kinds").into_iter().map(|s| s.value).collect(),
+                object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
             });
         }
         let parents = resolve_names(file, &vocabulary, within_names);

@@ -1,0 +1,189 @@
+//! The extraction lexicon (`lexicon.json`): function words and phrases for
+//! negation, modality, questions, attribution and extent, which entity kinds
+//! play which role, and the abbreviations a full stop may follow. Read with
+//! every problem collected, like the vocabulary.
+
+use crate::diag::{Diagnostic, nearest};
+use crate::json::{Fields, JsonFile};
+use crate::vocab::Vocabulary;
+
+pub const FILE_NAME: &str = "lexicon.json";
+
+/// The lexicon shipped with tanaqud, used when a corpus has none of its own.
+pub const BUNDLED: &str = include_str!("../../claims/lexicon.json");
+
+#[derive(Clone, Debug, Default)]
+pub struct Cues {
+    pub negation: Vec<String>,
+    pub denial: Vec<String>,
+    /// How many words before a predicate a negation word still reaches.
+    pub negation_reach: usize,
+    pub question: Vec<String>,
+    pub undecided: Vec<String>,
+    pub expected: Vec<String>,
+    pub hedged: Vec<String>,
+    pub reported: Vec<String>,
+    pub attribution_verbs: Vec<String>,
+    pub attribution_prepositions: Vec<String>,
+    pub partial: Vec<String>,
+    pub full: Vec<String>,
+    pub prepositions: Vec<String>,
+    pub subject_pronouns: Vec<String>,
+    /// Entity kinds that can do things (subjects).
+    pub agent_kinds: Vec<String>,
+    /// Entity kinds that can be a claim's scope (objects).
+    pub scope_kinds: Vec<String>,
+    /// Entity kinds that can be quoted (attribution).
+    pub speaker_kinds: Vec<String>,
+    /// Speaker kinds whose claims are passed on second-hand (modality `reported`).
+    pub reporter_kinds: Vec<String>,
+    pub abbreviations: Vec<String>,
+    pub outlet_words: Vec<String>,
+}
+
+impl Cues {
+    /// Reads `file`; problems go to its diagnostics. Kinds that no entity of
+    /// `vocabulary` has are warned about, with the nearest kind suggested.
+    pub fn read(file: &JsonFile, vocabulary: &Vocabulary) -> Cues {
+        let mut cues = Cues {
+            negation_reach: 3,
+            ..Cues::default()
+        };
+        let Some(root) = file.parse() else {
+            return cues;
+        };
+        let top_fields = [
+            "$comment",
+            "negation",
+            "modality",
+            "attribution",
+            "extent",
+            "prepositions",
+            "roles",
+            "subject_pronouns",
+            "abbreviations",
+            "outlet_words",
+        ];
+        let Some(top) = file.object(&root, "the lexicon", &top_fields) else {
+            return cues;
+        };
+        let section = |name: &str, allowed: &[&str]| -> Option<Fields> {
+            let value = top.get(name)?;
+            file.object(value, &format!("`{name}`"), allowed)
+        };
+        if let Some(negation) = section("negation", &["before", "denial", "reach"]) {
+            cues.negation = words(&negation, "before");
+            cues.denial = words(&negation, "denial");
+            if let Some(reach) = negation.integer("reach") {
+                cues.negation_reach = reach.value.min(20) as usize;
+            }
+        }
+        let modalities = ["question", "undecided", "expected", "hedged", "reported"];
+        if let Some(modality) = section("modality", &modalities) {
+            cues.question = words(&modality, "question");
+            cues.undecided = words(&modality, "undecided");
+            cues.expected = words(&modality, "expected");
+            cues.hedged = words(&modality, "hedged");
+            cues.reported = words(&modality, "reported");
+        }
+        if let Some(attribution) = section("attribution", &["verbs", "prepositions"]) {
+            cues.attribution_verbs = words(&attribution, "verbs");
+            cues.attribution_prepositions = words(&attribution, "prepositions");
+        }
+        if let Some(extent) = section("extent", &["partial", "full"]) {
+            cues.partial = words(&extent, "partial");
+            cues.full = words(&extent, "full");
+        }
+        if let Some(roles) = section("roles", &["agent", "scope", "speaker", "reporter"]) {
+            let known: Vec<&str> = {
+                let mut kinds: Vec<&str> = vocabulary.entities.iter().map(|e| e.kind.as_str()).collect();
+                kinds.sort_unstable();
+                kinds.dedup();
+                kinds
+            };
+            let kinds = |name: &str| -> Vec<String> {
+                let listed = roles.strings(name);
+                for kind in &listed {
+                    if !known.is_empty() && !known.contains(&kind.value.as_str()) {
+                        let mut warning = Diagnostic::warning(
+                            &file.name,
+                            format!("no entity in the vocabulary has kind `{}`", kind.value),
+                        )
+                        .at(file.text, kind.span.clone());
+                        if let Some(near) = nearest(&kind.value, known.iter().copied()) {
+                            warning = warning.with_help(format!("did you mean `{near}`?"));
+                        }
+                        file.push(warning);
+                    }
+                }
+                listed.into_iter().map(|s| s.value).collect()
+            };
+            cues.agent_kinds = kinds("agent");
+            cues.scope_kinds = kinds("scope");
+            cues.speaker_kinds = kinds("speaker");
+            cues.reporter_kinds = kinds("reporter");
+        }
+        cues.prepositions = words(&top, "prepositions");
+        cues.subject_pronouns = words(&top, "subject_pronouns");
+        cues.abbreviations = words(&top, "abbreviations");
+        cues.outlet_words = words(&top, "outlet_words");
+        cues
+    }
+}
+
+/// An array of phrases; empty ones are reported and dropped.
+fn words(fields: &Fields, name: &str) -> Vec<String> {
+    fields
+        .strings(name)
+        .into_iter()
+        .filter(|s| {
+            let empty = s.value.trim().is_empty();
+            if empty {
+                fields.file().error(s.span.clone(), format!("an empty phrase in `{name}`"));
+            }
+            !empty
+        })
+        .map(|s| s.value)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_lexicon_reads_without_problems() {
+        let vocabulary_file = JsonFile::new("vocabulary.json", crate::vocab::BUNDLED);
+        let vocabulary = Vocabulary::read(&vocabulary_file);
+        let file = JsonFile::new(FILE_NAME, BUNDLED);
+        let cues = Cues::read(&file, &vocabulary);
+        let diagnostics = file.into_diagnostics();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(cues.negation.iter().any(|w| w == "لم"));
+        assert!(cues.attribution_verbs.iter().any(|w| w == "قال"));
+        assert!(cues.agent_kinds.iter().any(|k| k == "state"));
+    }
+
+    #[test]
+    fn unknown_sections_and_kinds_are_reported_with_a_suggestion() {
+        let vocabulary_file = JsonFile::new(
+            "vocabulary.json",
+            r#"{"entities": [{"id": "syria", "label": "Syria", "kind": "place", "aliases": []}], "predicates": []}"#,
+        );
+        let vocabulary = Vocabulary::read(&vocabulary_file);
+        let file = JsonFile::new(
+            FILE_NAME,
+            r#"{"negations": {}, "roles": {"scope": ["plase"]}, "abbreviations": [""]}"#,
+        );
+        Cues::read(&file, &vocabulary);
+        let messages: Vec<String> = file
+            .into_diagnostics()
+            .iter()
+            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("negations") && messages[0].contains("negation"));
+        assert!(messages.iter().any(|m| m.contains("`plase`") && m.contains("`place`")));
+        assert!(messages.iter().any(|m| m.contains("empty phrase")));
+    }
+}

@@ -1,0 +1,303 @@
+//! The phrase index: every entity alias, predicate alias and cue phrase,
+//! folded and indexed by the keys of its first word, so that each word of a
+//! text costs a few hash lookups of its stems whatever the lexicon's size.
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::cues::Cues;
+use crate::arabic::{Words, entry_keys, fold, stems};
+use crate::claims::Modality;
+use crate::vocab::{EntityId, PredicateId, Vocabulary};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sense {
+    Predicate(PredicateId),
+    Entity(EntityId),
+    Negation,
+    Denial,
+    Modality(Modality),
+    AttributionVerb,
+    AttributionPreposition,
+    Partial,
+    Full,
+    Preposition,
+    SubjectPronoun,
+}
+
+/// Senses compete for words only within their layer: a cue phrase may cover
+/// a predicate's word (`مع الإبقاء` and `الإبقاء`) and both are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Layer {
+    Predicate,
+    Entity,
+    Cue,
+    Attribution,
+    Preposition,
+}
+
+impl Sense {
+    fn layer(self) -> Layer {
+        match self {
+            Sense::Predicate(_) => Layer::Predicate,
+            Sense::Entity(_) => Layer::Entity,
+            Sense::AttributionVerb | Sense::AttributionPreposition => Layer::Attribution,
+            Sense::Preposition => Layer::Preposition,
+            _ => Layer::Cue,
+        }
+    }
+}
+
+struct Entry {
+    sense: Sense,
+    /// The keys each word after the first may match.
+    rest: Vec<Vec<String>>,
+}
+
+/// A phrase found in a text: the words it covers and what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub words: Range<usize>,
+    pub sense: Sense,
+    /// The first word carries an attached preposition (`لروسيا`, `بالقاعدة`).
+    pub prefixed: bool,
+}
+
+#[derive(Default)]
+pub struct Index {
+    first: FxHashMap<String, Vec<u32>>,
+    entries: Vec<Entry>,
+    seen: FxHashSet<(String, Sense)>,
+}
+
+impl Index {
+    pub fn new(vocabulary: &Vocabulary, cues: &Cues) -> Index {
+        let mut index = Index::default();
+        for (i, entity) in vocabulary.entities.iter().enumerate() {
+            for alias in &entity.aliases {
+                index.add(alias, Sense::Entity(EntityId(i as u32)));
+            }
+        }
+        for (i, predicate) in vocabulary.predicates.iter().enumerate() {
+            for alias in &predicate.aliases {
+                index.add(alias, Sense::Predicate(PredicateId(i as u32)));
+            }
+        }
+        let lists: [(&[String], Sense); 13] = [
+            (&cues.negation, Sense::Negation),
+            (&cues.denial, Sense::Denial),
+            (&cues.question, Sense::Modality(Modality::Question)),
+            (&cues.undecided, Sense::Modality(Modality::Undecided)),
+            (&cues.expected, Sense::Modality(Modality::Expected)),
+            (&cues.hedged, Sense::Modality(Modality::Hedged)),
+            (&cues.reported, Sense::Modality(Modality::Reported)),
+            (&cues.attribution_verbs, Sense::AttributionVerb),
+            (&cues.attribution_prepositions, Sense::AttributionPreposition),
+            (&cues.partial, Sense::Partial),
+            (&cues.full, Sense::Full),
+            (&cues.prepositions, Sense::Preposition),
+            (&cues.subject_pronouns, Sense::SubjectPronoun),
+        ];
+        for (phrases, sense) in lists {
+            for phrase in phrases {
+                index.add(phrase, sense);
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, phrase: &str, sense: Sense) {
+        let folded = fold(phrase);
+        let mut words = folded.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty());
+        let Some(first) = words.next() else {
+            return;
+        };
+        let rest = words
+            .map(|word| {
+                let mut keys = Vec::new();
+                entry_keys(word, |k| keys.push(k.to_string()));
+                keys
+            })
+            .collect();
+        // The same phrase listed twice for one sense (or folding to the same key) counts once.
+        if !self.seen.insert((folded.clone(), sense)) {
+            return;
+        }
+        let id = self.entries.len() as u32;
+        self.entries.push(Entry { sense, rest });
+        entry_keys(first, |key| {
+            let ids = self.first.entry(key.to_string()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        });
+    }
+
+    /// The phrases of `words`, leftmost-longest within each layer, sorted by
+    /// first word. Phrases of one length at one place are all kept: an alias
+    /// shared by two entities is ambiguous until a role decides.
+    pub fn mentions(&self, words: &Words) -> Vec<Mention> {
+        let mut found: Vec<(Mention, usize)> = Vec::new();
+        let mut candidates: Vec<(u32, bool)> = Vec::new();
+        for start in 0..words.len() {
+            candidates.clear();
+            let key = words.key(start);
+            stems(key, |stem| {
+                if let Some(ids) = self.first.get(stem) {
+                    let prefixed = has_attached_preposition(key, stem);
+                    for &id in ids {
+                        if !candidates.iter().any(|&(c, _)| c == id) {
+                            candidates.push((id, prefixed));
+                        }
+                    }
+                }
+            });
+            for &(id, prefixed) in &candidates {
+                let entry = &self.entries[id as usize];
+                let end = start + 1 + entry.rest.len();
+                if end > words.len() {
+                    continue;
+                }
+                let matches = entry.rest.iter().enumerate().all(|(k, keys)| {
+                    let mut hit = false;
+                    stems(words.key(start + 1 + k), |stem| hit |= keys.iter().any(|key| key == stem));
+                    hit
+                });
+                if matches {
+                    let mention = Mention {
+                        words: start..end,
+                        sense: entry.sense,
+                        prefixed,
+                    };
+                    found.push((mention, entry.sense.layer() as usize));
+                }
+            }
+        }
+        select_leftmost_longest(found)
+    }
+}
+
+/// Whether the letters taken off before `stem` include a preposition ب ل ك.
+fn has_attached_preposition(key: &str, stem: &str) -> bool {
+    let base = stem.strip_suffix('ه').unwrap_or(stem);
+    let Some(at) = key.find(base) else {
+        return false;
+    };
+    let prefix = key[..at].trim_start_matches(['و', 'ف']);
+    prefix.starts_with(['ب', 'ل', 'ك'])
+}
+
+fn select_leftmost_longest(mut found: Vec<(Mention, usize)>) -> Vec<Mention> {
+    // Per layer: by start, longest first.
+    found.sort_by(|(a, la), (b, lb)| {
+        la.cmp(lb)
+            .then(a.words.start.cmp(&b.words.start))
+            .then(b.words.end.cmp(&a.words.end))
+            .then(a.sense.cmp(&b.sense))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    let mut layer_end: Option<(usize, usize, Range<usize>)> = None;
+    for (mention, layer) in found {
+        match &layer_end {
+            // Same layer, same words as the last kept one: a second sense of the phrase.
+            Some((l, _, words)) if *l == layer && *words == mention.words => {}
+            Some((l, end, _)) if *l == layer && mention.words.start < *end => continue,
+            _ => {}
+        }
+        layer_end = Some((layer, mention.words.end, mention.words.clone()));
+        kept.push(mention);
+    }
+    kept.sort_by(|a, b| a.words.start.cmp(&b.words.start).then(a.words.end.cmp(&b.words.end)));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::words_in;
+    use crate::json::JsonFile;
+
+    fn fixture() -> (Vocabulary, Index) {
+        let file = JsonFile::new(
+            "vocabulary.json",
+            r#"{"entities": [
+                {"id": "russia", "label": "Russia", "kind": "state", "aliases": ["روسيا", "الكرملين"]},
+                {"id": "kremlin", "label": "Kremlin", "kind": "organisation", "aliases": ["الكرملين"], "counts_as": "russia"},
+                {"id": "russian-forces", "label": "Russian forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+                {"id": "bases", "label": "bases", "kind": "facility", "aliases": ["القواعد العسكرية", "قاعدة"]}
+            ], "predicates": [
+                {"id": "withdraw", "label": "withdraw", "family": "presence", "direction": "against", "aliases": ["انسحب", "انسحاب"]},
+                {"id": "keep", "label": "keep", "family": "presence", "direction": "for", "aliases": ["الإبقاء"]}
+            ]}"#,
+        );
+        let vocabulary = Vocabulary::read(&file);
+        assert!(file.into_diagnostics().is_empty());
+        let cues = Cues {
+            negation: vec!["لم".into()],
+            undecided: vec!["لم يتخذ".into()],
+            partial: vec!["مع الإبقاء".into()],
+            prepositions: vec!["من".into()],
+            ..Cues::default()
+        };
+        let index = Index::new(&vocabulary, &cues);
+        (vocabulary, index)
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let (vocabulary, index) = fixture();
+        let words = words_in(text, 0..text.len());
+        index
+            .mentions(&words)
+            .into_iter()
+            .map(|m| {
+                let span = words.words[m.words.start].span.start..words.words[m.words.end - 1].span.end;
+                let sense = match m.sense {
+                    Sense::Entity(e) => vocabulary.entity_info(e).id.clone(),
+                    Sense::Predicate(p) => vocabulary.predicate_info(p).id.clone(),
+                    other => format!("{other:?}"),
+                };
+                (text[span].to_string(), sense)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn phrases_meet_their_words_through_clitics_and_inflection() {
+        assert_eq!(
+            found("وانسحبت القوات الروسية من بقاعدتيها"),
+            vec![
+                ("وانسحبت".to_string(), "withdraw".to_string()),
+                ("القوات الروسية".to_string(), "russian-forces".to_string()),
+                ("من".to_string(), "Preposition".to_string()),
+                ("بقاعدتيها".to_string(), "bases".to_string()),
+            ]
+        );
+        assert_eq!(found("للقواعد العسكرية")[0].0, "للقواعد العسكرية");
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_within_a_layer_and_layers_overlap() {
+        let got = found("لم يتخذ قرارا مع الإبقاء");
+        assert_eq!(got[0], ("لم يتخذ".to_string(), "Modality(Undecided)".to_string()));
+        assert!(!got.iter().any(|(_, s)| s == "Negation"));
+        assert!(got.contains(&("مع الإبقاء".to_string(), "Partial".to_string())));
+        assert!(got.contains(&("الإبقاء".to_string(), "keep".to_string())));
+    }
+
+    #[test]
+    fn a_shared_alias_keeps_every_sense() {
+        let got = found("الكرملين");
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().any(|(_, s)| s == "russia") && got.iter().any(|(_, s)| s == "kremlin"));
+    }
+
+    #[test]
+    fn attached_prepositions_are_noticed() {
+        let (_, index) = fixture();
+        let text = "لروسيا وروسيا";
+        let words = words_in(text, 0..text.len());
+        let prefixed: Vec<bool> = index.mentions(&words).iter().map(|m| m.prefixed).collect();
+        assert_eq!(prefixed, vec![true, false]);
+    }
+}

@@ -1,0 +1,470 @@
+//! Extraction stage: Arabic article text → claims. For every predicate
+//! mention (a vocabulary alias, met through clitics and inflections) it finds
+//! the subject and the object around it, the negation that reaches it, the
+//! modality and attribution of its sentence, and the extent words of its
+//! clause. Every rule that decides is named in the claim, with a confidence.
+//!
+//! Pure: no I/O. Word lists come from the vocabulary and `lexicon.json`.
+
+pub mod cues;
+mod index;
+
+use std::ops::Range;
+
+use crate::arabic::{Words, clauses, fold, sentences, words_in};
+use crate::claims::{Attribution, Extent, Modality, Polarity};
+use crate::vocab::{EntityId, PredicateId, Vocabulary};
+pub use cues::Cues;
+use index::{Index, Mention, Sense};
+
+/// A claim found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    /// The evidence: the clause of the predicate, widened to its subject and object.
+    pub span: Range<usize>,
+    /// The predicate's words.
+    pub trigger: Range<usize>,
+    pub subject: EntityId,
+    pub predicate: PredicateId,
+    pub object: EntityId,
+    pub extent: Extent,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub attribution: Attribution,
+    /// Which rules found the subject and the object (`after-trigger+marked-object`).
+    pub rule: String,
+    /// 0–1: how directly the rules found the parts; two decimals.
+    pub confidence: f64,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Roles {
+    agent: bool,
+    scope: bool,
+    speaker: bool,
+    reporter: bool,
+}
+
+pub struct Extractor<'v> {
+    vocabulary: &'v Vocabulary,
+    index: Index,
+    roles: Vec<Roles>,
+    /// Per predicate: folded prepositions that introduce its object.
+    markers: Vec<Vec<String>>,
+    negation_reach: usize,
+    abbreviations: Vec<String>,
+}
+
+/// Entities sharing one phrase (`الكرملين`: Russia and the Kremlin).
+#[derive(Clone, Debug)]
+struct Group {
+    words: Range<usize>,
+    entities: Vec<EntityId>,
+    prefixed: bool,
+}
+
+impl<'v> Extractor<'v> {
+    pub fn new(vocabulary: &'v Vocabulary, cues: &Cues) -> Extractor<'v> {
+        let has = |kinds: &[String], kind: &str| kinds.iter().any(|k| k == kind);
+        let roles = vocabulary
+            .entities
+            .iter()
+            .map(|e| Roles {
+                agent: has(&cues.agent_kinds, &e.kind),
+                scope: has(&cues.scope_kinds, &e.kind),
+                speaker: has(&cues.speaker_kinds, &e.kind),
+                reporter: has(&cues.reporter_kinds, &e.kind),
+            })
+            .collect();
+        let markers = vocabulary
+            .predicates
+            .iter()
+            .map(|p| p.object_markers.iter().map(|m| fold(m)).collect())
+            .collect();
+        Extractor {
+            vocabulary,
+            index: Index::new(vocabulary, cues),
+            roles,
+            markers,
+            negation_reach: cues.negation_reach,
+            abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
+        }
+    }
+
+    /// The claims of `text`, in text order.
+    pub fn extract(&self, text: &str) -> Vec<Extracted> {
+        let mut out = Vec::new();
+        // The subject of the last claim, for sentences whose subject is only a verb ending.
+        let mut discourse: Option<EntityId> = None;
+        for sentence in sentences(text, &self.abbreviations) {
+            self.sentence(text, sentence, &mut discourse, &mut out);
+        }
+        out
+    }
+
+    fn sentence(&self, text: &str, sentence: Range<usize>, discourse: &mut Option<EntityId>, out: &mut Vec<Extracted>) {
+        let words = words_in(text, sentence.clone());
+        let mentions = self.index.mentions(&words);
+        let groups = entity_groups(&mentions);
+        if !mentions.iter().any(|m| matches!(m.sense, Sense::Predicate(_))) {
+            if let Some(agent) = groups.iter().find(|g| !g.prefixed).and_then(|g| self.pick(g, |r| r.agent, true)) {
+                *discourse = Some(agent);
+            }
+            return;
+        }
+        let clause_ranges = clauses(text, sentence.clone());
+        let clause_of: Vec<usize> = words
+            .words
+            .iter()
+            .map(|w| clause_ranges.iter().position(|c| c.end > w.span.start).unwrap_or(0))
+            .collect();
+        let sentence_text = text[sentence.clone()].trim_end_matches(['»', '”', '"', ')', ' ', '.']);
+        let is_question = sentence_text.ends_with(['؟', '?']);
+        let context = Context {
+            words: &words,
+            mentions: &mentions,
+            groups: &groups,
+            clause_of: &clause_of,
+            clauses: &clause_ranges,
+        };
+        let first_claim = out.len();
+        for (i, mention) in mentions.iter().enumerate() {
+            let Sense::Predicate(predicate) = mention.sense else {
+                continue;
+            };
+            // `نقلت` as in "reported": a speech verb is not the event it reports.
+            let is_speech = mentions
+                .iter()
+                .any(|m| matches!(m.sense, Sense::AttributionVerb) && m.words == mention.words);
+            if is_speech {
+                continue;
+            }
+            if let Some(claim) = self.claim(&context, i, predicate, is_question, *discourse) {
+                let repeated = out[first_claim..].iter().any(|c: &Extracted| {
+                    (c.subject, c.predicate, c.object, c.polarity) == (claim.subject, claim.predicate, claim.object, claim.polarity)
+                });
+                if !repeated {
+                    out.push(claim);
+                }
+            }
+        }
+        if let Some(last) = out[first_claim..].last() {
+            *discourse = Some(last.subject);
+        } else if let Some(agent) = groups.iter().find(|g| !g.prefixed).and_then(|g| self.pick(g, |r| r.agent, true)) {
+            *discourse = Some(agent);
+        }
+    }
+
+    fn claim(
+        &self,
+        cx: &Context,
+        at: usize,
+        predicate: PredicateId,
+        is_question: bool,
+        discourse: Option<EntityId>,
+    ) -> Option<Extracted> {
+        let trigger = &cx.mentions[at];
+        let clause = cx.clause_of[trigger.words.start];
+        let speaker = self.speaker(cx, trigger);
+        let (subject_group, subject, subject_rule, subject_cost) = self
+            .subject(cx, trigger, clause)
+            .map(|(g, e, rule, cost)| (Some(g), e, rule, cost))
+            .or_else(|| {
+                let (_, speaker_entity) = speaker.as_ref()?;
+                let entity = self.roles[speaker_entity.0 as usize].agent.then_some(*speaker_entity)?;
+                Some((None, entity, "speaker", 0.2))
+            })
+            .or_else(|| Some((None, discourse?, "previous-sentence", 0.3)))?;
+        let (object_group, object, object_rule, object_cost) =
+            self.object(cx, trigger, predicate, clause, subject_group, subject, speaker.as_ref().map(|s| s.0))?;
+        let polarity = self.polarity(cx, at, clause);
+        let mut modality = self.modality(cx, at, clause, is_question);
+        let attribution = match &speaker {
+            Some((_, entity)) => {
+                if modality == Modality::Asserted && self.roles[entity.0 as usize].reporter {
+                    modality = Modality::Reported;
+                }
+                Attribution::Entity(*entity)
+            }
+            None => Attribution::Outlet,
+        };
+        let extent = self.extent(cx, trigger, clause);
+        let mut span = cx.clauses[clause].clone();
+        for group in subject_group.into_iter().chain([object_group]).map(|g| cx.groups[g].words.clone()) {
+            let bytes = cx.words.words[group.start].span.start..cx.words.words[group.end - 1].span.end;
+            span = span.start.min(bytes.start)..span.end.max(bytes.end);
+        }
+        let trigger_bytes =
+            cx.words.words[trigger.words.start].span.start..cx.words.words[trigger.words.end - 1].span.end;
+        let confidence = ((1.0 - subject_cost - object_cost) * 100.0).round() / 100.0;
+        Some(Extracted {
+            span,
+            trigger: trigger_bytes,
+            subject,
+            predicate,
+            object,
+            extent,
+            polarity,
+            modality,
+            attribution,
+            rule: format!("{subject_rule}+{object_rule}"),
+            confidence,
+        })
+    }
+}
+
+struct Context<'a> {
+    words: &'a Words,
+    mentions: &'a [Mention],
+    groups: &'a [Group],
+    clause_of: &'a [usize],
+    clauses: &'a [Range<usize>],
+}
+
+impl Context<'_> {
+    fn has_between(&self, from: usize, to: usize, wanted: impl Fn(Sense) -> bool) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.words.start >= from && m.words.end <= to && wanted(m.sense))
+    }
+}
+
+fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for m in mentions {
+        let Sense::Entity(entity) = m.sense else { continue };
+        match groups.last_mut() {
+            Some(g) if g.words == m.words => g.entities.push(entity),
+            _ => groups.push(Group {
+                words: m.words.clone(),
+                entities: vec![entity],
+                prefixed: m.prefixed,
+            }),
+        }
+    }
+    groups
+}
+
+fn is_predicate(sense: Sense) -> bool {
+    matches!(sense, Sense::Predicate(_))
+}
+
+impl Extractor<'_> {
+    /// The entity of `group` that has the role; when several do, `broad`
+    /// prefers one compared as itself (Russia over the Kremlin), otherwise
+    /// the more specific one.
+    fn pick(&self, group: &Group, role: impl Fn(Roles) -> bool, broad: bool) -> Option<EntityId> {
+        let mut fitting = group.entities.iter().copied().filter(|e| role(self.roles[e.0 as usize]));
+        let first = fitting.next()?;
+        let is_self_actor = |e: EntityId| self.vocabulary.actor(e) == e;
+        Some(
+            std::iter::once(first)
+                .chain(fitting)
+                .find(|&e| is_self_actor(e) == broad)
+                .unwrap_or(first),
+        )
+    }
+
+    /// Subject: an agent right after the trigger (verb–subject order, or the
+    /// construct `انسحاب روسيا`), else the nearest before it in its clause,
+    /// else before it in its sentence.
+    fn subject(&self, cx: &Context, trigger: &Mention, clause: usize) -> Option<(usize, EntityId, &'static str, f64)> {
+        let agent = |g: &Group| if g.prefixed { None } else { self.pick(g, |r| r.agent, true) };
+        let after = cx.groups.iter().enumerate().find(|(_, g)| {
+            g.words.start >= trigger.words.end
+                && g.words.start <= trigger.words.end + 2
+                && cx.clause_of[g.words.start] == clause
+                && !cx.has_between(trigger.words.end, g.words.start, |s| {
+                    matches!(s, Sense::Preposition) || is_predicate(s)
+                })
+        });
+        if let Some((i, g)) = after
+            && let Some(e) = agent(g)
+        {
+            return Some((i, e, "after-trigger", 0.0));
+        }
+        let before = cx
+            .groups
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, g)| g.words.end <= trigger.words.start)
+            .find_map(|(i, g)| Some((i, agent(g)?, cx.clause_of[g.words.start] == clause)));
+        match before {
+            Some((i, e, true)) => Some((i, e, "before-trigger", 0.05)),
+            Some((i, e, false)) => Some((i, e, "earlier-clause", 0.15)),
+            None => None,
+        }
+    }
+
+    /// Object: the first scope entity after the trigger introduced by one of
+    /// the predicate's prepositions, else the first scope entity after it in
+    /// its clause. An object before its predicate is too often another
+    /// claim's for the rule to pay off.
+    #[allow(clippy::too_many_arguments)]
+    fn object(
+        &self,
+        cx: &Context,
+        trigger: &Mention,
+        predicate: PredicateId,
+        clause: usize,
+        subject_group: Option<usize>,
+        subject: EntityId,
+        speaker_group: Option<usize>,
+    ) -> Option<(usize, EntityId, &'static str, f64)> {
+        let info = self.vocabulary.predicate_info(predicate);
+        let fits = |e: EntityId| {
+            let kind = &self.vocabulary.entity_info(e).kind;
+            let kind_fits = if info.object_kinds.is_empty() {
+                self.roles[e.0 as usize].scope
+            } else {
+                info.object_kinds.iter().any(|k| k == kind)
+            };
+            kind_fits && self.vocabulary.actor(e) != self.vocabulary.actor(subject)
+        };
+        let candidate = |(i, g): (usize, &Group)| -> Option<(usize, EntityId)> {
+            if Some(i) == subject_group || Some(i) == speaker_group {
+                return None;
+            }
+            let e = g.entities.iter().copied().find(|&e| fits(e))?;
+            Some((i, e))
+        };
+        let markers = &self.markers[predicate.0 as usize];
+        let marked = |g: &Group| {
+            let before = g.words.start.checked_sub(1);
+            let by_word = before.is_some_and(|b| {
+                cx.mentions.iter().any(|m| {
+                    m.sense == Sense::Preposition
+                        && m.words.end == g.words.start
+                        && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(b)))
+                })
+            });
+            let by_clitic = g.prefixed && (markers.is_empty() || markers.iter().any(|k| k == "ب" || k == "ل"));
+            by_word || by_clitic
+        };
+        let in_reach = |g: &Group| {
+            cx.clause_of[g.words.start] == clause
+                || (g.words.start < trigger.words.end + 12 && !cx.has_between(trigger.words.end, g.words.start, is_predicate))
+        };
+        let after: Vec<(usize, &Group)> = cx
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.words.start >= trigger.words.end && in_reach(g))
+            .collect();
+        if let Some((i, e)) = after.iter().filter(|(_, g)| marked(g)).find_map(|&c| candidate(c)) {
+            return Some((i, e, "marked-object", 0.0));
+        }
+        after
+            .iter()
+            .filter(|(_, g)| cx.clause_of[g.words.start] == clause)
+            .find_map(|&c| candidate(c))
+            .map(|(i, e)| (i, e, "object-after", 0.1))
+    }
+
+    /// Negated when a negation word stands within reach before the trigger in
+    /// its clause, or a denial verb (نفى) governs it from earlier in the sentence.
+    fn polarity(&self, cx: &Context, at: usize, clause: usize) -> Polarity {
+        let trigger = &cx.mentions[at];
+        let no_predicate_between =
+            |m: &Mention| !cx.has_between(m.words.end, trigger.words.start, is_predicate);
+        let negated = cx.mentions[..at].iter().any(|m| {
+            m.sense == Sense::Negation
+                && m.words.end <= trigger.words.start
+                && trigger.words.start - m.words.end <= self.negation_reach
+                && cx.clause_of[m.words.start] == clause
+                && no_predicate_between(m)
+        });
+        let denied = cx.mentions[..at]
+            .iter()
+            .any(|m| m.sense == Sense::Denial && m.words.end <= trigger.words.start && no_predicate_between(m));
+        if negated != denied {
+            Polarity::Negated
+        } else {
+            Polarity::Affirmed
+        }
+    }
+
+    /// The strongest modality cue that reaches the trigger: one before it in
+    /// its clause, or in an earlier clause with no other predicate between.
+    fn modality(&self, cx: &Context, at: usize, clause: usize, is_question: bool) -> Modality {
+        let trigger = &cx.mentions[at];
+        let mut found: Vec<Modality> = cx.mentions[..at]
+            .iter()
+            .filter(|m| m.words.end <= trigger.words.start)
+            .filter(|m| {
+                cx.clause_of[m.words.start] == clause || !cx.has_between(m.words.end, trigger.words.start, is_predicate)
+            })
+            .filter_map(|m| match m.sense {
+                Sense::Modality(modality) => Some(modality),
+                _ => None,
+            })
+            .collect();
+        if is_question {
+            found.push(Modality::Question);
+        }
+        [
+            Modality::Question,
+            Modality::Undecided,
+            Modality::Expected,
+            Modality::Hedged,
+            Modality::Reported,
+        ]
+        .into_iter()
+        .find(|m| found.contains(m))
+        .unwrap_or(Modality::Asserted)
+    }
+
+    /// The speaker of the trigger's sentence: the speaker entity next to the
+    /// nearest attribution verb or preposition (`قال بوتين`, `الكرملين أكد`,
+    /// `بحسب رويترز`). Returns its group and entity.
+    fn speaker(&self, cx: &Context, trigger: &Mention) -> Option<(usize, EntityId)> {
+        let cues: Vec<&Mention> = cx
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.sense, Sense::AttributionVerb | Sense::AttributionPreposition))
+            .filter(|m| m.words != trigger.words)
+            .collect();
+        let cue = cues
+            .iter()
+            .rev()
+            .find(|m| m.words.end <= trigger.words.start)
+            .or_else(|| cues.iter().find(|m| m.words.start >= trigger.words.end))?;
+        let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
+        let after = cx
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.words.start >= cue.words.end && g.words.start <= cue.words.end + 3)
+            .find_map(speaker);
+        let before = || {
+            cx.groups
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 3 >= cue.words.start)
+                .find_map(speaker)
+        };
+        match cue.sense {
+            Sense::AttributionVerb => after.or_else(before),
+            _ => after,
+        }
+    }
+
+    /// Partial or full, from extent words near the trigger in its clause.
+    fn extent(&self, cx: &Context, trigger: &Mention, clause: usize) -> Extent {
+        let near = |m: &&Mention| {
+            cx.clause_of[m.words.start] == clause
+                && m.words.start + 4 >= trigger.words.start
+                && m.words.start <= trigger.words.end + 4
+        };
+        let senses: Vec<Sense> = cx.mentions.iter().filter(near).map(|m| m.sense).collect();
+        if senses.contains(&Sense::Partial) {
+            Extent::Partial
+        } else if senses.contains(&Sense::Full) {
+            Extent::Full
+        } else {
+            Extent::Unspecified
+        }
+    }
+}
