@@ -26,8 +26,9 @@ const MIN_STEM: usize = 4;
 /// Calls `f` with every stem `key` may have: the key itself, and the key with
 /// each plausible combination of proclitics, imperfect prefix, pronoun suffix
 /// and ending removed, with a construct-state ت restored to ة (folded ه).
-/// A stem may be passed more than once.
-pub fn stems(key: &str, mut f: impl FnMut(&str)) {
+/// A stem may be passed more than once. `taa_marbuta`: the word ends in ة,
+/// so its final (folded) ه is part of the word, not a pronoun (`وزارة` is no `زار`).
+pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
     let mut restored = String::new();
     for conjunction in CONJUNCTIONS {
         let Some(after_conjunction) = key.strip_prefix(conjunction) else {
@@ -37,34 +38,37 @@ pub fn stems(key: &str, mut f: impl FnMut(&str)) {
             let Some(after_particle) = after_conjunction.strip_prefix(particle) else {
                 continue;
             };
-            with_article(after_particle, particle, &mut restored, &mut f);
+            with_article(after_particle, particle, taa_marbuta, &mut restored, &mut f);
         }
         // ل + ال writes لل: للقوات is ل + القوات.
         if let Some(rest) = after_conjunction.strip_prefix("لل") {
-            suffixes(rest, &mut restored, &mut f);
+            suffixes(rest, taa_marbuta, &mut restored, &mut f);
         }
     }
 }
 
-fn with_article(word: &str, particle: &str, restored: &mut String, f: &mut impl FnMut(&str)) {
-    suffixes(word, restored, f);
+fn with_article(word: &str, particle: &str, taa_marbuta: bool, restored: &mut String, f: &mut impl FnMut(&str)) {
+    suffixes(word, taa_marbuta, restored, f);
     if particle != "س"
         && let Some(rest) = word.strip_prefix("ال")
     {
-        suffixes(rest, restored, f);
+        suffixes(rest, taa_marbuta, restored, f);
     }
     // A verb: no article, maybe an imperfect prefix.
     if !word.starts_with("ال") {
         for prefix in IMPERFECT {
             if let Some(rest) = word.strip_prefix(prefix) {
-                suffixes(rest, restored, f);
+                suffixes(rest, taa_marbuta, restored, f);
             }
         }
     }
 }
 
-fn suffixes(word: &str, restored: &mut String, f: &mut impl FnMut(&str)) {
+fn suffixes(word: &str, taa_marbuta: bool, restored: &mut String, f: &mut impl FnMut(&str)) {
     for pronoun in PRONOUNS {
+        if taa_marbuta && pronoun == "ه" {
+            continue;
+        }
         let Some(before_pronoun) = word.strip_suffix(pronoun) else {
             continue;
         };
@@ -114,7 +118,7 @@ mod tests {
 
     fn all_stems(word: &str) -> Vec<String> {
         let mut out = Vec::new();
-        stems(&fold(word), |s| out.push(s.to_string()));
+        stems(&fold(word), word.ends_with('ة'), |s| out.push(s.to_string()));
         out
     }
 
@@ -178,5 +182,7 @@ mod tests {
         assert!(!meets("سحابة", "سحب"));
         assert!(!meets("روسي", "روسيا"));
         assert!(!meets("الموقف", "موقع"));
+        assert!(!meets("وزارة", "زار"));
+        assert!(meets("زاره", "زار"));
     }
 }

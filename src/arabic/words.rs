@@ -12,6 +12,8 @@ pub struct Word {
     pub span: Range<usize>,
     /// Bytes of its folded key in `Words::keys`.
     key: Range<usize>,
+    /// It ends in ة, which folds to ه: that ه is no pronoun.
+    pub taa_marbuta: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -59,21 +61,23 @@ pub fn words_in(text: &str, range: Range<usize>) -> Words {
             }
             fold_char(c, &mut out.keys);
         } else if let Some((start, key_start)) = current.take() {
-            push(&mut out, start..at, key_start);
+            push(&mut out, text, start..at, key_start);
         }
     }
     if let Some((start, key_start)) = current {
-        push(&mut out, start..range.end, key_start);
+        push(&mut out, text, start..range.end, key_start);
     }
     out
 }
 
-fn push(out: &mut Words, span: Range<usize>, key_start: usize) {
+fn push(out: &mut Words, text: &str, span: Range<usize>, key_start: usize) {
+    let taa_marbuta = text[span.clone()].chars().rev().find(|&c| !is_ignorable(c)) == Some('ة');
     // A run of marks alone (a stray shadda) folds to nothing and is no word.
     if out.keys.len() > key_start {
         out.words.push(Word {
             span,
             key: key_start..out.keys.len(),
+            taa_marbuta,
         });
     } else {
         out.keys.truncate(key_start);

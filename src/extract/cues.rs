@@ -22,6 +22,8 @@ pub struct Cues {
     pub undecided: Vec<String>,
     pub expected: Vec<String>,
     pub hedged: Vec<String>,
+    /// Hedges only before an imperfect verb: `قد تنسحب` may, `قد انسحبت` has.
+    pub hedged_before_imperfect: Vec<String>,
     pub reported: Vec<String>,
     pub attribution_verbs: Vec<String>,
     pub attribution_prepositions: Vec<String>,
@@ -29,6 +31,10 @@ pub struct Cues {
     pub full: Vec<String>,
     pub prepositions: Vec<String>,
     pub subject_pronouns: Vec<String>,
+    /// A predicate right after one has its subject before it (`التي دعمت`).
+    pub relative_pronouns: Vec<String>,
+    /// A predicate right after one points back to an earlier claim (`هذا الانسحاب`).
+    pub demonstratives: Vec<String>,
     /// Entity kinds that can do things (subjects).
     pub agent_kinds: Vec<String>,
     /// Entity kinds that can be a claim's scope (objects).
@@ -61,6 +67,8 @@ impl Cues {
             "prepositions",
             "roles",
             "subject_pronouns",
+            "relative_pronouns",
+            "demonstratives",
             "abbreviations",
             "outlet_words",
         ];
@@ -78,12 +86,20 @@ impl Cues {
                 cues.negation_reach = reach.value.min(20) as usize;
             }
         }
-        let modalities = ["question", "undecided", "expected", "hedged", "reported"];
+        let modalities = [
+            "question",
+            "undecided",
+            "expected",
+            "hedged",
+            "hedged_before_imperfect",
+            "reported",
+        ];
         if let Some(modality) = section("modality", &modalities) {
             cues.question = words(&modality, "question");
             cues.undecided = words(&modality, "undecided");
             cues.expected = words(&modality, "expected");
             cues.hedged = words(&modality, "hedged");
+            cues.hedged_before_imperfect = words(&modality, "hedged_before_imperfect");
             cues.reported = words(&modality, "reported");
         }
         if let Some(attribution) = section("attribution", &["verbs", "prepositions"]) {
@@ -125,6 +141,8 @@ impl Cues {
         }
         cues.prepositions = words(&top, "prepositions");
         cues.subject_pronouns = words(&top, "subject_pronouns");
+        cues.relative_pronouns = words(&top, "relative_pronouns");
+        cues.demonstratives = words(&top, "demonstratives");
         cues.abbreviations = words(&top, "abbreviations");
         cues.outlet_words = words(&top, "outlet_words");
         cues

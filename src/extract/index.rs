@@ -24,6 +24,10 @@ pub enum Sense {
     Full,
     Preposition,
     SubjectPronoun,
+    RelativePronoun,
+    Demonstrative,
+    /// `قد`: hedged before an imperfect verb only.
+    HedgeBeforeImperfect,
 }
 
 /// Senses compete for words only within their layer: a cue phrase may cover
@@ -84,7 +88,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 13] = [
+        let lists: [(&[String], Sense); 16] = [
             (&cues.negation, Sense::Negation),
             (&cues.denial, Sense::Denial),
             (&cues.question, Sense::Modality(Modality::Question)),
@@ -98,6 +102,9 @@ impl Index {
             (&cues.full, Sense::Full),
             (&cues.prepositions, Sense::Preposition),
             (&cues.subject_pronouns, Sense::SubjectPronoun),
+            (&cues.relative_pronouns, Sense::RelativePronoun),
+            (&cues.demonstratives, Sense::Demonstrative),
+            (&cues.hedged_before_imperfect, Sense::HedgeBeforeImperfect),
         ];
         for (phrases, sense) in lists {
             for phrase in phrases {
@@ -143,7 +150,7 @@ impl Index {
         for start in 0..words.len() {
             candidates.clear();
             let key = words.key(start);
-            stems(key, |stem| {
+            stems(key, words.words[start].taa_marbuta, |stem| {
                 if let Some(ids) = self.first.get(stem) {
                     let prefixed = has_attached_preposition(key, stem);
                     for &id in ids {
@@ -161,7 +168,10 @@ impl Index {
                 }
                 let matches = entry.rest.iter().enumerate().all(|(k, keys)| {
                     let mut hit = false;
-                    stems(words.key(start + 1 + k), |stem| hit |= keys.iter().any(|key| key == stem));
+                    let word = start + 1 + k;
+                    stems(words.key(word), words.words[word].taa_marbuta, |stem| {
+                        hit |= keys.iter().any(|key| key == stem)
+                    });
                     hit
                 });
                 if matches {

@@ -136,7 +136,13 @@ impl<'v> Extractor<'v> {
             let is_speech = mentions
                 .iter()
                 .any(|m| matches!(m.sense, Sense::AttributionVerb) && m.words == mention.words);
-            if is_speech {
+            let right_before = |sense: Sense| {
+                mentions[..i]
+                    .iter()
+                    .any(|m| m.sense == sense && m.words.end == mention.words.start)
+            };
+            // `هذا الانسحاب` points back to a claim already made.
+            if is_speech || right_before(Sense::Demonstrative) {
                 continue;
             }
             if let Some(claim) = self.claim(&context, i, predicate, is_question, *discourse) {
@@ -222,6 +228,15 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The group is the object of a preposition: attached (`لروسيا`) or the word before.
+    fn in_prepositional_phrase(&self, group: &Group) -> bool {
+        group.prefixed
+            || self
+                .mentions
+                .iter()
+                .any(|m| m.sense == Sense::Preposition && m.words.end == group.words.start)
+    }
+
     fn has_between(&self, from: usize, to: usize, wanted: impl Fn(Sense) -> bool) -> bool {
         self.mentions
             .iter()
@@ -243,6 +258,16 @@ fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// Whether word `at` looks like an imperfect verb: ي ن ا after a conjunction,
+/// or ت without the past ending ت (`تطلب`, not `تدخلت`).
+fn starts_imperfect(words: &Words, at: usize) -> bool {
+    if at >= words.len() {
+        return false;
+    }
+    let word = words.key(at).trim_start_matches(['و', 'ف']);
+    word.starts_with(['ي', 'ن', 'ا']) || (word.starts_with('ت') && !word.ends_with('ت'))
 }
 
 fn is_predicate(sense: Sense) -> bool {
@@ -269,16 +294,25 @@ impl Extractor<'_> {
     /// construct `انسحاب روسيا`), else the nearest before it in its clause,
     /// else before it in its sentence.
     fn subject(&self, cx: &Context, trigger: &Mention, clause: usize) -> Option<(usize, EntityId, &'static str, f64)> {
-        let agent = |g: &Group| if g.prefixed { None } else { self.pick(g, |r| r.agent, true) };
+        let agent = |g: &Group| {
+            if cx.in_prepositional_phrase(g) {
+                None
+            } else {
+                self.pick(g, |r| r.agent, true)
+            }
+        };
+        // After a relative pronoun the subject is the noun it refers back to.
+        let after_relative = cx
+            .mentions
+            .iter()
+            .any(|m| m.sense == Sense::RelativePronoun && m.words.end == trigger.words.start);
         let after = cx.groups.iter().enumerate().find(|(_, g)| {
             g.words.start >= trigger.words.end
                 && g.words.start <= trigger.words.end + 2
                 && cx.clause_of[g.words.start] == clause
-                && !cx.has_between(trigger.words.end, g.words.start, |s| {
-                    matches!(s, Sense::Preposition) || is_predicate(s)
-                })
+                && !cx.has_between(trigger.words.end, g.words.start, is_predicate)
         });
-        if let Some((i, g)) = after
+        if let Some((i, g)) = after.filter(|_| !after_relative)
             && let Some(e) = agent(g)
         {
             return Some((i, e, "after-trigger", 0.0));
@@ -330,14 +364,12 @@ impl Extractor<'_> {
             Some((i, e))
         };
         let markers = &self.markers[predicate.0 as usize];
+        // A marker right before the entity, or before one head noun (`من مدينة القامشلي`).
         let marked = |g: &Group| {
-            let before = g.words.start.checked_sub(1);
-            let by_word = before.is_some_and(|b| {
-                cx.mentions.iter().any(|m| {
-                    m.sense == Sense::Preposition
-                        && m.words.end == g.words.start
-                        && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(b)))
-                })
+            let by_word = cx.mentions.iter().any(|m| {
+                m.sense == Sense::Preposition
+                    && (m.words.end == g.words.start || m.words.end + 1 == g.words.start)
+                    && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(m.words.start)))
             });
             let by_clitic = g.prefixed && (markers.is_empty() || markers.iter().any(|k| k == "ب" || k == "ل"));
             by_word || by_clitic
@@ -350,7 +382,7 @@ impl Extractor<'_> {
             .groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.words.start >= trigger.words.end && in_reach(g))
+            .filter(|(_, g)| g.words.start > trigger.words.start && in_reach(g))
             .collect();
         if let Some((i, e)) = after.iter().filter(|(_, g)| marked(g)).find_map(|&c| candidate(c)) {
             return Some((i, e, "marked-object", 0.0));
@@ -397,6 +429,7 @@ impl Extractor<'_> {
             })
             .filter_map(|m| match m.sense {
                 Sense::Modality(modality) => Some(modality),
+                Sense::HedgeBeforeImperfect if starts_imperfect(cx.words, m.words.end) => Some(Modality::Hedged),
                 _ => None,
             })
             .collect();
@@ -425,24 +458,25 @@ impl Extractor<'_> {
             .filter(|m| matches!(m.sense, Sense::AttributionVerb | Sense::AttributionPreposition))
             .filter(|m| m.words != trigger.words)
             .collect();
-        let cue = cues
-            .iter()
-            .rev()
-            .find(|m| m.words.end <= trigger.words.start)
-            .or_else(|| cues.iter().find(|m| m.words.start >= trigger.words.end))?;
+        // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
+        let last_clause = cx.clause_of.last().copied().unwrap_or(0);
+        let cue = cues.iter().rev().find(|m| m.words.end <= trigger.words.start).or_else(|| {
+            cues.iter()
+                .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
+        })?;
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
         let after = cx
             .groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.words.start >= cue.words.end && g.words.start <= cue.words.end + 3)
+            .filter(|(_, g)| g.words.start == cue.words.end)
             .find_map(speaker);
         let before = || {
             cx.groups
                 .iter()
                 .enumerate()
                 .rev()
-                .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 3 >= cue.words.start)
+                .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 1 >= cue.words.start)
                 .find_map(speaker)
         };
         match cue.sense {
