@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod diag;
 pub mod findings;
 pub mod json;
+pub mod metadata;
 pub mod report;
 pub mod text;
 pub mod time;
