@@ -183,6 +183,9 @@ fn write_claims(out: &mut String, report: &Report) {
     let _ = writeln!(out, "## Claims\n");
     for source in &report.sources {
         let _ = writeln!(out, "### `{}`\n", source.id);
+        if source.claims == 0 {
+            out.push_str("No claims.\n");
+        }
         for claim in report.claims.iter().filter(|c| c.source == source.id) {
             let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
             let extent = if claim.extent == "unspecified" {
