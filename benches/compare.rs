@@ -105,7 +105,7 @@ fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
                     Polarity::Affirmed
                 },
                 time,
-                time_basis: TimeBasis::Annotated,
+                time_basis: Some(TimeBasis::Annotated),
                 time_evidence: None,
                 modality: modalities[rng.below(modalities.len())],
                 attribution: Attribution::Outlet,

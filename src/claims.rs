@@ -1,9 +1,11 @@
 //! Claims stage: reads each source's annotation against its article and the
 //! vocabulary, and yields sources and claims with resolved ids and byte spans
 //! into the article. Every problem becomes a diagnostic; a claim with a
-//! problem is left out, the others are kept.
+//! problem is left out, the others are kept. An article without an annotation
+//! is a source too: its metadata is detected in its text ([`crate::metadata`])
+//! and it has no claims until they are extracted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveTime;
@@ -12,15 +14,32 @@ use jsonc_parser::ast::Value;
 use crate::corpus::{CorpusFiles, SourceFiles};
 use crate::diag::{Diagnostic, nearest};
 use crate::json::{Fields, JsonFile, Spanned};
+use crate::metadata::{self, DateBasis, Found};
 use crate::time::{Granularity, Interval, parse_iso_interval};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
+
+/// Where a piece of a source's metadata came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The annotation file.
+    Annotation,
+    /// A line of the article's header (for a date, its dateline).
+    Header(Found),
+    /// The file name (a publication date only).
+    FileName,
+    /// Not found in the text: a stand-in (the source id for the outlet, the
+    /// first line for the title).
+    Fallback,
+}
 
 #[derive(Clone, Debug)]
 pub struct Published {
     pub date: Interval,
     pub time: Option<NaiveTime>,
+    /// The text states no date: it was inferred (by the annotator, or from the file name).
     pub inferred: bool,
     pub note: Option<String>,
+    pub basis: Basis,
 }
 
 #[derive(Clone, Debug)]
@@ -29,10 +48,17 @@ pub struct Source {
     pub outlet: String,
     pub outlet_ar: Option<String>,
     pub title: String,
-    pub published: Published,
+    /// None when neither the annotation nor the text gives a date: the
+    /// source's claims then have no time.
+    pub published: Option<Published>,
     pub language: String,
     pub original_file: Option<String>,
     pub article: String,
+    /// Whether the source has an annotation file. Without one, its metadata is
+    /// detected and it has no claims: claim extraction fills them.
+    pub annotated: bool,
+    pub outlet_basis: Basis,
+    pub title_basis: Basis,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -106,8 +132,10 @@ pub struct Claim {
     pub object: EntityId,
     pub extent: Extent,
     pub polarity: Polarity,
+    /// None when nothing gives one: no time in the annotation or the text,
+    /// and no publication date.
     pub time: Option<Interval>,
-    pub time_basis: TimeBasis,
+    pub time_basis: Option<TimeBasis>,
     /// The expression the time was read from, as written.
     pub time_evidence: Option<String>,
     pub modality: Modality,
@@ -147,10 +175,35 @@ pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
         vocabulary,
         ..Corpus::default()
     };
-    for source_files in &files.sources {
-        if let Some((source, claims)) =
-            read_source(&corpus.vocabulary, source_files, corpus.sources.len(), &mut diagnostics)
-        {
+    // A bare article whose file name is not a valid id gets one derived from
+    // it, which must not be another source's.
+    let mut taken: HashSet<String> = files
+        .sources
+        .iter()
+        .filter(|f| is_valid_id(&f.id))
+        .map(|f| f.id.clone())
+        .collect();
+    let mut planned: Vec<(String, &SourceFiles)> = files
+        .sources
+        .iter()
+        .map(|f| {
+            let id = if f.annotation.is_none() && !is_valid_id(&f.id) {
+                unique_id(derived_id(&f.id), &mut taken)
+            } else {
+                f.id.clone()
+            };
+            (id, f)
+        })
+        .collect();
+    planned.sort_by(|a, b| a.0.cmp(&b.0));
+    for (id, source_files) in planned {
+        if let Some((source, claims)) = read_source(
+            &corpus.vocabulary,
+            source_files,
+            id,
+            corpus.sources.len(),
+            &mut diagnostics,
+        ) {
             corpus.sources.push(source);
             corpus.claims.extend(claims);
         }
@@ -158,16 +211,49 @@ pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
     (corpus, diagnostics)
 }
 
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `Daily Post 2024-12-14` → `daily-post-2024-12-14`: lower-case, and every
+/// run of other characters one `-`.
+fn derived_id(stem: &str) -> String {
+    let mut id = String::new();
+    for c in stem.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    if id.is_empty() {
+        "source".to_string()
+    } else {
+        id.to_string()
+    }
+}
+
+/// `id`, or `id-2`, `id-3`… when it is taken.
+fn unique_id(id: String, taken: &mut HashSet<String>) -> String {
+    let id = (1..)
+        .map(|n| if n == 1 { id.clone() } else { format!("{id}-{n}") })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(id);
+    taken.insert(id.clone());
+    id
+}
+
 fn read_source(
     vocabulary: &Vocabulary,
     files: &SourceFiles,
+    id: String,
     index: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Source, Vec<Claim>)> {
-    let valid_id = files
-        .id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     let (article, annotation) = match (&files.article, &files.annotation) {
         (Some(article), Some(annotation)) => (article, annotation),
         (None, Some(annotation)) => {
@@ -177,18 +263,10 @@ fn read_source(
             ));
             return None;
         }
-        (Some(article), None) => {
-            diagnostics.push(Diagnostic::warning(
-                &article.name,
-                format!(
-                    "no annotation `{}.json`: this article is left out of the comparison",
-                    files.id
-                ),
-            ));
-            return None;
-        }
+        (Some(article), None) => return Some((detected_source(id, &files.id, &article.text), Vec::new())),
         (None, None) => return None,
     };
+    let valid_id = is_valid_id(&files.id);
     if !valid_id {
         diagnostics.push(Diagnostic::error(
             &annotation.name,
@@ -202,6 +280,60 @@ fn read_source(
     let result = read_annotation(&file, vocabulary, files, &article.text, index);
     diagnostics.extend(file.into_diagnostics());
     result.filter(|_| valid_id)
+}
+
+/// Words of the first line kept when it stands in for a missing title.
+const FALLBACK_TITLE_WORDS: usize = 12;
+
+/// A source from its article alone, with the metadata detected in its text and
+/// file name, and no claims yet.
+fn detected_source(id: String, stem: &str, article: &str) -> Source {
+    let detected = metadata::detect(stem, article, metadata::OUTLET_CUES);
+    let (outlet, outlet_basis) = match detected.outlet {
+        Some(found) => (found.text.clone(), Basis::Header(found)),
+        None => (id.clone(), Basis::Fallback),
+    };
+    let (title, title_basis) = match detected.title {
+        Some(found) => (found.text.clone(), Basis::Header(found)),
+        None => (first_line(article).unwrap_or_else(|| id.clone()), Basis::Fallback),
+    };
+    let published = detected.published.map(|p| {
+        // A date from the file name is not stated in the text: it is inferred.
+        let (inferred, basis) = match p.basis {
+            DateBasis::Header(line) => (false, Basis::Header(line)),
+            DateBasis::FileName => (true, Basis::FileName),
+        };
+        Published {
+            date: p.date,
+            time: p.time,
+            inferred,
+            note: None,
+            basis,
+        }
+    });
+    Source {
+        original_file: (id != stem).then(|| format!("{stem}.txt")),
+        id,
+        outlet,
+        outlet_ar: None,
+        title,
+        published,
+        // tanaqud reads Arabic news; an article without an annotation is taken to be Arabic.
+        language: "ar".to_string(),
+        article: article.to_string(),
+        annotated: false,
+        outlet_basis,
+        title_basis,
+    }
+}
+
+/// The first non-blank line, cut after a few words (a lead paragraph is no title).
+fn first_line(article: &str) -> Option<String> {
+    let line = article.lines().map(str::trim).find(|line| !line.is_empty())?;
+    match crate::text::word_spans(line).nth(FALLBACK_TITLE_WORDS) {
+        Some(next) => Some(format!("{}…", line[..next.start].trim_end())),
+        None => Some(line.to_string()),
+    }
 }
 
 fn read_annotation(
@@ -262,7 +394,9 @@ fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article
     let title = fields.required_string("title");
     let language = fields.required_string("language");
     let published = match fields.get("published") {
-        Some(value) => read_published(file, value),
+        // The annotator found no date: the source's claims have no time.
+        Some(Value::NullKeyword(_)) => Some(None),
+        Some(value) => read_published(file, value).map(Some),
         None => {
             file.error(fields.span(), "`source` has no `published` field");
             None
@@ -285,6 +419,9 @@ fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article
         language: language?.value,
         original_file: fields.string("original_file").map(|s| s.value),
         article: article.to_string(),
+        annotated: true,
+        outlet_basis: Basis::Annotation,
+        title_basis: Basis::Annotation,
     })
 }
 
@@ -332,6 +469,7 @@ fn read_published(file: &JsonFile, value: &Value) -> Option<Published> {
         time,
         inferred,
         note,
+        basis: Basis::Annotation,
     })
 }
 
@@ -437,14 +575,11 @@ fn read_claim(
     )
     .or(fields.get("origin").is_none().then_some(Origin::Annotated));
     let time = claim_time(file, &fields, article, span.as_ref(), meta);
-    if let (Some((time, _, _)), Some(meta)) = (&time, meta) {
-        warn_if_after_publication(file, &fields, time, modality, meta);
+    if let (Ok(Some(time)), Some(published)) = (&time, meta.and_then(|m| m.published.as_ref())) {
+        warn_if_after_publication(file, &fields, &time.interval, modality, published);
     }
-    let (time, time_basis, time_evidence) = match time {
-        Some((time, basis, evidence)) => (Some(time), Some(basis), evidence),
-        None => (None, None, None),
-    };
     let claim = || -> Option<Claim> {
+        let time = time.ok()?;
         Some(Claim {
             source,
             id: id.as_ref()?.value.clone(),
@@ -455,9 +590,9 @@ fn read_claim(
             object: object?,
             extent: extent?,
             polarity: polarity?,
-            time: Some(time?),
-            time_basis: time_basis?,
-            time_evidence,
+            time: time.as_ref().map(|t| t.interval),
+            time_basis: time.as_ref().map(|t| t.basis),
+            time_evidence: time.and_then(|t| t.evidence),
             modality: modality?,
             attribution: attribution?,
             origin: origin?,
@@ -468,44 +603,69 @@ fn read_claim(
     Some(ReadClaim { id, claim })
 }
 
+/// A claim's time and where it came from.
+struct ClaimTime {
+    interval: Interval,
+    basis: TimeBasis,
+    /// The expression it was read from.
+    evidence: Option<String>,
+}
+
 /// The claim's time: the annotation's ISO dates or Arabic expression, else an
 /// expression in the quote's sentence or paragraph, else the publication date.
 /// Relative expressions resolve against the end of the publication date, so
-/// that "28 January" in an article of January 2026 is 2026-01-28.
+/// that "28 January" in an article of January 2026 is 2026-01-28. Without a
+/// publication date only ISO dates give a time. `Err` when the annotation's
+/// time is wrong (reported).
 fn claim_time(
     file: &JsonFile,
     fields: &Fields,
     article: &str,
     quote: Option<&Range<usize>>,
     meta: Option<&Source>,
-) -> Option<(Interval, TimeBasis, Option<String>)> {
-    let anchor = meta.and_then(|m| {
+) -> Result<Option<ClaimTime>, ()> {
+    let published = meta.and_then(|m| m.published.as_ref());
+    let anchor = published.and_then(|p| {
         Some(crate::time::Anchor {
-            date: m.published.date.end?,
-            time: m.published.time,
+            date: p.date.end?,
+            time: p.time,
         })
     });
     if let Some(time) = fields.string("time") {
         let iso = parse_iso_interval(&time.value);
         if let Ok(interval) = iso {
-            return Some((interval, TimeBasis::Annotated, None));
+            return Ok(Some(ClaimTime {
+                interval,
+                basis: TimeBasis::Annotated,
+                evidence: None,
+            }));
         }
         let arabic = !time.value.is_ascii();
         let resolved = anchor
             .filter(|_| arabic)
             .and_then(|a| crate::time::normalize(&time.value, a, Default::default()));
         if let Some(resolution) = resolved {
-            let expression = time.value[resolution.span].to_string();
-            return Some((resolution.interval, TimeBasis::Expression, Some(expression)));
+            return Ok(Some(ClaimTime {
+                interval: resolution.interval,
+                basis: TimeBasis::Expression,
+                evidence: Some(time.value[resolution.span].to_string()),
+            }));
         }
+        let undated = meta.is_some() && anchor.is_none();
         let message = match iso {
             Err(error) if !arabic => format!("the time does not parse: {}", error.0),
+            _ if undated => format!(
+                "`{}` cannot be resolved: the source has no publication date; give the time as ISO dates",
+                time.value
+            ),
             _ => format!("`{}` is not a time expression tanaqud can resolve", time.value),
         };
         file.error(time.span, message);
-        return None;
+        return Err(());
     }
-    let (anchor, quote, meta) = (anchor?, quote?, meta?);
+    let (Some(anchor), Some(quote), Some(published)) = (anchor, quote, published) else {
+        return Ok(None);
+    };
     let contexts = [
         (crate::text::sentence_around(article, quote), TimeBasis::Sentence),
         (crate::text::paragraph_around(article, quote), TimeBasis::Paragraph),
@@ -520,10 +680,18 @@ fn claim_time(
             .or_else(|| found.iter().find(|r| offset(r) >= quote.end));
         if let Some(r) = nearest {
             let span = context.start + r.span.start..context.start + r.span.end;
-            return Some((r.interval, basis, Some(article[span].to_string())));
+            return Ok(Some(ClaimTime {
+                interval: r.interval,
+                basis,
+                evidence: Some(article[span].to_string()),
+            }));
         }
     }
-    Some((meta.published.date, TimeBasis::Publication, None))
+    Ok(Some(ClaimTime {
+        interval: published.date,
+        basis: TimeBasis::Publication,
+        evidence: None,
+    }))
 }
 
 /// A claim said to hold after its article was published is a likely typo,
@@ -533,10 +701,10 @@ fn warn_if_after_publication(
     fields: &Fields,
     time: &Interval,
     modality: Option<Modality>,
-    meta: &Source,
+    published: &Published,
 ) {
     let forward_looking = modality == Some(Modality::Expected);
-    if let (Some(start), Some(published_end)) = (time.start, meta.published.date.end)
+    if let (Some(start), Some(published_end)) = (time.start, published.date.end)
         && start > published_end
         && !forward_looking
         && let Some(span) = fields.get("time").map(crate::json::span)
@@ -544,7 +712,7 @@ fn warn_if_after_publication(
         file.push(
             Diagnostic::warning(
                 &file.name,
-                format!("the time starts after the publication date ({})", meta.published.date),
+                format!("the time starts after the publication date ({})", published.date),
             )
             .at(file.text, span)
             .with_help("a claim about the future should have modality `expected`"),
@@ -630,13 +798,14 @@ mod tests {
 
     const ARTICLE: &str = "خبر\nقال الكرملين إن روسيا لم تنسحب من قواعدها في سوريا.";
 
+    fn input(name: &str, text: &str) -> Option<InputFile> {
+        Some(InputFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+    }
+
     fn files(annotation: &str) -> CorpusFiles {
-        let input = |name: &str, text: &str| {
-            Some(InputFile {
-                name: name.to_string(),
-                text: text.to_string(),
-            })
-        };
         CorpusFiles {
             vocabulary: input("vocabulary.json", crate::vocab::tests::SMALL),
             sources: vec![SourceFiles {
@@ -689,7 +858,7 @@ mod tests {
         let claim = &corpus.claims[0];
         assert_eq!(
             (claim.time.unwrap().to_string(), claim.time_basis),
-            ("2024-12-22".to_string(), TimeBasis::Sentence)
+            ("2024-12-22".to_string(), Some(TimeBasis::Sentence))
         );
         assert_eq!(claim.time_evidence.as_deref(), Some("أمس"));
         let (corpus, _) = load(&files(&annotation(&[
@@ -698,7 +867,7 @@ mod tests {
         let claim = &corpus.claims[0];
         assert_eq!(
             (claim.time.unwrap().to_string(), claim.time_basis),
-            ("2024-12-23".to_string(), TimeBasis::Publication)
+            ("2024-12-23".to_string(), Some(TimeBasis::Publication))
         );
     }
 
@@ -712,6 +881,126 @@ mod tests {
             diagnostics[0].message,
             "`في زمن ما` is not a time expression tanaqud can resolve"
         );
+    }
+
+    #[test]
+    fn an_undated_source_gives_its_claims_no_time() {
+        let undated = |claims: &[String]| annotation(claims).replace(r#"{"date": "2024-12-23"}"#, "null");
+        let no_time = claim_json("kept", "russia", "").replace(r#""time": "","#, "");
+        let (corpus, diagnostics) = load(&files(&undated(&[no_time, claim_json("iso", "russia", "2024-12")])));
+        assert_eq!(diagnostics, vec![]);
+        assert!(corpus.sources[0].published.is_none());
+        let times: Vec<_> = corpus
+            .claims
+            .iter()
+            .map(|c| (c.id.as_str(), c.time, c.time_basis))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("iso", Interval::month(2024, 12), Some(TimeBasis::Annotated)),
+                ("kept", None, None)
+            ]
+        );
+        // A relative expression has nothing to resolve against.
+        let (corpus, diagnostics) = load(&files(&undated(&[claim_json("kept", "russia", "الأسبوع الماضي")])));
+        assert!(corpus.claims.is_empty());
+        assert!(diagnostics[0].message.contains("the source has no publication date"));
+    }
+
+    fn bare(stems: &[(&str, &str)]) -> CorpusFiles {
+        let mut files = files(&annotation(&[claim_json("kept", "russia", "2024-12")]));
+        files.sources.extend(stems.iter().map(|(stem, text)| SourceFiles {
+            id: stem.to_string(),
+            article: input(&format!("{stem}.txt"), text),
+            annotation: None,
+        }));
+        files.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        files
+    }
+
+    #[test]
+    fn an_article_without_annotation_is_a_source_with_detected_metadata() {
+        let body = "قال مسؤول روسي اليوم إن القوات الروسية ستبقى في قاعدتي حميميم وطرطوس رغم كل التغيرات.";
+        let (corpus, diagnostics) = load(&bare(&[
+            (
+                "agency",
+                &format!(
+                    "وكالة الأنباء
+السبت 14 ديسمبر 2024
+روسيا تبقى في سوريا
+{body}"
+                ),
+            ),
+            ("post-2024-12", body),
+        ]));
+        assert_eq!(diagnostics, vec![]);
+        let ids: Vec<&str> = corpus.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["agency", "daily", "post-2024-12"]);
+        let agency = &corpus.sources[0];
+        assert!(!agency.annotated && corpus.sources[1].annotated);
+        assert_eq!(
+            (agency.outlet.as_str(), agency.title.as_str()),
+            ("وكالة الأنباء", "روسيا تبقى في سوريا")
+        );
+        let published = agency.published.as_ref().unwrap();
+        assert_eq!(
+            (published.date.to_string(), published.inferred),
+            ("2024-12-14".to_string(), false)
+        );
+        assert!(matches!(&published.basis, Basis::Header(line) if line.text == "السبت 14 ديسمبر 2024"));
+        // Nothing in the header: the id and the first line stand in, the file name dates it.
+        let post = &corpus.sources[2];
+        assert_eq!(post.outlet, "post-2024-12");
+        assert_eq!(
+            (&post.outlet_basis, &post.title_basis),
+            (&Basis::Fallback, &Basis::Fallback)
+        );
+        assert_eq!(
+            post.title,
+            "قال مسؤول روسي اليوم إن القوات الروسية ستبقى في قاعدتي حميميم وطرطوس…"
+        );
+        let published = post.published.as_ref().unwrap();
+        assert_eq!(
+            (published.date.to_string(), published.inferred),
+            ("2024-12".to_string(), true)
+        );
+        assert_eq!(published.basis, Basis::FileName);
+        assert!(corpus.claims.len() == 1 && corpus.claims.iter().all(|c| c.source == 1));
+    }
+
+    #[test]
+    fn a_bare_article_gets_a_valid_id_and_keeps_its_file_name() {
+        let (corpus, diagnostics) = load(&bare(&[
+            ("Daily", "نص"),
+            ("Daily Post!", "نص"),
+            ("daily post", "نص"),
+            ("خبر", ""),
+        ]));
+        assert_eq!(diagnostics, vec![]);
+        let names: Vec<(&str, Option<&str>)> = corpus
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.original_file.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("daily", None),
+                ("daily-2", Some("Daily.txt")),
+                ("daily-post", Some("Daily Post!.txt")),
+                ("daily-post-2", Some("daily post.txt")),
+                ("source", Some("خبر.txt")),
+            ]
+        );
+        let empty = &corpus.sources[4];
+        assert!(empty.published.is_none() && empty.title == "source");
+        // An annotated source keeps its id, and a bad one is still an error.
+        let mut files = files(&annotation(&[]));
+        files.sources[0].id = "Daily".to_string();
+        let (corpus, diagnostics) = load(&files);
+        assert!(corpus.sources.is_empty());
+        assert!(diagnostics[0].message.contains("source id `Daily` must be lower-case"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod diag;
 pub mod extract;
 pub mod findings;
 pub mod json;
+pub mod metadata;
 pub mod report;
 pub mod text;
 pub mod time;

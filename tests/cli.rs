@@ -121,7 +121,16 @@ fn assert_json_contract(report: &serde_json::Value) {
         for field in ["id", "outlet", "title", "language"] {
             assert!(source[field].is_string(), "source.{field} in {source}");
         }
-        assert!(source["published"]["date"].is_string() && source["published"]["precision"].is_string());
+        let published = &source["published"];
+        assert!(
+            published.is_null()
+                || (published["date"].is_string()
+                    && published["precision"].is_string()
+                    && ["annotation", "header", "file_name"].contains(&published["basis"].as_str().unwrap())),
+            "source.published in {source}"
+        );
+        assert!(source["annotated"].is_boolean());
+        assert_eq!(source["detected"].is_object(), source["annotated"] == false, "{source}");
     }
     let source_ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
     let claims = report["claims"].as_array().expect("claims");
@@ -163,7 +172,7 @@ fn assert_json_contract(report: &serde_json::Value) {
 
 #[test]
 fn json_report_follows_the_contract() {
-    for dir in ["tests/fixtures/mini", "claims"] {
+    for dir in ["tests/fixtures/mini", "tests/fixtures/bare", "claims"] {
         let output = tanaqud(&["report", dir, "--format", "json"]);
         assert_eq!(output.status.code(), Some(0), "{dir}");
         assert_json_contract(&serde_json::from_slice(&output.stdout).unwrap());
@@ -215,5 +224,54 @@ fn time_prints_one_line_per_input_line() {
     assert_eq!(
         tanaqud(&["time", "--anchor", "yesterday", "أمس"]).status.code(),
         Some(2)
+    );
+}
+
+#[test]
+fn articles_without_annotation_are_sources_with_detected_metadata() {
+    let output = tanaqud(&["check", "tests/fixtures/bare"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "ok: 4 sources, 2 claims, 5 entities, 2 predicates\n");
+    let output = tanaqud(&["report", "tests/fixtures/bare", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let source = |id: &str| {
+        report["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("no source {id}"))
+            .clone()
+    };
+    let evening = source("evening-paper");
+    assert_eq!(
+        (&evening["outlet"], &evening["detected"]["outlet"]),
+        (&"جريدة المساء".into(), &"header".into())
+    );
+    assert_eq!(evening["published"]["date"], "2024-12-14");
+    assert_eq!(evening["published"]["line"], "السبت 14 ديسمبر 2024 - 10:30");
+    let monthly = source("monthly-2024-12");
+    assert_eq!(
+        (&monthly["published"]["date"], &monthly["published"]["basis"]),
+        (&"2024-12".into(), &"file_name".into())
+    );
+    // A file name that is not an id gives one, and is kept.
+    let note = source("field-note");
+    assert!(note["published"].is_null());
+    assert_eq!(note["original_file"], "Field Note.txt");
+    // An annotation may say that no date is known: its claims without time then have none.
+    assert!(source("undated")["published"].is_null());
+    let withdrawal = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "undated:withdrawal")
+        .unwrap();
+    assert!(withdrawal["time"].is_null());
+    snapshot(
+        "report_bare_markdown",
+        &stdout(&tanaqud(&["report", "tests/fixtures/bare"])),
     );
 }

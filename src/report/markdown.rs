@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{ClaimRow, FindingRow, Report};
+use super::{ClaimRow, FindingRow, Report, SourceRow};
 use crate::findings::Kind;
 
 pub fn render(report: &Report) -> String {
@@ -43,13 +43,22 @@ fn write_sources(out: &mut String, report: &Report) {
         "## Sources\n\n| source | outlet | published | claims | title |\n| --- | --- | --- | --- | --- |"
     );
     for source in &report.sources {
-        let mut published = source.published.date.clone();
-        if let Some(time) = &source.published.time {
-            let _ = write!(published, " {time}");
-        }
-        if source.published.inferred {
-            published.push_str(" (inferred)");
-        }
+        let published = match &source.published {
+            Some(p) => {
+                let mut published = p.date.clone();
+                if let Some(time) = &p.time {
+                    let _ = write!(published, " {time}");
+                }
+                published.push_str(match (p.basis, p.inferred) {
+                    ("header", _) => " (header)",
+                    ("file_name", _) => " (file name)",
+                    (_, true) => " (inferred)",
+                    _ => "",
+                });
+                published
+            }
+            None => "not found".to_string(),
+        };
         let _ = writeln!(
             out,
             "| `{}` | {} | {} | {} | {} |",
@@ -63,7 +72,7 @@ fn write_sources(out: &mut String, report: &Report) {
     let notes: Vec<_> = report
         .sources
         .iter()
-        .filter_map(|s| s.published.note.as_ref().map(|n| (&s.id, n)))
+        .filter_map(|s| source_note(s).map(|n| (&s.id, n)))
         .collect();
     if !notes.is_empty() {
         out.push('\n');
@@ -72,6 +81,35 @@ fn write_sources(out: &mut String, report: &Report) {
         }
     }
     out.push('\n');
+}
+
+/// What a reader should know about a source's metadata: where it was found
+/// when there is no annotation, a missing date, the annotator's note.
+fn source_note(source: &SourceRow) -> Option<String> {
+    let mut sentences = Vec::new();
+    if let Some(detected) = &source.detected {
+        let outlet = match detected.outlet {
+            "header" => "outlet from the header",
+            _ => "outlet not found (the id stands in)",
+        };
+        let title = match detected.title {
+            "header" => "title from the header",
+            _ => "title not found (the first line stands in)",
+        };
+        sentences.push(format!("No annotation: {outlet}, {title}."));
+    }
+    match &source.published {
+        None => sentences.push("Publication date: not found — claims from this source have no time.".to_string()),
+        Some(p) => {
+            if let Some(line) = &p.line {
+                sentences.push(format!("Publication date from the header line «{}».", cell(line)));
+            } else if p.basis == "file_name" {
+                sentences.push("Publication date from the file name.".to_string());
+            }
+            sentences.extend(p.note.clone());
+        }
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
 fn write_finding(out: &mut String, report: &Report, row: &FindingRow) {
@@ -86,14 +124,18 @@ fn write_finding(out: &mut String, report: &Report, row: &FindingRow) {
 
 fn write_side(out: &mut String, report: &Report, letter: &str, claim: &ClaimRow) {
     let source = report.sources.iter().find(|s| s.id == claim.source);
-    let (outlet, published) = source.map_or(("?", "?".to_string()), |s| {
-        let inferred = if s.published.inferred { " (inferred)" } else { "" };
-        (s.outlet.as_str(), format!("{}{inferred}", s.published.date))
+    let (outlet, published) = source.map_or(("?", "published ?".to_string()), |s| {
+        let published = match &s.published {
+            Some(p) if p.inferred => format!("published {} (inferred)", p.date),
+            Some(p) => format!("published {}", p.date),
+            None => "publication date not found".to_string(),
+        };
+        (s.outlet.as_str(), published)
     });
     let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
     let _ = writeln!(
         out,
-        "- **{letter}** · {outlet}, published {published} · said by {} · {} · holds {time}\n  - {}\n  - > {}",
+        "- **{letter}** · {outlet}, {published} · said by {} · {} · holds {time}\n  - {}\n  - > {}",
         claim.speaker,
         claim.modality,
         claim.statement,
@@ -141,6 +183,9 @@ fn write_claims(out: &mut String, report: &Report) {
     let _ = writeln!(out, "## Claims\n");
     for source in &report.sources {
         let _ = writeln!(out, "### `{}`\n", source.id);
+        if source.claims == 0 {
+            out.push_str("No claims.\n");
+        }
         for claim in report.claims.iter().filter(|c| c.source == source.id) {
             let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
             let extent = if claim.extent == "unspecified" {

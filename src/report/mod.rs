@@ -10,7 +10,7 @@ mod time;
 
 use serde::Serialize;
 
-use crate::claims::{Attribution, Claim, Corpus, Extent, Modality, Origin, Polarity, TimeBasis};
+use crate::claims::{Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, TimeBasis};
 use crate::findings::{Finding, Kind};
 use crate::time::Interval;
 
@@ -58,11 +58,17 @@ pub struct SourceRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_ar: Option<String>,
     pub title: String,
-    pub published: PublishedRow,
+    /// Null when no publication date was given or found: the source's claims have no time.
+    pub published: Option<PublishedRow>,
     pub language: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_file: Option<String>,
     pub claims: usize,
+    /// Whether the source has an annotation file.
+    pub annotated: bool,
+    /// Without an annotation: where the outlet and title were found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detected: Option<DetectedRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,6 +81,19 @@ pub struct PublishedRow {
     pub inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the date came from: `annotation`, `header` or `file_name`.
+    pub basis: &'static str,
+    /// The header line it was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DetectedRow {
+    /// `header`, or `id` when none was found and the source id stands in.
+    pub outlet: &'static str,
+    /// `header`, or `first_line` when none was found and the first line stands in.
+    pub title: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -169,16 +188,15 @@ impl Report {
                 outlet: source.outlet.clone(),
                 outlet_ar: source.outlet_ar.clone(),
                 title: source.title.clone(),
-                published: PublishedRow {
-                    date: source.published.date.to_string(),
-                    precision: source.published.date.granularity.as_str(),
-                    time: source.published.time.map(|t| t.format("%H:%M").to_string()),
-                    inferred: source.published.inferred,
-                    note: source.published.note.clone(),
-                },
+                published: source.published.as_ref().map(published_row),
                 language: source.language.clone(),
                 original_file: source.original_file.clone(),
                 claims: corpus.claims.iter().filter(|c| c.source == index).count(),
+                annotated: source.annotated,
+                detected: (!source.annotated).then(|| DetectedRow {
+                    outlet: basis_name(&source.outlet_basis, "id"),
+                    title: basis_name(&source.title_basis, "first_line"),
+                }),
             })
             .collect();
         let claims = corpus.claims.iter().map(|claim| claim_row(corpus, claim)).collect();
@@ -215,6 +233,31 @@ impl Report {
     }
 }
 
+fn published_row(published: &Published) -> PublishedRow {
+    PublishedRow {
+        date: published.date.to_string(),
+        precision: published.date.granularity.as_str(),
+        time: published.time.map(|t| t.format("%H:%M").to_string()),
+        inferred: published.inferred,
+        note: published.note.clone(),
+        basis: basis_name(&published.basis, "none"),
+        line: match &published.basis {
+            Basis::Header(line) => Some(line.text.clone()),
+            _ => None,
+        },
+    }
+}
+
+/// The JSON name of a metadata basis; `fallback` names the stand-in.
+fn basis_name(basis: &Basis, fallback: &'static str) -> &'static str {
+    match basis {
+        Basis::Annotation => "annotation",
+        Basis::Header(_) => "header",
+        Basis::FileName => "file_name",
+        Basis::Fallback => fallback,
+    }
+}
+
 fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
     let vocabulary = &corpus.vocabulary;
     ClaimRow {
@@ -232,7 +275,11 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
             Polarity::Affirmed => "affirmed",
             Polarity::Negated => "negated",
         },
-        time: claim.time.as_ref().map(|interval| time_row(interval, claim)),
+        time: claim
+            .time
+            .as_ref()
+            .zip(claim.time_basis)
+            .map(|(interval, basis)| time_row(interval, basis, claim)),
         modality: modality_name(claim.modality),
         attribution: match claim.attribution {
             Attribution::Outlet => "outlet".to_string(),
@@ -264,9 +311,9 @@ pub fn modality_name(modality: Modality) -> &'static str {
     }
 }
 
-fn time_row(interval: &Interval, claim: &Claim) -> TimeRow {
+fn time_row(interval: &Interval, basis: TimeBasis, claim: &Claim) -> TimeRow {
     TimeRow {
-        basis: match claim.time_basis {
+        basis: match basis {
             TimeBasis::Annotated => "annotated",
             TimeBasis::Expression => "expression",
             TimeBasis::Sentence => "sentence",
@@ -277,7 +324,7 @@ fn time_row(interval: &Interval, claim: &Claim) -> TimeRow {
         start: interval.start.map(|d| d.to_string()),
         end: interval.end.map(|d| d.to_string()),
         granularity: interval.granularity.as_str(),
-        display: match (claim.time_basis, &claim.time_evidence) {
+        display: match (basis, &claim.time_evidence) {
             (TimeBasis::Publication, _) => format!("{interval} (as of publication)"),
             (_, Some(expression)) => format!("{interval} (from «{expression}»)"),
             _ => interval.to_string(),
