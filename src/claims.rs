@@ -59,6 +59,8 @@ pub struct Source {
     pub annotated: bool,
     pub outlet_basis: Basis,
     pub title_basis: Basis,
+    /// Extracted claims the annotation rejects.
+    pub rejections: Vec<Rejection>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -142,6 +144,29 @@ pub struct Claim {
     pub attribution: Attribution,
     pub origin: Origin,
     pub note: Option<String>,
+    /// For an extracted claim: how it was found.
+    pub extraction: Option<Extraction>,
+}
+
+/// How an extracted claim was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// The rules that found its subject and object (`after-trigger+marked-object`).
+    pub rule: String,
+    /// 0–1.
+    pub confidence: f64,
+    /// The predicate's words in the article.
+    pub trigger: Range<usize>,
+}
+
+/// An annotator's verdict that extracted claims over a passage are wrong.
+#[derive(Clone, Debug)]
+pub struct Rejection {
+    /// The passage in the article: extracted claims overlapping it are rejected.
+    pub span: Range<usize>,
+    /// Only extracted claims with this predicate, when given.
+    pub predicate: Option<PredicateId>,
+    pub reason: String,
 }
 
 #[derive(Debug, Default)]
@@ -162,6 +187,7 @@ impl Corpus {
 /// Builds the corpus from its files, collecting every problem found.
 pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    // A directory of articles alone is compared with the bundled vocabulary.
     let vocabulary = match &files.vocabulary {
         Some(input) => {
             let file = JsonFile::new(&input.name, &input.text);
@@ -169,7 +195,7 @@ pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
             diagnostics.extend(file.into_diagnostics());
             vocabulary
         }
-        None => Vocabulary::default(),
+        None => Vocabulary::read(&JsonFile::new(crate::vocab::FILE_NAME, crate::vocab::BUNDLED)),
     };
     let mut corpus = Corpus {
         vocabulary,
@@ -324,6 +350,7 @@ fn detected_source(id: String, stem: &str, article: &str) -> Source {
         annotated: false,
         outlet_basis,
         title_basis,
+        rejections: Vec::new(),
     }
 }
 
@@ -344,9 +371,12 @@ fn read_annotation(
     index: usize,
 ) -> Option<(Source, Vec<Claim>)> {
     let root = file.parse()?;
-    let top = file.object(&root, "the annotation", &["$comment", "source", "claims"])?;
+    let top = file.object(&root, "the annotation", &["$comment", "source", "claims", "rejected"])?;
     let source = match top.get("source") {
-        Some(value) => read_source_meta(file, value, files, article),
+        Some(value) => read_source_meta(file, value, files, article).map(|mut source| {
+            source.rejections = read_rejections(file, &top, vocabulary, article);
+            source
+        }),
         None => {
             file.error(top.span(), "the annotation has no `source` field");
             None
@@ -377,6 +407,43 @@ fn read_annotation(
     }
     claims.sort_by(|a, b| a.id.cmp(&b.id));
     Some((source?, claims))
+}
+
+/// `rejected`: passages whose extracted claims are false positives, each
+/// with the reason, and optionally the one predicate rejected there.
+fn read_rejections(file: &JsonFile, top: &Fields, vocabulary: &Vocabulary, article: &str) -> Vec<Rejection> {
+    let mut rejections = Vec::new();
+    for value in top.array("rejected").map(|a| a.elements.as_slice()).unwrap_or_default() {
+        let Some(fields) = file.object(value, "a rejection", &["quote", "occurrence", "predicate", "reason"]) else {
+            continue;
+        };
+        let span = read_quote(file, &fields, article);
+        let predicate = match fields.string("predicate") {
+            Some(name) => match vocabulary.predicate(&name.value) {
+                Some(id) => Some(Some(id)),
+                None => {
+                    unknown(file, &name, "predicate", vocabulary.predicate_ids());
+                    None
+                }
+            },
+            None => Some(None),
+        };
+        let reason = fields.required_string("reason").filter(|reason| {
+            let empty = reason.value.trim().is_empty();
+            if empty {
+                file.error(reason.span.clone(), "say why the extracted claim is wrong");
+            }
+            !empty
+        });
+        if let (Some(span), Some(predicate), Some(reason)) = (span, predicate, reason) {
+            rejections.push(Rejection {
+                span,
+                predicate,
+                reason: reason.value,
+            });
+        }
+    }
+    rejections
 }
 
 fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article: &str) -> Option<Source> {
@@ -422,6 +489,7 @@ fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article
         annotated: true,
         outlet_basis: Basis::Annotation,
         title_basis: Basis::Annotation,
+        rejections: Vec::new(),
     })
 }
 
@@ -597,6 +665,7 @@ fn read_claim(
             attribution: attribution?,
             origin: origin?,
             note: fields.string("note").map(|s| s.value),
+            extraction: None,
         })
     };
     let claim = claim();
@@ -604,11 +673,11 @@ fn read_claim(
 }
 
 /// A claim's time and where it came from.
-struct ClaimTime {
-    interval: Interval,
-    basis: TimeBasis,
+pub struct ClaimTime {
+    pub interval: Interval,
+    pub basis: TimeBasis,
     /// The expression it was read from.
-    evidence: Option<String>,
+    pub evidence: Option<String>,
 }
 
 /// The claim's time: the annotation's ISO dates or Arabic expression, else an
@@ -663,14 +732,26 @@ fn claim_time(
         file.error(time.span, message);
         return Err(());
     }
-    let (Some(anchor), Some(quote), Some(published)) = (anchor, quote, published) else {
+    let (Some(quote), Some(published)) = (quote, published) else {
         return Ok(None);
     };
+    Ok(Some(context_time(article, quote, published)))
+}
+
+/// The time of a claim that states none: the time expression nearest the
+/// quote in its sentence, else in its paragraph, else the publication date.
+/// Relative expressions resolve against the end of the publication date.
+pub fn context_time(article: &str, quote: &Range<usize>, published: &Published) -> ClaimTime {
+    let anchor = published.date.end.map(|date| crate::time::Anchor {
+        date,
+        time: published.time,
+    });
     let contexts = [
         (crate::text::sentence_around(article, quote), TimeBasis::Sentence),
         (crate::text::paragraph_around(article, quote), TimeBasis::Paragraph),
     ];
     for (context, basis) in contexts {
+        let Some(anchor) = anchor else { break };
         let found = crate::time::find_all(&article[context.clone()], anchor, Default::default());
         // The expression nearest the quote: inside it, else the last one before it, else the first after.
         let offset = |r: &crate::time::Resolution| context.start + r.span.start;
@@ -680,18 +761,18 @@ fn claim_time(
             .or_else(|| found.iter().find(|r| offset(r) >= quote.end));
         if let Some(r) = nearest {
             let span = context.start + r.span.start..context.start + r.span.end;
-            return Ok(Some(ClaimTime {
+            return ClaimTime {
                 interval: r.interval,
                 basis,
                 evidence: Some(article[span].to_string()),
-            }));
+            };
         }
     }
-    Ok(Some(ClaimTime {
+    ClaimTime {
         interval: published.date,
         basis: TimeBasis::Publication,
         evidence: None,
-    }))
+    }
 }
 
 /// A claim said to hold after its article was published is a likely typo,

@@ -9,8 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::claims::{self, Corpus};
 use crate::diag::Diagnostic;
+use crate::extract::{self, Extractor};
 use crate::findings::{self, Finding, Kind};
-use crate::report::{self, Format, Report, TimeFormat};
+use crate::merge::{self, ClaimSet, SetAside};
+use crate::report::{self, Format, Report, ScoreFormat, TimeFormat};
 use crate::time::{Prefer, normalize, parse_anchor};
 use crate::{corpus, tuples};
 
@@ -51,6 +53,45 @@ enum Command {
         /// Exit with 1 when a finding of this kind (or worse) is found.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Compare only the claims extracted from the articles: annotations are ignored.
+        #[arg(long, conflicts_with = "annotated_only")]
+        extracted_only: bool,
+        /// Compare only annotated claims: no extraction.
+        #[arg(long)]
+        annotated_only: bool,
+        #[command(flatten)]
+        jobs: Jobs,
+    },
+    /// Extracts claims from Arabic articles and prints them in the annotation
+    /// format (one document, or an array of them for several files).
+    Extract {
+        /// Article files (UTF-8 text).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The vocabulary to use; default: `vocabulary.json` beside the first file, else the bundled one.
+        #[arg(long)]
+        vocabulary: Option<PathBuf>,
+        /// The extraction lexicon; default: `lexicon.json` beside the first file, else the bundled one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// Write `<id>.json` for each article into this directory (never overwriting) instead of printing.
+        #[arg(long)]
+        output_dir: Option<PathBuf>,
+        #[command(flatten)]
+        jobs: Jobs,
+    },
+    /// Scores extraction against the annotations: precision and recall per source and overall.
+    Score {
+        /// The corpus directory.
+        #[arg(default_value = "claims")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScoreFormat,
+        /// Also list the annotated claims missed and the extracted claims that match none.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        jobs: Jobs,
     },
     /// Normalises Arabic time expressions (arguments, or one per line on
     /// standard input) into intervals, against an anchor date.
@@ -66,6 +107,21 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: TimeFormat,
     },
+}
+
+#[derive(clap::Args, Clone, Copy)]
+struct Jobs {
+    /// Threads for extraction; default: every core. Output does not depend on it.
+    #[arg(long)]
+    jobs: Option<usize>,
+}
+
+impl Jobs {
+    fn count(self) -> usize {
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,7 +147,30 @@ pub fn run() -> ExitCode {
             format,
             output,
             fail_on,
-        } => report(&dir, format, output.as_deref(), fail_on),
+            extracted_only,
+            annotated_only,
+            jobs,
+        } => {
+            let set = match (extracted_only, annotated_only) {
+                (true, _) => ClaimSet::Extracted,
+                (_, true) => ClaimSet::Annotated,
+                _ => ClaimSet::Both,
+            };
+            report(&dir, format, output.as_deref(), fail_on, set, jobs.count())
+        }
+        Command::Extract {
+            files,
+            vocabulary,
+            lexicon,
+            output_dir,
+            jobs,
+        } => extract(&files, vocabulary, lexicon, output_dir.as_deref(), jobs.count()),
+        Command::Score {
+            dir,
+            format,
+            verbose,
+            jobs,
+        } => score(&dir, format, verbose, jobs.count()),
         Command::Time {
             expressions,
             anchor,
@@ -101,12 +180,40 @@ pub fn run() -> ExitCode {
     })
 }
 
-/// Reads and checks a corpus directory.
-pub fn load(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
+/// A corpus ready to compare, and the extracted claims the annotations set aside.
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub set_aside: Vec<SetAside>,
+}
+
+/// Reads and checks a corpus directory, and extracts claims from its articles
+/// unless `set` asks for annotated claims only.
+pub fn load(dir: &Path, set: ClaimSet, jobs: usize) -> (Loaded, Vec<Diagnostic>) {
     let (files, mut diagnostics) = corpus::read_dir(dir);
-    let (corpus, more) = claims::load(&files);
+    let (corpus, set_aside) = load_files(&files, set, jobs, &mut diagnostics, &|_| {});
+    (Loaded { corpus, set_aside }, diagnostics)
+}
+
+fn load_files(
+    files: &corpus::CorpusFiles,
+    set: ClaimSet,
+    jobs: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> (Corpus, Vec<SetAside>) {
+    let (mut corpus, more) = claims::load(files);
     diagnostics.extend(more);
-    (corpus, diagnostics)
+    let cues = extract::cues::load(files.lexicon.as_ref(), &corpus.vocabulary, diagnostics);
+    if set == ClaimSet::Annotated {
+        return (corpus, Vec::new());
+    }
+    let extracted = {
+        let extractor = Extractor::new(&corpus.vocabulary, &cues);
+        let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
+        extractor.extract_all(&texts, jobs, progress)
+    };
+    let set_aside = merge::merge(&mut corpus, extracted, set);
+    (corpus, set_aside)
 }
 
 pub fn analyse(corpus: &Corpus) -> Vec<Finding> {
@@ -115,7 +222,7 @@ pub fn analyse(corpus: &Corpus) -> Vec<Finding> {
 }
 
 fn check(dir: &Path) -> u8 {
-    let (corpus, diagnostics) = load(dir);
+    let (Loaded { corpus, .. }, diagnostics) = load(dir, ClaimSet::Annotated, 1);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     if diagnostics.is_empty() {
         println!(
@@ -131,8 +238,15 @@ fn check(dir: &Path) -> u8 {
     if has_errors { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
-fn report(dir: &Path, format: Format, output: Option<&Path>, fail_on: Option<FailOn>) -> u8 {
-    let (corpus, diagnostics) = load(dir);
+fn report(
+    dir: &Path,
+    format: Format,
+    output: Option<&Path>,
+    fail_on: Option<FailOn>,
+    set: ClaimSet,
+    jobs: usize,
+) -> u8 {
+    let (Loaded { corpus, set_aside }, diagnostics) = load(dir, set, jobs);
     if !diagnostics.is_empty() {
         eprint!("{}", report::render_diagnostics(&diagnostics));
     }
@@ -144,17 +258,8 @@ fn report(dir: &Path, format: Format, output: Option<&Path>, fail_on: Option<Fai
         return EXIT_BAD_INPUT;
     }
     let findings = analyse(&corpus);
-    let text = report::render(&Report::build(&corpus, &findings), format);
-    let written = match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => match std::io::stdout().write_all(text.as_bytes()) {
-            // A reader that stops early (`| head`) is not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.map_err(|e| format!("cannot write the report: {e}")),
-        },
-    };
-    if let Err(message) = written {
-        eprintln!("tanaqud: {message}");
+    let text = report::render(&Report::build(&corpus, &findings, &set_aside), format);
+    if !write_out(output, &text) {
         return EXIT_BAD_INPUT;
     }
     let failing = |kind: Kind| match fail_on {
@@ -166,6 +271,126 @@ fn report(dir: &Path, format: Format, output: Option<&Path>, fail_on: Option<Fai
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+/// Writes `text` to `output` or standard output; false (with a message) on failure.
+fn write_out(output: Option<&Path>, text: &str) -> bool {
+    let written = match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => match std::io::stdout().write_all(text.as_bytes()) {
+            // A reader that stops early (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| format!("cannot write: {e}")),
+        },
+    };
+    if let Err(message) = &written {
+        eprintln!("tanaqud: {message}");
+    }
+    written.is_ok()
+}
+
+fn extract(
+    paths: &[PathBuf],
+    vocabulary: Option<PathBuf>,
+    lexicon: Option<PathBuf>,
+    output_dir: Option<&Path>,
+    jobs: usize,
+) -> u8 {
+    let beside = |name: &str| paths[0].parent().map(|dir| dir.join(name)).filter(|p| p.is_file());
+    let vocabulary = vocabulary.or_else(|| beside(crate::vocab::FILE_NAME));
+    let lexicon = lexicon.or_else(|| beside(extract::cues::FILE_NAME));
+    let (files, mut diagnostics) = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref());
+    let bar = Progress::new(files.sources.len());
+    let (corpus, _) = load_files(&files, ClaimSet::Extracted, jobs, &mut diagnostics, &|n| bar.show(n));
+    bar.finish();
+    if !diagnostics.is_empty() {
+        eprint!("{}", report::render_diagnostics(&diagnostics));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return EXIT_BAD_INPUT;
+    }
+    let documents = report::annotations(&corpus);
+    match output_dir {
+        None => {
+            let text = report::render_annotations(&documents);
+            if write_out(None, &text) {
+                EXIT_OK
+            } else {
+                EXIT_BAD_INPUT
+            }
+        }
+        Some(dir) => {
+            for (id, document) in &documents {
+                let path = dir.join(format!("{id}.json"));
+                if path.exists() {
+                    eprintln!("tanaqud: {} exists; not overwritten", path.display());
+                    return EXIT_BAD_INPUT;
+                }
+                let text = report::render_annotations(std::slice::from_ref(&(id.clone(), document.clone())));
+                if !write_out(Some(&path), &text) {
+                    return EXIT_BAD_INPUT;
+                }
+            }
+            EXIT_OK
+        }
+    }
+}
+
+fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
+    let (Loaded { corpus: annotated, .. }, diagnostics) = load(dir, ClaimSet::Annotated, jobs);
+    if !diagnostics.is_empty() {
+        eprint!("{}", report::render_diagnostics(&diagnostics));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return EXIT_BAD_INPUT;
+    }
+    let (Loaded { corpus: extracted, .. }, _) = load(dir, ClaimSet::Extracted, jobs);
+    let scored: Vec<usize> = (0..annotated.sources.len())
+        .filter(|&i| annotated.sources[i].annotated)
+        .collect();
+    let result = crate::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
+    let text = report::render_score(&annotated, &extracted, &result, format, verbose);
+    if write_out(None, &text) {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    }
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal and
+/// there are several files.
+struct Progress {
+    total: usize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            total,
+            shown: total > 1 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&self, done: usize) {
+        if self.shown {
+            let width = 30;
+            let filled = done * width / self.total.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{} articles",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprintln!();
+        }
     }
 }
 

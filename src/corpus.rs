@@ -3,7 +3,7 @@
 //! works on the strings read here.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 
@@ -24,12 +24,15 @@ pub struct SourceFiles {
 
 #[derive(Clone, Debug, Default)]
 pub struct CorpusFiles {
+    /// None: the bundled vocabulary is used.
     pub vocabulary: Option<InputFile>,
+    /// The extraction lexicon; None: the bundled one is used.
+    pub lexicon: Option<InputFile>,
     /// Sorted by source id.
     pub sources: Vec<SourceFiles>,
 }
 
-/// Reads a corpus directory: `vocabulary.json`, `<id>.txt` and `<id>.json`.
+/// Reads a corpus directory: `vocabulary.json`, `lexicon.json`, `<id>.txt` and `<id>.json`.
 /// Other files (README.md…) are ignored. Unreadable files become diagnostics.
 pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -60,28 +63,19 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
         if !matches!(extension, "txt" | "json") {
             continue;
         }
-        let file = match std::fs::read(dir.join(&name)) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => InputFile {
-                    name: shown(&name),
-                    text,
-                },
-                Err(error) => {
-                    let offset = error.utf8_error().valid_up_to();
-                    diagnostics.push(Diagnostic::error(
-                        &shown(&name),
-                        format!("not UTF-8 text: invalid byte at offset {offset}"),
-                    ));
-                    continue;
-                }
-            },
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(&shown(&name), format!("cannot read: {error}")));
+        let file = match read_file(&dir.join(&name), shown(&name)) {
+            Ok(file) => file,
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
                 continue;
             }
         };
         if name == crate::vocab::FILE_NAME {
             corpus.vocabulary = Some(file);
+            continue;
+        }
+        if name == crate::extract::cues::FILE_NAME {
+            corpus.lexicon = Some(file);
             continue;
         }
         let source = sources.entry(stem.clone()).or_insert_with(|| SourceFiles {
@@ -94,13 +88,68 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
             source.annotation = Some(file);
         }
     }
-    if corpus.vocabulary.is_none() {
-        diagnostics.push(Diagnostic::error(
-            &shown(crate::vocab::FILE_NAME),
-            "the corpus has no vocabulary file",
-        ));
+    corpus.sources = sources.into_values().collect();
+    (corpus, diagnostics)
+}
+
+/// Reads one UTF-8 text file; `shown` is its name in messages.
+fn read_file(path: &Path, shown: String) -> Result<InputFile, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|error| Diagnostic::error(&shown, format!("cannot read: {error}")))?;
+    String::from_utf8(bytes)
+        .map(|text| InputFile {
+            name: shown.clone(),
+            text,
+        })
+        .map_err(|error| {
+            let offset = error.utf8_error().valid_up_to();
+            Diagnostic::error(&shown, format!("not UTF-8 text: invalid byte at offset {offset}"))
+        })
+}
+
+/// Reads articles named one by one (`tanaqud extract`), each a source
+/// without annotation whose id is its file stem, with an optional vocabulary
+/// and lexicon.
+pub fn read_articles(
+    paths: &[PathBuf],
+    vocabulary: Option<&Path>,
+    lexicon: Option<&Path>,
+) -> (CorpusFiles, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut read = |path: &Path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
+        Ok(file) => Some(file),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            None
+        }
+    };
+    let mut corpus = CorpusFiles {
+        vocabulary: vocabulary.and_then(&mut read),
+        lexicon: lexicon.and_then(&mut read),
+        sources: Vec::new(),
+    };
+    let mut sources: BTreeMap<String, SourceFiles> = BTreeMap::new();
+    let mut read_errors = Vec::new();
+    for path in paths {
+        let Some(article) = read(path) else { continue };
+        let stem = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        if let Some(first) = sources.get(&stem).and_then(|s| s.article.as_ref()) {
+            let message = format!("has the same name as {}: one id per article", first.name);
+            read_errors.push(Diagnostic::error(&article.name, message));
+            continue;
+        }
+        sources.insert(
+            stem.clone(),
+            SourceFiles {
+                id: stem,
+                article: Some(article),
+                annotation: None,
+            },
+        );
     }
     corpus.sources = sources.into_values().collect();
+    diagnostics.extend(read_errors);
     (corpus, diagnostics)
 }
 

@@ -152,7 +152,8 @@ mod tests {
 
     #[test]
     fn verb_conjugations_and_verbal_nouns_meet_their_entries() {
-        for word in ["انسحب", "انسحبت", "تنسحب", "ينسحبون", "سينسحب", "وانسحبت", "انسحبوا"] {
+        for word in ["انسحب", "انسحبت", "تنسحب", "ينسحبون", "سينسحب", "وانسحبت", "انسحبوا"]
+        {
             assert!(meets(word, "انسحب"), "{word}");
         }
         for word in ["الانسحاب", "انسحاب", "بالانسحاب", "وانسحابها"] {

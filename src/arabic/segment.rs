@@ -195,6 +195,9 @@ mod tests {
     fn spans_are_trimmed_offsets_into_the_text() {
         let text = "  أولا.   ثانيا  ";
         let ranges = sentences(text, &[]);
-        assert_eq!(ranges, vec![2..text.find('.').unwrap() + 1, text.find('ث').unwrap()..text.len() - 2]);
+        assert_eq!(
+            ranges,
+            vec![2..text.find('.').unwrap() + 1, text.find('ث').unwrap()..text.len() - 2]
+        );
     }
 }

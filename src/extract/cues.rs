@@ -149,6 +149,19 @@ impl Cues {
     }
 }
 
+/// Reads the corpus's lexicon, or the bundled one when it has none.
+pub fn load(
+    input: Option<&crate::corpus::InputFile>,
+    vocabulary: &Vocabulary,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Cues {
+    let (name, text) = input.map_or((FILE_NAME, BUNDLED), |i| (i.name.as_str(), i.text.as_str()));
+    let file = JsonFile::new(name, text);
+    let cues = Cues::read(&file, vocabulary);
+    diagnostics.extend(file.into_diagnostics());
+    cues
+}
+
 /// An array of phrases; empty ones are reported and dropped.
 fn words(fields: &Fields, name: &str) -> Vec<String> {
     fields
@@ -157,7 +170,9 @@ fn words(fields: &Fields, name: &str) -> Vec<String> {
         .filter(|s| {
             let empty = s.value.trim().is_empty();
             if empty {
-                fields.file().error(s.span.clone(), format!("an empty phrase in `{name}`"));
+                fields
+                    .file()
+                    .error(s.span.clone(), format!("an empty phrase in `{name}`"));
             }
             !empty
         })

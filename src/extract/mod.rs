@@ -10,6 +10,8 @@ pub mod cues;
 mod index;
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use crate::arabic::{Words, clauses, fold, sentences, words_in};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
@@ -91,6 +93,39 @@ impl<'v> Extractor<'v> {
         }
     }
 
+    /// The claims of each text, on `jobs` threads. Texts are handed out one
+    /// at a time, so a long article does not hold up a whole share; results
+    /// come back in input order, identical to a sequential run. `done` is
+    /// called after each text with the number finished so far.
+    pub fn extract_all(&self, texts: &[&str], jobs: usize, done: &(dyn Fn(usize) + Sync)) -> Vec<Vec<Extracted>> {
+        let next = AtomicUsize::new(0);
+        let finished = AtomicUsize::new(0);
+        let results: Vec<Mutex<Vec<Extracted>>> = texts.iter().map(|_| Mutex::new(Vec::new())).collect();
+        let work = || {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(text) = texts.get(i) else { break };
+                let claims = self.extract(text);
+                *results[i].lock().unwrap_or_else(PoisonError::into_inner) = claims;
+                done(finished.fetch_add(1, Ordering::Relaxed) + 1);
+            }
+        };
+        let jobs = jobs.clamp(1, texts.len().max(1));
+        if jobs == 1 {
+            work();
+        } else {
+            std::thread::scope(|scope| {
+                for _ in 0..jobs {
+                    scope.spawn(work);
+                }
+            });
+        }
+        results
+            .into_iter()
+            .map(|r| r.into_inner().unwrap_or_else(PoisonError::into_inner))
+            .collect()
+    }
+
     /// The claims of `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<Extracted> {
         let mut out = Vec::new();
@@ -107,7 +142,11 @@ impl<'v> Extractor<'v> {
         let mentions = self.index.mentions(&words);
         let groups = entity_groups(&mentions);
         if !mentions.iter().any(|m| matches!(m.sense, Sense::Predicate(_))) {
-            if let Some(agent) = groups.iter().find(|g| !g.prefixed).and_then(|g| self.pick(g, |r| r.agent, true)) {
+            if let Some(agent) = groups
+                .iter()
+                .find(|g| !g.prefixed)
+                .and_then(|g| self.pick(g, |r| r.agent, true))
+            {
                 *discourse = Some(agent);
             }
             return;
@@ -147,7 +186,8 @@ impl<'v> Extractor<'v> {
             }
             if let Some(claim) = self.claim(&context, i, predicate, is_question, *discourse) {
                 let repeated = out[first_claim..].iter().any(|c: &Extracted| {
-                    (c.subject, c.predicate, c.object, c.polarity) == (claim.subject, claim.predicate, claim.object, claim.polarity)
+                    (c.subject, c.predicate, c.object, c.polarity)
+                        == (claim.subject, claim.predicate, claim.object, claim.polarity)
                 });
                 if !repeated {
                     out.push(claim);
@@ -156,7 +196,11 @@ impl<'v> Extractor<'v> {
         }
         if let Some(last) = out[first_claim..].last() {
             *discourse = Some(last.subject);
-        } else if let Some(agent) = groups.iter().find(|g| !g.prefixed).and_then(|g| self.pick(g, |r| r.agent, true)) {
+        } else if let Some(agent) = groups
+            .iter()
+            .find(|g| !g.prefixed)
+            .and_then(|g| self.pick(g, |r| r.agent, true))
+        {
             *discourse = Some(agent);
         }
     }
@@ -181,8 +225,15 @@ impl<'v> Extractor<'v> {
                 Some((None, entity, "speaker", 0.2))
             })
             .or_else(|| Some((None, discourse?, "previous-sentence", 0.3)))?;
-        let (object_group, object, object_rule, object_cost) =
-            self.object(cx, trigger, predicate, clause, subject_group, subject, speaker.as_ref().map(|s| s.0))?;
+        let (object_group, object, object_rule, object_cost) = self.object(
+            cx,
+            trigger,
+            predicate,
+            clause,
+            subject_group,
+            subject,
+            speaker.as_ref().map(|s| s.0),
+        )?;
         let polarity = self.polarity(cx, at, clause);
         let mut modality = self.modality(cx, at, clause, is_question);
         let attribution = match &speaker {
@@ -196,7 +247,11 @@ impl<'v> Extractor<'v> {
         };
         let extent = self.extent(cx, trigger, clause);
         let mut span = cx.clauses[clause].clone();
-        for group in subject_group.into_iter().chain([object_group]).map(|g| cx.groups[g].words.clone()) {
+        for group in subject_group
+            .into_iter()
+            .chain([object_group])
+            .map(|g| cx.groups[g].words.clone())
+        {
             let bytes = cx.words.words[group.start].span.start..cx.words.words[group.end - 1].span.end;
             span = span.start.min(bytes.start)..span.end.max(bytes.end);
         }
@@ -279,7 +334,11 @@ impl Extractor<'_> {
     /// prefers one compared as itself (Russia over the Kremlin), otherwise
     /// the more specific one.
     fn pick(&self, group: &Group, role: impl Fn(Roles) -> bool, broad: bool) -> Option<EntityId> {
-        let mut fitting = group.entities.iter().copied().filter(|e| role(self.roles[e.0 as usize]));
+        let mut fitting = group
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| role(self.roles[e.0 as usize]));
         let first = fitting.next()?;
         let is_self_actor = |e: EntityId| self.vocabulary.actor(e) == e;
         Some(
@@ -376,7 +435,8 @@ impl Extractor<'_> {
         };
         let in_reach = |g: &Group| {
             cx.clause_of[g.words.start] == clause
-                || (g.words.start < trigger.words.end + 12 && !cx.has_between(trigger.words.end, g.words.start, is_predicate))
+                || (g.words.start < trigger.words.end + 12
+                    && !cx.has_between(trigger.words.end, g.words.start, is_predicate))
         };
         let after: Vec<(usize, &Group)> = cx
             .groups
@@ -398,8 +458,7 @@ impl Extractor<'_> {
     /// its clause, or a denial verb (نفى) governs it from earlier in the sentence.
     fn polarity(&self, cx: &Context, at: usize, clause: usize) -> Polarity {
         let trigger = &cx.mentions[at];
-        let no_predicate_between =
-            |m: &Mention| !cx.has_between(m.words.end, trigger.words.start, is_predicate);
+        let no_predicate_between = |m: &Mention| !cx.has_between(m.words.end, trigger.words.start, is_predicate);
         let negated = cx.mentions[..at].iter().any(|m| {
             m.sense == Sense::Negation
                 && m.words.end <= trigger.words.start
@@ -460,10 +519,14 @@ impl Extractor<'_> {
             .collect();
         // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
         let last_clause = cx.clause_of.last().copied().unwrap_or(0);
-        let cue = cues.iter().rev().find(|m| m.words.end <= trigger.words.start).or_else(|| {
-            cues.iter()
-                .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
-        })?;
+        let cue = cues
+            .iter()
+            .rev()
+            .find(|m| m.words.end <= trigger.words.start)
+            .or_else(|| {
+                cues.iter()
+                    .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
+            })?;
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
         let after = cx
             .groups

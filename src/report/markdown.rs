@@ -193,18 +193,48 @@ fn write_claims(out: &mut String, report: &Report) {
             } else {
                 format!(" · {}", claim.extent)
             };
-            let _ = writeln!(
-                out,
-                "- `{}` · {} · {time} · {} by {}{extent}\n  > {}",
-                claim.id.split_once(':').map_or(claim.id.as_str(), |(_, id)| id),
-                claim.statement,
-                claim.modality,
-                claim.speaker,
-                claim.quote.replace('\n', " ")
-            );
+            write_claim_line(out, claim, &extent, time);
         }
         out.push('\n');
     }
+    write_set_aside(out, report);
+}
+
+fn write_claim_line(out: &mut String, claim: &ClaimRow, extent: &str, time: &str) {
+    let found = claim.extraction.as_ref().map_or(String::new(), |x| {
+        format!(" · extracted ({}, {:.2})", x.rule, x.confidence)
+    });
+    let _ = writeln!(
+        out,
+        "- `{}` · {} · {time} · {} by {}{extent}{found}\n  > {}",
+        claim.id.split_once(':').map_or(claim.id.as_str(), |(_, id)| id),
+        claim.statement,
+        claim.modality,
+        claim.speaker,
+        claim.quote.replace('\n', " ")
+    );
+}
+
+fn write_set_aside(out: &mut String, report: &Report) {
+    if report.set_aside.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Extracted claims set aside ({})\n\nLeft out of the comparison: an annotated claim covers the same words, or the annotation rejects them.\n",
+        report.set_aside.len()
+    );
+    for row in &report.set_aside {
+        let why = match (&row.by, &row.note) {
+            (Some(by), _) => format!("superseded by `{by}`"),
+            (None, Some(note)) => format!("rejected: {note}"),
+            (None, None) => row.reason.to_string(),
+        };
+        let time = row.claim.time.as_ref().map_or("no time", |t| t.display.as_str());
+        let _ = write!(out, "- {why}\n  ");
+        write_claim_line(out, &row.claim, "", time);
+    }
+    out.push('\n');
 }
 
 fn kind_name(kind: Kind) -> &'static str {

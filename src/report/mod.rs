@@ -2,19 +2,24 @@
 //! and interchangeable printers for it (Markdown, JSON) and for diagnostics.
 //! Nothing else in the crate formats output for the user.
 
+mod annotation;
 mod diagnostics;
 mod explain;
 mod json;
 mod markdown;
+mod score;
 mod time;
 
 use serde::Serialize;
 
 use crate::claims::{Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, TimeBasis};
 use crate::findings::{Finding, Kind};
+use crate::merge::{SetAside, SetAsideReason};
 use crate::time::Interval;
 
+pub use annotation::{annotations, render as render_annotations};
 pub use diagnostics::render as render_diagnostics;
+pub use score::{ScoreFormat, render as render_score};
 pub use time::{TimeFormat, render as render_times};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,6 +44,30 @@ pub struct Report {
     pub sources: Vec<SourceRow>,
     pub claims: Vec<ClaimRow>,
     pub findings: Vec<FindingRow>,
+    /// Extracted claims left out of the comparison: superseded by an
+    /// annotated claim, or rejected by the annotation.
+    pub set_aside: Vec<SetAsideRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SetAsideRow {
+    pub claim: ClaimRow,
+    /// `superseded` or `rejected`.
+    pub reason: &'static str,
+    /// The annotated claim that supersedes it (`<source>:<id>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The annotator's reason for rejecting it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExtractionRow {
+    pub rule: String,
+    pub confidence: f64,
+    /// Byte offsets of the predicate's words.
+    pub trigger: Span,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -134,6 +163,9 @@ pub struct ClaimRow {
     /// Byte offsets of the quote in the article.
     pub span: Span,
     pub origin: &'static str,
+    /// For an extracted claim: the rule that found it, its confidence, its trigger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<ExtractionRow>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The claim in words, from the vocabulary's labels.
@@ -165,7 +197,7 @@ pub struct FindingRow {
 }
 
 impl Report {
-    pub fn build(corpus: &Corpus, findings: &[Finding]) -> Report {
+    pub fn build(corpus: &Corpus, findings: &[Finding], set_aside: &[SetAside]) -> Report {
         let mut summary = Summary {
             sources: corpus.sources.len(),
             claims: corpus.claims.len(),
@@ -223,12 +255,32 @@ impl Report {
                 }
             })
             .collect();
+        let set_aside = set_aside
+            .iter()
+            .map(|s| {
+                let (reason, by, note) = match &s.reason {
+                    SetAsideReason::Superseded { by } => (
+                        "superseded",
+                        Some(format!("{}:{by}", corpus.sources[s.claim.source].id)),
+                        None,
+                    ),
+                    SetAsideReason::Rejected { reason } => ("rejected", None, Some(reason.clone())),
+                };
+                SetAsideRow {
+                    claim: claim_row(corpus, &s.claim),
+                    reason,
+                    by,
+                    note,
+                }
+            })
+            .collect();
         Report {
             schema_version: SCHEMA_VERSION,
             summary,
             sources,
             claims,
             findings,
+            set_aside,
         }
     }
 }
@@ -294,6 +346,14 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
             Origin::Annotated => "annotated",
             Origin::Extracted => "extracted",
         },
+        extraction: claim.extraction.as_ref().map(|x| ExtractionRow {
+            rule: x.rule.clone(),
+            confidence: x.confidence,
+            trigger: Span {
+                start: x.trigger.start,
+                end: x.trigger.end,
+            },
+        }),
         note: claim.note.clone(),
         statement: explain::statement(corpus, claim),
         speaker: explain::speaker(corpus, claim),

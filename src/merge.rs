@@ -1,0 +1,138 @@
+//! Merge stage: turns extracted claims into claims beside the annotated ones.
+//! An annotated claim supersedes every extracted claim whose evidence its
+//! quote overlaps; an annotation's rejection silences the extracted claims
+//! over its passage. Both kinds of set-aside claims are kept for the report,
+//! so a snapshot shows when they change.
+
+use std::collections::HashMap;
+
+use crate::claims::{Claim, Corpus, Extraction, Origin, context_time};
+use crate::extract::Extracted;
+
+/// Which claims the comparison uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClaimSet {
+    /// Annotated claims, and extracted ones the annotations leave standing.
+    #[default]
+    Both,
+    /// Only annotated claims.
+    Annotated,
+    /// Only extracted claims: annotations are ignored, to judge extraction alone.
+    Extracted,
+}
+
+#[derive(Clone, Debug)]
+pub enum SetAsideReason {
+    /// An annotated claim (its id) overlaps it.
+    Superseded { by: String },
+    /// The annotation rejects it.
+    Rejected { reason: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct SetAside {
+    pub claim: Claim,
+    pub reason: SetAsideReason,
+}
+
+/// Adds the extracted claims (one list per source, in text order) to
+/// `corpus` as `set` asks, keeping claims sorted by source then id. Returns
+/// the extracted claims set aside, sorted the same way.
+pub fn merge(corpus: &mut Corpus, extracted: Vec<Vec<Extracted>>, set: ClaimSet) -> Vec<SetAside> {
+    let mut set_aside = Vec::new();
+    match set {
+        ClaimSet::Annotated => return set_aside,
+        ClaimSet::Extracted => corpus.claims.clear(),
+        ClaimSet::Both => {}
+    }
+    let mut added = Vec::new();
+    for (source, found) in extracted.into_iter().enumerate() {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for x in found {
+            let claim = to_claim(corpus, source, x, &mut ids);
+            let annotated = corpus
+                .claims
+                .iter()
+                .find(|a| a.source == source && a.origin == Origin::Annotated && overlaps(&a.span, &claim.span));
+            let rejection = corpus.sources[source].rejections.iter().find(|r| {
+                set == ClaimSet::Both
+                    && overlaps(&r.span, &claim.span)
+                    && r.predicate.is_none_or(|p| p == claim.predicate)
+            });
+            match (annotated, rejection) {
+                (_, Some(rejection)) => set_aside.push(SetAside {
+                    claim,
+                    reason: SetAsideReason::Rejected {
+                        reason: rejection.reason.clone(),
+                    },
+                }),
+                (Some(annotated), None) => {
+                    let by = annotated.id.clone();
+                    set_aside.push(SetAside {
+                        claim,
+                        reason: SetAsideReason::Superseded { by },
+                    })
+                }
+                (None, None) => added.push(claim),
+            }
+        }
+    }
+    corpus.claims.extend(added);
+    corpus
+        .claims
+        .sort_by(|a, b| a.source.cmp(&b.source).then_with(|| a.id.cmp(&b.id)));
+    set_aside.sort_by(|a, b| {
+        a.claim
+            .source
+            .cmp(&b.claim.source)
+            .then_with(|| a.claim.id.cmp(&b.claim.id))
+    });
+    set_aside
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// An extracted claim as a claim: its id names what it says
+/// (`x-withdraw-syria`, then `-2`, `-3` in text order), so ids stay put when
+/// claims elsewhere in the article come and go.
+fn to_claim(corpus: &Corpus, source: usize, x: Extracted, ids: &mut HashMap<String, usize>) -> Claim {
+    let vocabulary = &corpus.vocabulary;
+    let base = format!(
+        "x-{}-{}",
+        vocabulary.predicate_info(x.predicate).id,
+        vocabulary.entity_info(x.object).id
+    );
+    let count = ids.entry(base.clone()).or_insert(0);
+    *count += 1;
+    let id = if *count == 1 { base } else { format!("{base}-{count}") };
+    let article = &corpus.sources[source].article;
+    let time = corpus.sources[source]
+        .published
+        .as_ref()
+        .map(|published| context_time(article, &x.span, published));
+    Claim {
+        source,
+        id,
+        quote: article[x.span.clone()].to_string(),
+        span: x.span,
+        subject: x.subject,
+        predicate: x.predicate,
+        object: x.object,
+        extent: x.extent,
+        polarity: x.polarity,
+        time: time.as_ref().map(|t| t.interval),
+        time_basis: time.as_ref().map(|t| t.basis),
+        time_evidence: time.and_then(|t| t.evidence),
+        modality: x.modality,
+        attribution: x.attribution,
+        origin: Origin::Extracted,
+        note: None,
+        extraction: Some(Extraction {
+            rule: x.rule,
+            confidence: x.confidence,
+            trigger: x.trigger,
+        }),
+    }
+}
