@@ -57,6 +57,8 @@ pub struct Predicate {
     pub object_kinds: Vec<String>,
     /// Prepositions that introduce its object (`من` for withdraw, `إلى` for deploy-to).
     pub object_markers: Vec<String>,
+    /// Its object may stand before the trigger (`منح الأسد اللجوء`).
+    pub object_before: bool,
 }
 
 /// How one scope stands to another.
@@ -188,6 +190,7 @@ impl Vocabulary {
                 "aliases",
                 "object_kinds",
                 "object_markers",
+                "object_before",
                 "note",
             ];
             let Some(fields) = file.object(value, "a predicate", &allowed) else {
@@ -234,6 +237,7 @@ impl Vocabulary {
                 aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
                 object_kinds: fields.strings("object_kinds").into_iter().map(|s| s.value).collect(),
                 object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
+                object_before: fields.boolean("object_before").is_some_and(|b| b.value),
             });
         }
         let parents = resolve_names(file, &vocabulary, within_names);

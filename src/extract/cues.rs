@@ -22,6 +22,9 @@ pub struct Cues {
     pub undecided: Vec<String>,
     pub expected: Vec<String>,
     pub hedged: Vec<String>,
+    /// The predicate an undecided cue with a scope and no predicate of its own
+    /// is about (`لم يتخذ قرارا بشأن القواعد`: keeping them is undecided).
+    pub undecided_about: Option<String>,
     /// Hedges only before an imperfect verb: `قد تنسحب` may, `قد انسحبت` has.
     pub hedged_before_imperfect: Vec<String>,
     pub reported: Vec<String>,
@@ -93,10 +96,23 @@ impl Cues {
             "hedged",
             "hedged_before_imperfect",
             "reported",
+            "undecided_about",
         ];
         if let Some(modality) = section("modality", &modalities) {
             cues.question = words(&modality, "question");
             cues.undecided = words(&modality, "undecided");
+            if let Some(name) = modality.string("undecided_about") {
+                if vocabulary.predicate(&name.value).is_none() && !vocabulary.predicates.is_empty() {
+                    let mut error = Diagnostic::error(&file.name, format!("unknown predicate `{}`", name.value))
+                        .at(file.text, name.span.clone());
+                    if let Some(near) = nearest(&name.value, vocabulary.predicate_ids()) {
+                        error = error.with_help(format!("did you mean `{near}`?"));
+                    }
+                    file.push(error);
+                } else {
+                    cues.undecided_about = Some(name.value);
+                }
+            }
             cues.expected = words(&modality, "expected");
             cues.hedged = words(&modality, "hedged");
             cues.hedged_before_imperfect = words(&modality, "hedged_before_imperfect");

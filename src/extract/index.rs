@@ -66,6 +66,8 @@ pub struct Mention {
     pub sense: Sense,
     /// The first word carries an attached preposition (`لروسيا`, `بالقاعدة`).
     pub prefixed: bool,
+    /// The last word carries a suffix (`فيه`, `قواعدها`).
+    pub suffixed: bool,
 }
 
 #[derive(Default)]
@@ -146,21 +148,21 @@ impl Index {
     /// shared by two entities is ambiguous until a role decides.
     pub fn mentions(&self, words: &Words) -> Vec<Mention> {
         let mut found: Vec<(Mention, usize)> = Vec::new();
-        let mut candidates: Vec<(u32, bool)> = Vec::new();
+        let mut candidates: Vec<(u32, (bool, bool))> = Vec::new();
         for start in 0..words.len() {
             candidates.clear();
             let key = words.key(start);
             stems(key, words.words[start].taa_marbuta, |stem| {
                 if let Some(ids) = self.first.get(stem) {
-                    let prefixed = has_attached_preposition(key, stem);
+                    let affixes = affixes(key, stem);
                     for &id in ids {
                         if !candidates.iter().any(|&(c, _)| c == id) {
-                            candidates.push((id, prefixed));
+                            candidates.push((id, affixes));
                         }
                     }
                 }
             });
-            for &(id, prefixed) in &candidates {
+            for &(id, (prefixed, suffixed)) in &candidates {
                 let entry = &self.entries[id as usize];
                 let end = start + 1 + entry.rest.len();
                 if end > words.len() {
@@ -179,6 +181,7 @@ impl Index {
                         words: start..end,
                         sense: entry.sense,
                         prefixed,
+                        suffixed: suffixed && entry.rest.is_empty(),
                     };
                     found.push((mention, entry.sense.layer() as usize));
                 }
@@ -188,14 +191,15 @@ impl Index {
     }
 }
 
-/// Whether the letters taken off before `stem` include a preposition ب ل ك.
-fn has_attached_preposition(key: &str, stem: &str) -> bool {
+/// Whether the letters taken off before `stem` include a preposition ب ل ك,
+/// and whether letters were taken off after it.
+fn affixes(key: &str, stem: &str) -> (bool, bool) {
     let base = stem.strip_suffix('ه').unwrap_or(stem);
     let Some(at) = key.find(base) else {
-        return false;
+        return (false, false);
     };
     let prefix = key[..at].trim_start_matches(['و', 'ف']);
-    prefix.starts_with(['ب', 'ل', 'ك'])
+    (prefix.starts_with(['ب', 'ل', 'ك']), at + stem.len() < key.len())
 }
 
 fn select_leftmost_longest(mut found: Vec<(Mention, usize)>) -> Vec<Mention> {

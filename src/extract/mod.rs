@@ -55,6 +55,7 @@ pub struct Extractor<'v> {
     markers: Vec<Vec<String>>,
     negation_reach: usize,
     abbreviations: Vec<String>,
+    undecided_about: Option<PredicateId>,
 }
 
 /// Entities sharing one phrase (`الكرملين`: Russia and the Kremlin).
@@ -90,6 +91,7 @@ impl<'v> Extractor<'v> {
             markers,
             negation_reach: cues.negation_reach,
             abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
+            undecided_about: cues.undecided_about.as_deref().and_then(|p| vocabulary.predicate(p)),
         }
     }
 
@@ -141,7 +143,11 @@ impl<'v> Extractor<'v> {
         let words = words_in(text, sentence.clone());
         let mentions = self.index.mentions(&words);
         let groups = entity_groups(&mentions);
-        if !mentions.iter().any(|m| matches!(m.sense, Sense::Predicate(_))) {
+        let is_trigger = |m: &Mention| {
+            matches!(m.sense, Sense::Predicate(_))
+                || (m.sense == Sense::Modality(Modality::Undecided) && self.undecided_about.is_some())
+        };
+        if !mentions.iter().any(is_trigger) {
             if let Some(agent) = groups
                 .iter()
                 .find(|g| !g.prefixed)
@@ -168,8 +174,17 @@ impl<'v> Extractor<'v> {
         };
         let first_claim = out.len();
         for (i, mention) in mentions.iter().enumerate() {
-            let Sense::Predicate(predicate) = mention.sense else {
-                continue;
+            let predicate = match (mention.sense, self.undecided_about) {
+                (Sense::Predicate(predicate), _) => predicate,
+                // An undecision with no predicate of its own after it in its clause.
+                (Sense::Modality(Modality::Undecided), Some(about))
+                    if !mentions[i..].iter().any(|m| {
+                        is_predicate(m.sense) && clause_of[m.words.start] == clause_of[mention.words.start]
+                    }) =>
+                {
+                    about
+                }
+                _ => continue,
             };
             // `نقلت` as in "reported": a speech verb is not the event it reports.
             let is_speech = mentions
@@ -235,7 +250,10 @@ impl<'v> Extractor<'v> {
             speaker.as_ref().map(|s| s.0),
         )?;
         let polarity = self.polarity(cx, at, clause);
-        let mut modality = self.modality(cx, at, clause, is_question);
+        let mut modality = match trigger.sense {
+            Sense::Modality(modality) => modality,
+            _ => self.modality(cx, at, clause, is_question),
+        };
         let attribution = match &speaker {
             Some((_, entity)) => {
                 if modality == Modality::Asserted && self.roles[entity.0 as usize].reporter {
@@ -289,7 +307,8 @@ impl Context<'_> {
             || self
                 .mentions
                 .iter()
-                .any(|m| m.sense == Sense::Preposition && m.words.end == group.words.start)
+                // `فيه` carries its own object: it governs nothing after it.
+                .any(|m| m.sense == Sense::Preposition && !m.suffixed && m.words.end == group.words.start)
     }
 
     fn has_between(&self, from: usize, to: usize, wanted: impl Fn(Sense) -> bool) -> bool {
@@ -392,8 +411,8 @@ impl Extractor<'_> {
 
     /// Object: the first scope entity after the trigger introduced by one of
     /// the predicate's prepositions, else the first scope entity after it in
-    /// its clause. An object before its predicate is too often another
-    /// claim's for the rule to pay off.
+    /// its clause, else (for predicates whose object may lead, `منح الأسد
+    /// اللجوء`) the nearest before it in its clause.
     #[allow(clippy::too_many_arguments)]
     fn object(
         &self,
@@ -427,6 +446,7 @@ impl Extractor<'_> {
         let marked = |g: &Group| {
             let by_word = cx.mentions.iter().any(|m| {
                 m.sense == Sense::Preposition
+                    && !m.suffixed
                     && (m.words.end == g.words.start || m.words.end + 1 == g.words.start)
                     && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(m.words.start)))
             });
@@ -447,11 +467,21 @@ impl Extractor<'_> {
         if let Some((i, e)) = after.iter().filter(|(_, g)| marked(g)).find_map(|&c| candidate(c)) {
             return Some((i, e, "marked-object", 0.0));
         }
-        after
+        let unmarked = after
             .iter()
             .filter(|(_, g)| cx.clause_of[g.words.start] == clause)
             .find_map(|&c| candidate(c))
-            .map(|(i, e)| (i, e, "object-after", 0.1))
+            .map(|(i, e)| (i, e, "object-after", 0.1));
+        let before = || {
+            cx.groups
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, g)| g.words.end <= trigger.words.start && cx.clause_of[g.words.start] == clause)
+                .find_map(candidate)
+                .map(|(i, e)| (i, e, "object-before", 0.15))
+        };
+        unmarked.or_else(|| if info.object_before { before() } else { None })
     }
 
     /// Negated when a negation word stands within reach before the trigger in
