@@ -889,6 +889,7 @@ mod tests {
     fn files(annotation: &str) -> CorpusFiles {
         CorpusFiles {
             vocabulary: input("vocabulary.json", crate::vocab::tests::SMALL),
+            lexicon: None,
             sources: vec![SourceFiles {
                 id: "daily".to_string(),
                 article: input("daily.txt", ARTICLE),

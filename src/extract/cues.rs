@@ -52,8 +52,10 @@ pub struct Cues {
 
 impl Cues {
     /// Reads `file`; problems go to its diagnostics. Kinds that no entity of
-    /// `vocabulary` has are warned about, with the nearest kind suggested.
-    pub fn read(file: &JsonFile, vocabulary: &Vocabulary) -> Cues {
+    /// `vocabulary` has are warned about, with the nearest kind suggested,
+    /// when `check_kinds` (a corpus's own lexicon; the bundled one lists kinds
+    /// a small vocabulary may not use).
+    pub fn read(file: &JsonFile, vocabulary: &Vocabulary, check_kinds: bool) -> Cues {
         let mut cues = Cues {
             negation_reach: 3,
             ..Cues::default()
@@ -136,7 +138,7 @@ impl Cues {
             let kinds = |name: &str| -> Vec<String> {
                 let listed = roles.strings(name);
                 for kind in &listed {
-                    if !known.is_empty() && !known.contains(&kind.value.as_str()) {
+                    if check_kinds && !known.is_empty() && !known.contains(&kind.value.as_str()) {
                         let mut warning = Diagnostic::warning(
                             &file.name,
                             format!("no entity in the vocabulary has kind `{}`", kind.value),
@@ -173,7 +175,7 @@ pub fn load(
 ) -> Cues {
     let (name, text) = input.map_or((FILE_NAME, BUNDLED), |i| (i.name.as_str(), i.text.as_str()));
     let file = JsonFile::new(name, text);
-    let cues = Cues::read(&file, vocabulary);
+    let cues = Cues::read(&file, vocabulary, input.is_some());
     diagnostics.extend(file.into_diagnostics());
     cues
 }
@@ -205,7 +207,7 @@ mod tests {
         let vocabulary_file = JsonFile::new("vocabulary.json", crate::vocab::BUNDLED);
         let vocabulary = Vocabulary::read(&vocabulary_file);
         let file = JsonFile::new(FILE_NAME, BUNDLED);
-        let cues = Cues::read(&file, &vocabulary);
+        let cues = Cues::read(&file, &vocabulary, true);
         let diagnostics = file.into_diagnostics();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert!(cues.negation.iter().any(|w| w == "لم"));
@@ -224,7 +226,7 @@ mod tests {
             FILE_NAME,
             r#"{"negations": {}, "roles": {"scope": ["plase"]}, "abbreviations": [""]}"#,
         );
-        Cues::read(&file, &vocabulary);
+        Cues::read(&file, &vocabulary, true);
         let messages: Vec<String> = file
             .into_diagnostics()
             .iter()

@@ -193,20 +193,20 @@ fn write_claims(out: &mut String, report: &Report) {
             } else {
                 format!(" · {}", claim.extent)
             };
-            write_claim_line(out, claim, &extent, time);
+            write_claim_line(out, claim, &extent, time, "");
         }
         out.push('\n');
     }
     write_set_aside(out, report);
 }
 
-fn write_claim_line(out: &mut String, claim: &ClaimRow, extent: &str, time: &str) {
+fn write_claim_line(out: &mut String, claim: &ClaimRow, extent: &str, time: &str, why: &str) {
     let found = claim.extraction.as_ref().map_or(String::new(), |x| {
         format!(" · extracted ({}, {:.2})", x.rule, x.confidence)
     });
     let _ = writeln!(
         out,
-        "- `{}` · {} · {time} · {} by {}{extent}{found}\n  > {}",
+        "- `{}` · {} · {time} · {} by {}{extent}{found}{why}\n  > {}",
         claim.id.split_once(':').map_or(claim.id.as_str(), |(_, id)| id),
         claim.statement,
         claim.modality,
@@ -231,8 +231,7 @@ fn write_set_aside(out: &mut String, report: &Report) {
             (None, None) => row.reason.to_string(),
         };
         let time = row.claim.time.as_ref().map_or("no time", |t| t.display.as_str());
-        let _ = write!(out, "- {why}\n  ");
-        write_claim_line(out, &row.claim, "", time);
+        write_claim_line(out, &row.claim, "", time, &format!(" · **{why}**"));
     }
     out.push('\n');
 }
