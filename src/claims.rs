@@ -548,7 +548,10 @@ struct ReadClaim {
     claim: Option<Claim>,
 }
 
-const CLAIM_FIELDS: [&str; 13] = [
+/// `rule`, `confidence` and `evidence` come with claims written by `tanaqud
+/// extract`; they are accepted so its output can be saved and corrected as
+/// an annotation, and not read.
+const CLAIM_FIELDS: [&str; 16] = [
     "id",
     "quote",
     "occurrence",
@@ -562,6 +565,9 @@ const CLAIM_FIELDS: [&str; 13] = [
     "attribution",
     "note",
     "origin",
+    "rule",
+    "confidence",
+    "evidence",
 ];
 
 fn read_claim(

@@ -95,8 +95,8 @@ fn suffixes(word: &str, taa_marbuta: bool, restored: &mut String, f: &mut impl F
 }
 
 /// The keys a folded lexicon word is indexed under: itself, without its
-/// article, and (for words of five letters or more) without the initial alef
-/// that imperfect forms drop (انسحب → ينسحب, استهدف → يستهدف).
+/// article, and (for words of four letters or more) without the initial alef
+/// that imperfect forms drop (أرسل → يرسل, انسحب → ينسحب, استهدف → يستهدف).
 pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
     f(word);
     if let Some(rest) = word.strip_prefix("ال")
@@ -105,7 +105,7 @@ pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
         f(rest);
     }
     if let Some(rest) = word.strip_prefix('ا')
-        && rest.chars().count() >= 4
+        && rest.chars().count() >= 3
     {
         f(rest);
     }
@@ -169,6 +169,8 @@ mod tests {
         assert!(meets("إخلاء", "اخلاء"));
         assert!(meets("احتفظت", "احتفظ"));
         assert!(meets("تحتفظ", "احتفظ"));
+        assert!(meets("ترسل", "أرسل"));
+        assert!(meets("يخلي", "أخلى"));
     }
 
     #[test]

@@ -334,14 +334,14 @@ fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
     groups
 }
 
-/// Whether word `at` looks like an imperfect verb: ي ن ا after a conjunction,
-/// or ت without the past ending ت (`تطلب`, not `تدخلت`).
+/// Whether word `at` looks like an imperfect verb: ي ت ن ا after a
+/// conjunction, without the past ending ت (`تطلب`, not `تدخلت` or `انسحبت`).
 fn starts_imperfect(words: &Words, at: usize) -> bool {
     if at >= words.len() {
         return false;
     }
     let word = words.key(at).trim_start_matches(['و', 'ف']);
-    word.starts_with(['ي', 'ن', 'ا']) || (word.starts_with('ت') && !word.ends_with('ت'))
+    word.starts_with(['ي', 'ت', 'ن', 'ا']) && !word.ends_with('ت')
 }
 
 fn is_predicate(sense: Sense) -> bool {
@@ -593,5 +593,160 @@ impl Extractor<'_> {
         } else {
             Extent::Unspecified
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::JsonFile;
+
+    /// The bundled vocabulary and lexicon, as a user without files of their own gets them.
+    fn bundled() -> (Vocabulary, Cues) {
+        let vocabulary = Vocabulary::read(&JsonFile::new("vocabulary.json", crate::vocab::BUNDLED));
+        let cues = Cues::read(&JsonFile::new("lexicon.json", cues::BUNDLED), &vocabulary, true);
+        (vocabulary, cues)
+    }
+
+    /// Each claim as `subject predicate object polarity modality attribution extent`.
+    fn claims(text: &str) -> Vec<String> {
+        let (vocabulary, cues) = bundled();
+        let extractor = Extractor::new(&vocabulary, &cues);
+        extractor
+            .extract(text)
+            .iter()
+            .map(|c| {
+                let attribution = match c.attribution {
+                    Attribution::Outlet => "outlet".to_string(),
+                    Attribution::Entity(e) => vocabulary.entity_info(e).id.clone(),
+                };
+                format!(
+                    "{} {} {} {:?} {:?} {} {:?}",
+                    vocabulary.entity_info(c.subject).id,
+                    vocabulary.predicate_info(c.predicate).id,
+                    vocabulary.entity_info(c.object).id,
+                    c.polarity,
+                    c.modality,
+                    attribution,
+                    c.extent
+                )
+                .to_lowercase()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn verb_subject_order_and_construct_phrases() {
+        assert_eq!(
+            claims("أخلت القوات الروسية مطار القامشلي."),
+            ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("وأثار انسحاب روسيا من قاعدة حميميم جدلا واسعا."),
+            ["russia withdraw hmeimim affirmed asserted outlet unspecified"]
+        );
+        // Kurdish spelling of Qamishli, subject before the verb, conjugated verb.
+        assert_eq!(
+            claims("القوات الروسية تنسحب من قامشلو."),
+            ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn negation_and_denial_reach_the_predicate() {
+        assert_eq!(
+            claims("وقال الكرملين إن روسيا لن تغادر قاعدة طرطوس."),
+            ["russia withdraw tartus negated asserted kremlin unspecified"]
+        );
+        assert_eq!(
+            claims("نفت موسكو انسحاب قواتها من سوريا."),
+            ["russia withdraw syria negated asserted russia unspecified"]
+        );
+    }
+
+    #[test]
+    fn modality_questions_and_hedges() {
+        assert_eq!(
+            claims("هل تنسحب روسيا من سوريا؟"),
+            ["russia withdraw syria affirmed question outlet unspecified"]
+        );
+        assert_eq!(
+            claims("ربما تنسحب روسيا من قاعدة حميميم."),
+            ["russia withdraw hmeimim affirmed hedged outlet unspecified"]
+        );
+        // قد before an imperfect verb hedges; before a past verb it does not.
+        assert_eq!(
+            claims("قد تنسحب روسيا من سوريا."),
+            ["russia withdraw syria affirmed hedged outlet unspecified"]
+        );
+        assert_eq!(
+            claims("وكانت روسيا قد انسحبت من سوريا."),
+            ["russia withdraw syria affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("من المتوقع أن ترسل روسيا قوات إلى حميميم."),
+            ["russia deploy-to hmeimim affirmed expected outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn attribution_names_the_speaker() {
+        assert_eq!(
+            claims("أكد بوتين أن القوات الروسية باقية في قاعدة حميميم."),
+            ["russian-forces keep-presence hmeimim affirmed asserted putin unspecified"]
+        );
+        assert_eq!(
+            claims("وبحسب رويترز، سحبت روسيا بعض قواتها من دير الزور."),
+            ["russia withdraw deir-ez-zor affirmed asserted reuters partial"]
+        );
+    }
+
+    #[test]
+    fn extent_words_in_the_clause() {
+        assert_eq!(
+            claims("انسحبت روسيا بالكامل من القامشلي."),
+            ["russia withdraw qamishli affirmed asserted outlet full"]
+        );
+        assert_eq!(
+            claims("سحبت روسيا جزءا من قواتها من سوريا."),
+            ["russia withdraw syria affirmed asserted outlet partial"]
+        );
+    }
+
+    #[test]
+    fn undecided_without_a_predicate_of_its_own() {
+        assert_eq!(
+            claims("وقال الكرملين إنه لم يتخذ قرارا بشأن القواعد العسكرية بعد."),
+            ["russia keep-presence russian-bases-syria affirmed undecided kremlin unspecified"]
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_claim() {
+        // A demonstrative points back; a speech verb is no event; no scope, no claim.
+        assert!(claims("وأثار هذا الانسحاب من سوريا تساؤلات.").is_empty());
+        assert!(claims("ونقلت وكالة رويترز الخبر.").is_empty());
+        assert!(claims("انسحبت روسيا.").is_empty());
+        // `وزارة` (ministry) is not the verb زار (visit).
+        assert!(claims("وقالت وزارة الدفاع الروسية إن الطقس بارد.").is_empty());
+    }
+
+    #[test]
+    fn evidence_spans_point_into_the_text() {
+        let (vocabulary, cues) = bundled();
+        let text = "مقدمة قصيرة.\nانسحبت القوات الروسية من قاعدة طرطوس، وبقيت في حميميم.";
+        let found = Extractor::new(&vocabulary, &cues).extract(text);
+        assert_eq!(&text[found[0].span.clone()], "انسحبت القوات الروسية من قاعدة طرطوس");
+        assert_eq!(&text[found[0].trigger.clone()], "انسحبت");
+    }
+
+    #[test]
+    fn parallel_extraction_matches_sequential() {
+        let (vocabulary, cues) = bundled();
+        let extractor = Extractor::new(&vocabulary, &cues);
+        let texts = ["انسحبت روسيا من سوريا.", "", "لم تنسحب روسيا من قاعدة حميميم.", "هل تبقى روسيا في طرطوس؟"];
+        let sequential = extractor.extract_all(&texts, 1, &|_| {});
+        assert_eq!(extractor.extract_all(&texts, 3, &|_| {}), sequential);
+        assert_eq!(sequential.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 1, 1]);
     }
 }
