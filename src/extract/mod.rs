@@ -744,7 +744,12 @@ mod tests {
     fn parallel_extraction_matches_sequential() {
         let (vocabulary, cues) = bundled();
         let extractor = Extractor::new(&vocabulary, &cues);
-        let texts = ["انسحبت روسيا من سوريا.", "", "لم تنسحب روسيا من قاعدة حميميم.", "هل تبقى روسيا في طرطوس؟"];
+        let texts = [
+            "انسحبت روسيا من سوريا.",
+            "",
+            "لم تنسحب روسيا من قاعدة حميميم.",
+            "هل تبقى روسيا في طرطوس؟",
+        ];
         let sequential = extractor.extract_all(&texts, 1, &|_| {});
         assert_eq!(extractor.extract_all(&texts, 3, &|_| {}), sequential);
         assert_eq!(sequential.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 1, 1]);
