@@ -33,7 +33,6 @@ pub struct Cues {
     pub partial: Vec<String>,
     pub full: Vec<String>,
     pub prepositions: Vec<String>,
-    pub subject_pronouns: Vec<String>,
     /// A predicate right after one has its subject before it (`التي دعمت`).
     pub relative_pronouns: Vec<String>,
     /// A predicate right after one points back to an earlier claim (`هذا الانسحاب`).
@@ -47,7 +46,6 @@ pub struct Cues {
     /// Speaker kinds whose claims are passed on second-hand (modality `reported`).
     pub reporter_kinds: Vec<String>,
     pub abbreviations: Vec<String>,
-    pub outlet_words: Vec<String>,
 }
 
 impl Cues {
@@ -71,11 +69,9 @@ impl Cues {
             "extent",
             "prepositions",
             "roles",
-            "subject_pronouns",
             "relative_pronouns",
             "demonstratives",
             "abbreviations",
-            "outlet_words",
         ];
         let Some(top) = file.object(&root, "the lexicon", &top_fields) else {
             return cues;
@@ -158,11 +154,9 @@ impl Cues {
             cues.reporter_kinds = kinds("reporter");
         }
         cues.prepositions = words(&top, "prepositions");
-        cues.subject_pronouns = words(&top, "subject_pronouns");
         cues.relative_pronouns = words(&top, "relative_pronouns");
         cues.demonstratives = words(&top, "demonstratives");
         cues.abbreviations = words(&top, "abbreviations");
-        cues.outlet_words = words(&top, "outlet_words");
         cues
     }
 }

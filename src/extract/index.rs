@@ -23,7 +23,6 @@ pub enum Sense {
     Partial,
     Full,
     Preposition,
-    SubjectPronoun,
     RelativePronoun,
     Demonstrative,
     /// `قد`: hedged before an imperfect verb only.
@@ -90,7 +89,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 16] = [
+        let lists: [(&[String], Sense); 15] = [
             (&cues.negation, Sense::Negation),
             (&cues.denial, Sense::Denial),
             (&cues.question, Sense::Modality(Modality::Question)),
@@ -103,7 +102,6 @@ impl Index {
             (&cues.partial, Sense::Partial),
             (&cues.full, Sense::Full),
             (&cues.prepositions, Sense::Preposition),
-            (&cues.subject_pronouns, Sense::SubjectPronoun),
             (&cues.relative_pronouns, Sense::RelativePronoun),
             (&cues.demonstratives, Sense::Demonstrative),
             (&cues.hedged_before_imperfect, Sense::HedgeBeforeImperfect),
