@@ -66,7 +66,7 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
         let file = match read_file(&dir.join(&name), shown(&name)) {
             Ok(file) => file,
             Err(diagnostic) => {
-                diagnostics.push(diagnostic);
+                diagnostics.push(*diagnostic);
                 continue;
             }
         };
@@ -93,7 +93,7 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
 }
 
 /// Reads one UTF-8 text file; `shown` is its name in messages.
-fn read_file(path: &Path, shown: String) -> Result<InputFile, Diagnostic> {
+fn read_file(path: &Path, shown: String) -> Result<InputFile, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|error| Diagnostic::error(&shown, format!("cannot read: {error}")))?;
     String::from_utf8(bytes)
         .map(|text| InputFile {
@@ -102,7 +102,10 @@ fn read_file(path: &Path, shown: String) -> Result<InputFile, Diagnostic> {
         })
         .map_err(|error| {
             let offset = error.utf8_error().valid_up_to();
-            Diagnostic::error(&shown, format!("not UTF-8 text: invalid byte at offset {offset}"))
+            Box::new(Diagnostic::error(
+                &shown,
+                format!("not UTF-8 text: invalid byte at offset {offset}"),
+            ))
         })
 }
 
@@ -118,7 +121,7 @@ pub fn read_articles(
     let mut read = |path: &Path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
         Ok(file) => Some(file),
         Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+            diagnostics.push(*diagnostic);
             None
         }
     };

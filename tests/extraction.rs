@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{stdout, tanaqud};
+use common::{snapshot, stdout, tanaqud};
 use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
@@ -160,6 +160,14 @@ fn extract_prints_claims_in_the_annotation_format() {
         );
         assert_eq!(claim["quote"].as_str().unwrap(), &article[start as usize..end as usize]);
     }
+}
+
+/// Rule changes show in review as claims that appear or vanish.
+#[test]
+fn extraction_of_one_seed_article() {
+    let output = tanaqud(&["extract", "claims/qasioun-2024-12-23.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    snapshot("extract_qasioun", &stdout(&output));
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], i: usize, abbreviations: &
         return false;
     }
     let folded = super::fold(word);
-    !abbreviations.iter().any(|a| *a == folded)
+    !abbreviations.contains(&folded)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
