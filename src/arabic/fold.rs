@@ -20,29 +20,25 @@ use unicode_normalization::UnicodeNormalization;
 enum Action {
     Keep,
     Drop,
-    /// Replace by this character (Arabic letter or ASCII digit).
-    Replace(char),
+    /// Replace by this text (an Arabic letter or an ASCII digit), kept
+    /// encoded so the hot loop copies bytes instead of encoding a char.
+    Replace(&'static str),
 }
 
 const fn arabic_action(offset: u32) -> Action {
     let c = 0x0600 + offset;
     match c {
         0x064B..=0x065F | 0x0670 | 0x0640 => Action::Drop,
-        0x0622 | 0x0623 | 0x0625 | 0x0671 => Action::Replace('ا'),
-        0x0649 => Action::Replace('ي'),
-        0x0629 => Action::Replace('ه'),
-        0x0660..=0x0669 => Action::Replace(digit(c - 0x0660)),
-        0x06F0..=0x06F9 => Action::Replace(digit(c - 0x06F0)),
+        0x0622 | 0x0623 | 0x0625 | 0x0671 => Action::Replace("ا"),
+        0x0649 => Action::Replace("ي"),
+        0x0629 => Action::Replace("ه"),
+        0x0660..=0x0669 => Action::Replace(DIGITS[(c - 0x0660) as usize]),
+        0x06F0..=0x06F9 => Action::Replace(DIGITS[(c - 0x06F0) as usize]),
         _ => Action::Keep,
     }
 }
 
-const fn digit(value: u32) -> char {
-    match char::from_u32('0' as u32 + value) {
-        Some(c) => c,
-        None => '0',
-    }
-}
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 const ARABIC: [Action; 256] = {
     let mut table = [Action::Keep; 256];
@@ -70,7 +66,7 @@ pub fn fold_char(c: char, out: &mut String) {
         0x0600..=0x06FF => match ARABIC[(c as u32 - 0x0600) as usize] {
             Action::Keep => out.push(c),
             Action::Drop => {}
-            Action::Replace(r) => out.push(r),
+            Action::Replace(r) => out.push_str(r),
         },
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         _ if is_invisible(c) => {}
@@ -121,7 +117,7 @@ pub fn fold_into(text: &str, out: &mut String) {
                 }
                 Action::Replace(r) => {
                     out.push_str(&text[run..i]);
-                    out.push(r);
+                    out.push_str(r);
                     run = i + 2;
                 }
             }

@@ -42,7 +42,13 @@ impl Words {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignorable(c)
+    // Fast paths for ASCII and the Arabic letters, digits and marks; the
+    // general Unicode tables are slow per character.
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0621..=0x065F | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06F0..=0x06F9 => true,
+        _ => c.is_alphanumeric() || is_ignorable(c),
+    }
 }
 
 /// The words of `text[range]`; spans are offsets into the whole `text`.
