@@ -60,16 +60,24 @@ fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
+/// The one-to-one part of folding: what `c` folds to, or None when it is
+/// dropped. Presentation forms, which may fold to several letters, are
+/// returned unchanged; [`fold_char`] handles them.
+pub fn fold_letter(c: char) -> Option<char> {
+    match c as u32 {
+        0x0600..=0x06FF => match ARABIC[(c as u32 - 0x0600) as usize] {
+            Action::Keep => Some(c),
+            Action::Drop => None,
+            Action::Replace(r) => r.chars().next(),
+        },
+        _ if is_invisible(c) => None,
+        _ => Some(c.to_ascii_lowercase()),
+    }
+}
+
 /// The folded form of one character, appended to `out`.
 pub fn fold_char(c: char, out: &mut String) {
     match c as u32 {
-        0x0600..=0x06FF => match ARABIC[(c as u32 - 0x0600) as usize] {
-            Action::Keep => out.push(c),
-            Action::Drop => {}
-            Action::Replace(r) => out.push_str(r),
-        },
-        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        _ if is_invisible(c) => {}
         _ if is_presentation_form(c) => {
             for n in std::iter::once(c).nfkc() {
                 // NFKC of a presentation form never yields another presentation form.
@@ -78,7 +86,7 @@ pub fn fold_char(c: char, out: &mut String) {
                 }
             }
         }
-        _ => out.push(c),
+        _ => out.extend(fold_letter(c)),
     }
 }
 

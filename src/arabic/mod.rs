@@ -8,7 +8,7 @@ mod morph;
 mod segment;
 mod words;
 
-pub use fold::{fold, fold_char, fold_into, is_ignorable};
+pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
 pub use morph::{entry_keys, stems};
 pub use segment::{clauses, sentences};
 pub use words::{Word, Words, words_in};

@@ -2,6 +2,7 @@
 //! every token keeps its byte span in the original input.
 
 use super::lexicon::{self, Kw, Lex};
+use crate::arabic::{fold_letter, is_ignorable};
 
 /// Value of an ASCII, Arabic-Indic (٠-٩) or Persian (۰-۹) digit.
 pub(crate) fn digit_value(c: char) -> Option<u32> {
@@ -10,25 +11,6 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
         '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
         '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
         _ => None,
-    }
-}
-
-/// Marks that never change a word: harakat, superscript alef, tatweel, joiners.
-fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
-    )
-}
-
-/// Spelling variants that news writers use interchangeably.
-/// Persian ی/ک are deliberately left alone: text written with them is not Arabic.
-pub(crate) fn fold(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        'ة' => 'ه',
-        _ => c.to_ascii_lowercase(),
     }
 }
 
@@ -47,8 +29,7 @@ fn is_space(c: char) -> bool {
 /// both sides fold identically.
 pub(crate) fn fold_into(word: &str, out: &mut [u8]) -> Option<usize> {
     let mut len = 0;
-    for c in word.chars().filter(|&c| !is_ignorable(c)) {
-        let f = fold(c);
+    for f in word.chars().filter_map(fold_letter) {
         let n = f.len_utf8();
         if len + n > out.len() {
             return None;
@@ -198,7 +179,7 @@ impl Tokens<'_> {
                 second = Some(start + i);
             }
             end = start + i + c.len_utf8();
-            let f = fold(c);
+            let Some(f) = fold_letter(c) else { continue };
             let n = f.len_utf8();
             if len + n > MAX_WORD {
                 overflow = true;
