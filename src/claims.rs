@@ -748,16 +748,18 @@ fn claim_time(
 /// quote in its sentence, else in its paragraph, else the publication date.
 /// Relative expressions resolve against the end of the publication date.
 pub fn context_time(article: &str, quote: &Range<usize>, published: &Published) -> ClaimTime {
-    let anchor = published.date.end.map(|date| crate::time::Anchor {
+    let Some(date) = published.date.end else {
+        return as_of_publication(published);
+    };
+    let anchor = crate::time::Anchor {
         date,
         time: published.time,
-    });
+    };
     let contexts = [
         (crate::text::sentence_around(article, quote), TimeBasis::Sentence),
         (crate::text::paragraph_around(article, quote), TimeBasis::Paragraph),
     ];
     for (context, basis) in contexts {
-        let Some(anchor) = anchor else { break };
         let found = crate::time::find_all(&article[context.clone()], anchor, Default::default());
         // The expression nearest the quote: inside it, else the last one before it, else the first after.
         let offset = |r: &crate::time::Resolution| context.start + r.span.start;
@@ -774,6 +776,10 @@ pub fn context_time(article: &str, quote: &Range<usize>, published: &Published) 
             };
         }
     }
+    as_of_publication(published)
+}
+
+fn as_of_publication(published: &Published) -> ClaimTime {
     ClaimTime {
         interval: published.date,
         basis: TimeBasis::Publication,

@@ -95,8 +95,8 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
 }
 
 /// An extracted claim as a claim: its id names what it says
-/// (`x-withdraw-syria`, then `-2`, `-3` in text order), so ids stay put when
-/// claims elsewhere in the article come and go.
+/// (`x-withdraw-syria`, then `-2`, `-3` in text order, skipping any an
+/// annotation uses), so ids stay put when claims elsewhere come and go.
 fn to_claim(corpus: &Corpus, source: usize, x: Extracted, ids: &mut HashMap<String, usize>) -> Claim {
     let vocabulary = &corpus.vocabulary;
     let base = format!(
@@ -104,9 +104,20 @@ fn to_claim(corpus: &Corpus, source: usize, x: Extracted, ids: &mut HashMap<Stri
         vocabulary.predicate_info(x.predicate).id,
         vocabulary.entity_info(x.object).id
     );
+    // An annotator may have used the same id: skip numbers taken in the source.
+    let taken = |id: &str| corpus.claims.iter().any(|c| c.source == source && c.id == id);
     let count = ids.entry(base.clone()).or_insert(0);
-    *count += 1;
-    let id = if *count == 1 { base } else { format!("{base}-{count}") };
+    let id = loop {
+        *count += 1;
+        let id = if *count == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{count}")
+        };
+        if !taken(&id) {
+            break id;
+        }
+    };
     let article = &corpus.sources[source].article;
     let time = corpus.sources[source]
         .published
@@ -134,5 +145,77 @@ fn to_claim(corpus: &Corpus, source: usize, x: Extracted, ids: &mut HashMap<Stri
             confidence: x.confidence,
             trigger: x.trigger,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{CorpusFiles, InputFile, SourceFiles};
+
+    fn input(name: &str, text: &str) -> Option<InputFile> {
+        Some(InputFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+    }
+
+    const ARTICLE: &str = "انسحبت روسيا من سوريا. ثم قالت الصحيفة إن روسيا انسحبت من سوريا مرة أخرى.";
+
+    fn corpus(annotation: &str) -> Corpus {
+        let files = CorpusFiles {
+            vocabulary: None,
+            lexicon: None,
+            sources: vec![SourceFiles {
+                id: "daily".to_string(),
+                article: input("daily.txt", ARTICLE),
+                annotation: input("daily.json", annotation),
+            }],
+        };
+        let (corpus, diagnostics) = crate::claims::load(&files);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        corpus
+    }
+
+    fn extracted(corpus: &Corpus) -> Vec<Vec<Extracted>> {
+        let mut diagnostics = Vec::new();
+        let cues = crate::extract::cues::load(None, &corpus.vocabulary, &mut diagnostics);
+        let extractor = crate::extract::Extractor::new(&corpus.vocabulary, &cues);
+        vec![extractor.extract(ARTICLE)]
+    }
+
+    const SOURCE: &str =
+        r#""source": {"outlet": "Daily", "title": "ثم", "published": {"date": "2024-12-20"}, "language": "ar"}"#;
+
+    #[test]
+    fn annotations_supersede_and_reject_and_ids_do_not_collide() {
+        let annotation = format!(
+            r#"{{{SOURCE}, "claims": [{{"id": "x-withdraw-syria-2", "quote": "انسحبت روسيا من سوريا.", "subject": "russia",
+            "predicate": "withdraw", "object": "syria", "polarity": "affirmed", "modality": "asserted", "attribution": "outlet"}}]}}"#
+        );
+        let mut corpus = corpus(&annotation);
+        let found = extracted(&corpus);
+        let set_aside = merge(&mut corpus, found, ClaimSet::Both);
+        let ids: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
+        // The first extracted claim is superseded; the second skips the annotator's id.
+        assert_eq!(ids, ["x-withdraw-syria-2", "x-withdraw-syria-3"]);
+        assert!(matches!(&set_aside[0].reason, SetAsideReason::Superseded { by } if by == "x-withdraw-syria-2"));
+    }
+
+    #[test]
+    fn a_rejection_silences_what_it_overlaps_and_only_in_the_combined_set() {
+        let annotation =
+            format!(r#"{{{SOURCE}, "claims": [], "rejected": [{{"quote": "مرة أخرى", "reason": "a repetition"}}]}}"#);
+        let mut both = corpus(&annotation);
+        let found = extracted(&both);
+        let set_aside = merge(&mut both, found.clone(), ClaimSet::Both);
+        assert_eq!(both.claims.len(), 1);
+        assert!(matches!(&set_aside[0].reason, SetAsideReason::Rejected { reason } if reason == "a repetition"));
+        let mut alone = corpus(&annotation);
+        assert!(merge(&mut alone, found.clone(), ClaimSet::Extracted).is_empty());
+        assert_eq!(alone.claims.len(), 2);
+        let mut annotated = corpus(&annotation);
+        merge(&mut annotated, found, ClaimSet::Annotated);
+        assert!(annotated.claims.is_empty());
     }
 }
