@@ -13,11 +13,11 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use crate::arabic::{Words, clauses, fold, sentences, words_in};
+use crate::arabic::{Words, clauses, fold, sentences, words_into};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
-use index::{Index, Mention, Sense};
+use index::{Index, Mention, Sense, WordCache};
 
 /// A claim found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +56,13 @@ pub struct Extractor<'v> {
     negation_reach: usize,
     abbreviations: Vec<String>,
     undecided_about: Option<PredicateId>,
+}
+
+/// What one thread reuses from sentence to sentence and text to text.
+#[derive(Default)]
+struct Scratch {
+    cache: WordCache,
+    words: Words,
 }
 
 /// Entities sharing one phrase (`الكرملين`: Russia and the Kremlin).
@@ -104,10 +111,11 @@ impl<'v> Extractor<'v> {
         let finished = AtomicUsize::new(0);
         let results: Vec<Mutex<Vec<Extracted>>> = texts.iter().map(|_| Mutex::new(Vec::new())).collect();
         let work = || {
+            let mut scratch = Scratch::default();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(text) = texts.get(i) else { break };
-                let claims = self.extract(text);
+                let claims = self.extract_with(text, &mut scratch);
                 *results[i].lock().unwrap_or_else(PoisonError::into_inner) = claims;
                 done(finished.fetch_add(1, Ordering::Relaxed) + 1);
             }
@@ -130,18 +138,30 @@ impl<'v> Extractor<'v> {
 
     /// The claims of `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<Extracted> {
+        self.extract_with(text, &mut Scratch::default())
+    }
+
+    fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Extracted> {
         let mut out = Vec::new();
         // The subject of the last claim, for sentences whose subject is only a verb ending.
         let mut discourse: Option<EntityId> = None;
         for sentence in sentences(text, &self.abbreviations) {
-            self.sentence(text, sentence, &mut discourse, &mut out);
+            self.sentence(text, sentence, scratch, &mut discourse, &mut out);
         }
         out
     }
 
-    fn sentence(&self, text: &str, sentence: Range<usize>, discourse: &mut Option<EntityId>, out: &mut Vec<Extracted>) {
-        let words = words_in(text, sentence.clone());
-        let mentions = self.index.mentions(&words);
+    fn sentence(
+        &self,
+        text: &str,
+        sentence: Range<usize>,
+        scratch: &mut Scratch,
+        discourse: &mut Option<EntityId>,
+        out: &mut Vec<Extracted>,
+    ) {
+        words_into(text, sentence.clone(), &mut scratch.words);
+        let words = &scratch.words;
+        let mentions = self.index.mentions(words, &mut scratch.cache);
         let groups = entity_groups(&mentions);
         let is_trigger = |m: &Mention| {
             matches!(m.sense, Sense::Predicate(_))
@@ -166,7 +186,7 @@ impl<'v> Extractor<'v> {
         let sentence_text = text[sentence.clone()].trim_end_matches(['»', '”', '"', ')', ' ', '.']);
         let is_question = sentence_text.ends_with(['؟', '?']);
         let context = Context {
-            words: &words,
+            words,
             mentions: &mentions,
             groups: &groups,
             clause_of: &clause_of,
