@@ -293,14 +293,16 @@ fn affixes(key: &str, stem: &str) -> (bool, bool) {
     (prefix.starts_with(['ب', 'ل', 'ك']), at + stem.len() < key.len())
 }
 
+/// `found` comes in order of first word.
 fn select_leftmost_longest(found: &mut [(Mention, usize)]) -> Vec<Mention> {
-    // Per layer: by start, longest first.
-    found.sort_by(|(a, la), (b, lb)| {
-        la.cmp(lb)
-            .then(a.words.start.cmp(&b.words.start))
-            .then(b.words.end.cmp(&a.words.end))
-            .then(a.sense.cmp(&b.sense))
-    });
+    // Per layer: by start, longest first, then by sense. A stable sort by
+    // layer keeps each layer in order of start, so only the phrases at one
+    // start (rarely more than one) are left to order: far fewer comparisons
+    // of senses than one sort by all four.
+    found.sort_by_key(|&(_, layer)| layer);
+    for at_one_start in found.chunk_by_mut(|(a, la), (b, lb)| la == lb && a.words.start == b.words.start) {
+        at_one_start.sort_by(|(a, _), (b, _)| b.words.end.cmp(&a.words.end).then(a.sense.cmp(&b.sense)));
+    }
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
     let mut layer_end: Option<(usize, usize, Range<usize>)> = None;
     for (mention, layer) in found.iter().cloned() {
@@ -421,6 +423,47 @@ mod tests {
         assert_eq!(cache.infos.len(), 7);
         assert_eq!(index.mentions(&words, &mut cache), first);
         assert_eq!(index.mentions(&words, &mut WordCache::default()), first);
+    }
+
+    #[test]
+    fn selection_sorts_like_one_sort_by_layer_start_length_and_sense() {
+        let senses = [
+            Sense::Negation,
+            Sense::Entity(EntityId(1)),
+            Sense::Entity(EntityId(0)),
+            Sense::Preposition,
+        ];
+        let mut state = 7u32;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 16) as usize % n
+        };
+        for _ in 0..500 {
+            // In order of first word, as `mentions` finds them; ties in all but the affixes.
+            let mut start = 0;
+            let mut found: Vec<(Mention, usize)> = Vec::new();
+            for _ in 0..next(12) {
+                start += next(2);
+                let sense = senses[next(senses.len())];
+                let mention = Mention {
+                    words: start..start + 1 + next(3),
+                    sense,
+                    prefixed: next(2) == 1,
+                    suffixed: false,
+                };
+                found.push((mention, sense.layer() as usize));
+            }
+            let mut by_one_sort = found.clone();
+            by_one_sort.sort_by(|(a, la), (b, lb)| {
+                la.cmp(lb)
+                    .then(a.words.start.cmp(&b.words.start))
+                    .then(b.words.end.cmp(&a.words.end))
+                    .then(a.sense.cmp(&b.sense))
+            });
+            let mut sorted = found.clone();
+            select_leftmost_longest(&mut sorted);
+            assert_eq!(sorted, by_one_sort);
+        }
     }
 
     #[test]
