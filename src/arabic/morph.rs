@@ -7,16 +7,18 @@
 //! Both sides go through here: lexicon entries are indexed under
 //! [`entry_keys`], text words are looked up under every [`stems`] candidate.
 
+// Slices, not arrays: a loop over a constant array copies it first.
+
 /// Conjunctions that attach to the next word.
-const CONJUNCTIONS: [&str; 3] = ["", "و", "ف"];
+const CONJUNCTIONS: &[&str] = &["", "و", "ف"];
 /// Prepositions and the future particle that attach to the next word.
-const PARTICLES: [&str; 5] = ["", "ب", "ل", "ك", "س"];
+const PARTICLES: &[&str] = &["", "ب", "ل", "ك", "س"];
 /// Prefixes of the imperfect verb (after a conjunction or the future س).
-const IMPERFECT: [&str; 4] = ["ي", "ت", "ن", "ا"];
+const IMPERFECT: &[&str] = &["ي", "ت", "ن", "ا"];
 /// Attached object and possessive pronouns.
-const PRONOUNS: [&str; 12] = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني", "ي"];
+const PRONOUNS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني", "ي"];
 /// Verb endings and dual/plural/feminine endings (construct forms lose their ن).
-const ENDINGS: [&str; 14] = [
+const ENDINGS: &[&str] = &[
     "", "ت", "ا", "وا", "ون", "ين", "ان", "ات", "تا", "تم", "ن", "ي", "و", "تان",
 ];
 
@@ -39,12 +41,12 @@ pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
     // Byte lengths of the fitting pronoun + ending pairs, in list order.
     let mut suffix_lens = [0u8; PRONOUNS.len() * ENDINGS.len()];
     let mut suffixes = 0;
-    for pronoun in PRONOUNS {
+    for &pronoun in PRONOUNS {
         if (taa_marbuta && pronoun == "ه") || !ends_with(bytes, pronoun.as_bytes()) {
             continue;
         }
         let before_pronoun = &bytes[..bytes.len() - pronoun.len()];
-        for ending in ENDINGS {
+        for &ending in ENDINGS {
             if ends_with(before_pronoun, ending.as_bytes()) {
                 suffix_lens[suffixes] = (pronoun.len() + ending.len()) as u8;
                 suffixes += 1;
@@ -73,12 +75,12 @@ pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
             }
         }
     };
-    for conjunction in CONJUNCTIONS {
+    for &conjunction in CONJUNCTIONS {
         if !starts_with(bytes, conjunction.as_bytes()) {
             continue;
         }
         let after_conjunction = conjunction.len();
-        for particle in PARTICLES {
+        for &particle in PARTICLES {
             if !starts_with(&bytes[after_conjunction..], particle.as_bytes()) {
                 continue;
             }
@@ -91,7 +93,7 @@ pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
             }
             // A verb: no article, maybe an imperfect prefix.
             if !has_article {
-                for prefix in IMPERFECT {
+                for &prefix in IMPERFECT {
                     if starts_with(word, prefix.as_bytes()) {
                         with_suffixes(after_particle + prefix.len());
                     }
@@ -110,12 +112,15 @@ const ARTICLE: &str = "ال";
 /// Whether `word` starts with `prefix`. Affixes are a few bytes: a byte loop
 /// beats a call to memcmp, and `stems` makes dozens of these tests a word.
 fn starts_with(word: &[u8], prefix: &[u8]) -> bool {
-    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(a, b)| a == b)
+    prefix.len() <= word.len() && (0..prefix.len()).all(|i| word[i] == prefix[i])
 }
 
 /// Whether `word` ends with `suffix`, by a byte loop like [`starts_with`].
 fn ends_with(word: &[u8], suffix: &[u8]) -> bool {
-    word.len() >= suffix.len() && word.iter().rev().zip(suffix.iter().rev()).all(|(a, b)| a == b)
+    let Some(start) = word.len().checked_sub(suffix.len()) else {
+        return false;
+    };
+    (0..suffix.len()).all(|i| word[start + i] == suffix[i])
 }
 
 /// The keys a folded lexicon word is indexed under: itself, without its

@@ -285,8 +285,10 @@ impl Index {
 /// Whether the letters taken off before `stem` include a preposition ب ل ك,
 /// and whether letters were taken off after it.
 fn affixes(key: &str, stem: &str) -> (bool, bool) {
-    let base = stem.strip_suffix('ه').unwrap_or(stem);
-    let Some(at) = key.find(base) else {
+    let base = stem.strip_suffix('ه').unwrap_or(stem).as_bytes();
+    // The first place of `base` in `key`, as `str::find` has it, by a plain
+    // search: both are a few letters, too short for its searcher to pay.
+    let Some(at) = key.as_bytes().windows(base.len()).position(|w| w == base) else {
         return (false, false);
     };
     let prefix = key[..at].trim_start_matches(['و', 'ف']);
