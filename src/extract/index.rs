@@ -113,9 +113,9 @@ struct WordInfo {
 /// over, so that its memory stays bounded on any corpus.
 const CACHE_CAPACITY: usize = 1 << 16;
 
-/// What the index found for each word form seen, kept per thread across
+/// What one index found for each word form seen, kept per thread across
 /// sentences and texts: forms repeat, and looking up a form's stems costs
-/// far more than one hash lookup of the form.
+/// far more than one hash lookup of the form. Used with that index only.
 #[derive(Default)]
 pub struct WordCache {
     /// Index into `infos` by folded form, one map per `taa_marbuta`.
