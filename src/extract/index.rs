@@ -27,6 +27,8 @@ pub enum Sense {
     Demonstrative,
     /// `قد`: hedged before an imperfect verb only.
     HedgeBeforeImperfect,
+    /// `دعا إلى`, `لضمان`: what follows is requested or intended.
+    Unasserted,
 }
 
 /// Senses compete for words only within their layer: a cue phrase may cover
@@ -89,7 +91,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 15] = [
+        let lists: [(&[String], Sense); 16] = [
             (&cues.negation, Sense::Negation),
             (&cues.denial, Sense::Denial),
             (&cues.question, Sense::Modality(Modality::Question)),
@@ -105,6 +107,7 @@ impl Index {
             (&cues.relative_pronouns, Sense::RelativePronoun),
             (&cues.demonstratives, Sense::Demonstrative),
             (&cues.hedged_before_imperfect, Sense::HedgeBeforeImperfect),
+            (&cues.unasserted, Sense::Unasserted),
         ];
         for (phrases, sense) in lists {
             for phrase in phrases {

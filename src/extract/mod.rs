@@ -19,6 +19,9 @@ use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
 use index::{Index, Mention, Sense};
 
+/// How many words a request or purpose cue (`دعا`, `بهدف`) reaches forward.
+const UNASSERTED_REACH: usize = 4;
+
 /// A claim found in a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extracted {
@@ -196,13 +199,19 @@ impl<'v> Extractor<'v> {
                     .any(|m| m.sense == sense && m.words.end == mention.words.start)
             };
             // `هذا الانسحاب` points back to a claim already made.
-            if is_speech || right_before(Sense::Demonstrative) {
+            if is_speech || right_before(Sense::Demonstrative) || self.unasserted(&context, i) {
                 continue;
             }
-            if let Some(claim) = self.claim(&context, i, predicate, is_question, *discourse) {
-                let repeated = out[first_claim..].iter().any(|c: &Extracted| {
-                    (c.subject, c.predicate, c.object, c.polarity)
-                        == (claim.subject, claim.predicate, claim.object, claim.polarity)
+            for claim in self.claims(&context, i, predicate, is_question, *discourse) {
+                let repeated = out.iter().enumerate().any(|(k, c)| {
+                    let same = (c.subject, c.predicate, c.object, c.polarity)
+                        == (claim.subject, claim.predicate, claim.object, claim.polarity);
+                    // Within the sentence, one claim per tuple; across sentences, a
+                    // restatement in the same words (a headline printed twice).
+                    same && (k >= first_claim || {
+                        let (earlier, this) = (&text[c.span.clone()], &text[claim.span.clone()]);
+                        c.modality == claim.modality && (earlier.contains(this) || this.contains(earlier))
+                    })
                 });
                 if !repeated {
                     out.push(claim);
@@ -220,6 +229,83 @@ impl<'v> Extractor<'v> {
         }
     }
 
+    /// Whether the predicate at `at` is requested, intended or aimed at
+    /// rather than claimed: a cue (`دعا`, `بهدف`) shortly before it in its
+    /// clause, or an attached ل of purpose (`لبحث`, `لدعم`).
+    fn unasserted(&self, cx: &Context, at: usize) -> bool {
+        let trigger = &cx.mentions[at];
+        let clause = cx.clause_of[trigger.words.start];
+        // After a modality verb the ل is its complement, not a purpose (`تستعد روسيا لسحب`).
+        let after_modality = cx.mentions[..at].iter().any(|m| {
+            matches!(m.sense, Sense::Modality(_))
+                && m.words.end <= trigger.words.start
+                && m.words.end + 2 >= trigger.words.start
+        });
+        let purpose = trigger.prefixed
+            && !after_modality
+            && cx
+                .words
+                .key(trigger.words.start)
+                .trim_start_matches(['و', 'ف'])
+                .starts_with('ل');
+        purpose
+            || cx.mentions[..at].iter().any(|m| {
+                m.sense == Sense::Unasserted
+                    && m.words.end <= trigger.words.start
+                    && trigger.words.start - m.words.end <= UNASSERTED_REACH
+                    && cx.clause_of[m.words.start] == clause
+                    && !cx.has_between(m.words.end, trigger.words.start, is_predicate)
+            })
+    }
+
+    /// The claims of the predicate at `at`: one, or one per object when its
+    /// object is a list (`بقاعدتي حميميم وطرطوس`).
+    fn claims(
+        &self,
+        cx: &Context,
+        at: usize,
+        predicate: PredicateId,
+        is_question: bool,
+        discourse: Option<EntityId>,
+    ) -> Vec<Extracted> {
+        let Some((claim, object_group)) = self.claim(cx, at, predicate, is_question, discourse) else {
+            return Vec::new();
+        };
+        let fits = |e: EntityId| e != claim.object && self.fits_object(predicate, claim.subject, e);
+        let mut more = Vec::new();
+        let mut last = &cx.groups[object_group];
+        // `بين دمشق واللاذقية` names a pair, not a list of objects.
+        let between = cx.mentions.iter().any(|m| {
+            m.sense == Sense::Preposition && m.words.end == last.words.start && cx.words.key(m.words.start) == "بين"
+        });
+        if between {
+            return vec![claim];
+        }
+        for group in &cx.groups[object_group + 1..] {
+            // The next item: `و` on its first word, at most one word (an adjective) after the last.
+            let joined = group.words.start <= last.words.end + 1
+                && cx.words.key(group.words.start).starts_with('و')
+                && cx.clause_of[group.words.start] == cx.clause_of[last.words.start]
+                && !cx.has_between(last.words.end, group.words.start, |s| {
+                    s != Sense::Partial && s != Sense::Full
+                });
+            if !joined {
+                break;
+            }
+            let Some(object) = group.entities.iter().copied().find(|&e| fits(e)) else {
+                break;
+            };
+            let bytes = cx.words.words[group.words.start].span.start..cx.words.words[group.words.end - 1].span.end;
+            more.push(Extracted {
+                object,
+                span: claim.span.start.min(bytes.start)..claim.span.end.max(bytes.end),
+                ..claim.clone()
+            });
+            last = group;
+        }
+        std::iter::once(claim).chain(more).collect()
+    }
+
     fn claim(
         &self,
         cx: &Context,
@@ -227,7 +313,7 @@ impl<'v> Extractor<'v> {
         predicate: PredicateId,
         is_question: bool,
         discourse: Option<EntityId>,
-    ) -> Option<Extracted> {
+    ) -> Option<(Extracted, usize)> {
         let trigger = &cx.mentions[at];
         let clause = cx.clause_of[trigger.words.start];
         let speaker = self.speaker(cx, trigger);
@@ -276,7 +362,7 @@ impl<'v> Extractor<'v> {
         let trigger_bytes =
             cx.words.words[trigger.words.start].span.start..cx.words.words[trigger.words.end - 1].span.end;
         let confidence = ((1.0 - subject_cost - object_cost) * 100.0).round() / 100.0;
-        Some(Extracted {
+        let claim = Extracted {
             span,
             trigger: trigger_bytes,
             subject,
@@ -288,7 +374,8 @@ impl<'v> Extractor<'v> {
             attribution,
             rule: format!("{subject_rule}+{object_rule}"),
             confidence,
-        })
+        };
+        Some((claim, object_group))
     }
 }
 
@@ -368,6 +455,19 @@ impl Extractor<'_> {
         )
     }
 
+    /// Whether `entity` can be the object of `predicate` said of `subject`:
+    /// of the predicate's object kinds (or a scope kind) and not the subject's own actor.
+    fn fits_object(&self, predicate: PredicateId, subject: EntityId, entity: EntityId) -> bool {
+        let info = self.vocabulary.predicate_info(predicate);
+        let kind = &self.vocabulary.entity_info(entity).kind;
+        let kind_fits = if info.object_kinds.is_empty() {
+            self.roles[entity.0 as usize].scope
+        } else {
+            info.object_kinds.iter().any(|k| k == kind)
+        };
+        kind_fits && self.vocabulary.actor(entity) != self.vocabulary.actor(subject)
+    }
+
     /// Subject: an agent right after the trigger (verb–subject order, or the
     /// construct `انسحاب روسيا`), else the nearest before it in its clause,
     /// else before it in its sentence.
@@ -379,11 +479,16 @@ impl Extractor<'_> {
                 self.pick(g, |r| r.agent, true)
             }
         };
-        // After a relative pronoun the subject is the noun it refers back to.
-        let after_relative = cx
-            .mentions
-            .iter()
-            .any(|m| m.sense == Sense::RelativePronoun && m.words.end == trigger.words.start);
+        // After a relative pronoun the subject is the noun it refers back to,
+        // when that noun is a name (not `الوقت الذي`).
+        let after_relative = cx.mentions.iter().any(|m| {
+            m.sense == Sense::RelativePronoun
+                && m.words.end == trigger.words.start
+                && cx
+                    .groups
+                    .iter()
+                    .any(|g| g.words.end <= m.words.start && g.words.end + 1 >= m.words.start)
+        });
         let after = cx.groups.iter().enumerate().find(|(_, g)| {
             g.words.start >= trigger.words.end
                 && g.words.start <= trigger.words.end + 2
@@ -425,15 +530,7 @@ impl Extractor<'_> {
         speaker_group: Option<usize>,
     ) -> Option<(usize, EntityId, &'static str, f64)> {
         let info = self.vocabulary.predicate_info(predicate);
-        let fits = |e: EntityId| {
-            let kind = &self.vocabulary.entity_info(e).kind;
-            let kind_fits = if info.object_kinds.is_empty() {
-                self.roles[e.0 as usize].scope
-            } else {
-                info.object_kinds.iter().any(|k| k == kind)
-            };
-            kind_fits && self.vocabulary.actor(e) != self.vocabulary.actor(subject)
-        };
+        let fits = |e: EntityId| self.fits_object(predicate, subject, e);
         let candidate = |(i, g): (usize, &Group)| -> Option<(usize, EntityId)> {
             if Some(i) == subject_group || Some(i) == speaker_group {
                 return None;
@@ -729,6 +826,58 @@ mod tests {
         assert!(claims("انسحبت روسيا.").is_empty());
         // `وزارة` (ministry) is not the verb زار (visit).
         assert!(claims("وقالت وزارة الدفاع الروسية إن الطقس بارد.").is_empty());
+    }
+
+    #[test]
+    fn requests_and_purposes_are_not_claims() {
+        assert!(claims("وطالبت الحكومة السورية الجديدة روسيا بالانسحاب من قاعدة حميميم.").is_empty());
+        assert!(claims("دعا أردوغان القوات الأمريكية إلى الانسحاب من شمال شرق سوريا.").is_empty());
+        assert!(
+            claims("زار بوتين أنقرة بهدف دعم التسوية السياسية في سوريا.")
+                .iter()
+                .all(|c| !c.contains(" support "))
+        );
+        // The ل of a modality verb's complement is no purpose.
+        assert_eq!(
+            claims("وتستعد روسيا لسحب قواتها من مطار القامشلي."),
+            ["russia withdraw qamishli affirmed expected outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_objects_gives_one_claim_each() {
+        assert_eq!(
+            claims("انسحبت القوات الروسية من الرقة ودير الزور."),
+            [
+                "russian-forces withdraw raqqa affirmed asserted outlet unspecified",
+                "russian-forces withdraw deir-ez-zor affirmed asserted outlet unspecified"
+            ]
+        );
+        // `بين … و…` is a pair of ends, not a list.
+        assert_eq!(
+            claims("وتحرك رتل روسي على الطريق بين دمشق وحمص.").len(),
+            claims("وتحرك رتل روسي على الطريق بين دمشق.").len()
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_common_noun_keeps_the_subject_after_the_verb() {
+        assert_eq!(
+            claims("جاء ذلك في الوقت الذي تسحب فيه روسيا قواتها من القامشلي."),
+            ["russia withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_headline_printed_twice_gives_one_claim() {
+        let text = "هل تنسحب روسيا من طرطوس؟\n\nهل تنسحب روسيا من طرطوس؟\n\nقالت مصادر إن روسيا لن تنسحب من طرطوس.";
+        assert_eq!(
+            claims(text),
+            [
+                "russia withdraw tartus affirmed question outlet unspecified",
+                "russia withdraw tartus negated asserted outlet unspecified"
+            ]
+        );
     }
 
     #[test]
