@@ -13,6 +13,8 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
+use chrono::NaiveDate;
+
 use crate::arabic::{Words, clauses, fold, sentences, words_in};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
@@ -98,24 +100,31 @@ impl<'v> Extractor<'v> {
         }
     }
 
-    /// The claims of each text, on `jobs` threads. Texts are handed out one
+    /// The claims of each article (its text and publication day), on `jobs` threads. Texts are handed out one
     /// at a time, so a long article does not hold up a whole share; results
     /// come back in input order, identical to a sequential run. `done` is
     /// called after each text with the number finished so far.
-    pub fn extract_all(&self, texts: &[&str], jobs: usize, done: &(dyn Fn(usize) + Sync)) -> Vec<Vec<Extracted>> {
+    pub fn extract_all(
+        &self,
+        articles: &[(&str, Option<NaiveDate>)],
+        jobs: usize,
+        done: &(dyn Fn(usize) + Sync),
+    ) -> Vec<Vec<Extracted>> {
         let next = AtomicUsize::new(0);
         let finished = AtomicUsize::new(0);
-        let results: Vec<Mutex<Vec<Extracted>>> = texts.iter().map(|_| Mutex::new(Vec::new())).collect();
+        let results: Vec<Mutex<Vec<Extracted>>> = articles.iter().map(|_| Mutex::new(Vec::new())).collect();
         let work = || {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(text) = texts.get(i) else { break };
-                let claims = self.extract(text);
+                let Some(&(text, published)) = articles.get(i) else {
+                    break;
+                };
+                let claims = self.extract(text, published);
                 *results[i].lock().unwrap_or_else(PoisonError::into_inner) = claims;
                 done(finished.fetch_add(1, Ordering::Relaxed) + 1);
             }
         };
-        let jobs = jobs.clamp(1, texts.len().max(1));
+        let jobs = jobs.clamp(1, articles.len().max(1));
         if jobs == 1 {
             work();
         } else {
@@ -131,21 +140,36 @@ impl<'v> Extractor<'v> {
             .collect()
     }
 
-    /// The claims of `text`, in text order.
-    pub fn extract(&self, text: &str) -> Vec<Extracted> {
+    /// The claims of `text`, in text order. `published` decides what a name
+    /// shared by entities of different eras means (vocabulary `from`/`until`).
+    pub fn extract(&self, text: &str, published: Option<NaiveDate>) -> Vec<Extracted> {
         let mut out = Vec::new();
         // The subject of the last claim, for sentences whose subject is only a verb ending.
         let mut discourse: Option<EntityId> = None;
         for sentence in sentences(text, &self.abbreviations) {
-            self.sentence(text, sentence, &mut discourse, &mut out);
+            self.sentence(text, sentence, published, &mut discourse, &mut out);
         }
         out
     }
 
-    fn sentence(&self, text: &str, sentence: Range<usize>, discourse: &mut Option<EntityId>, out: &mut Vec<Extracted>) {
+    fn sentence(
+        &self,
+        text: &str,
+        sentence: Range<usize>,
+        published: Option<NaiveDate>,
+        discourse: &mut Option<EntityId>,
+        out: &mut Vec<Extracted>,
+    ) {
         let words = words_in(text, sentence.clone());
         let mentions = self.index.mentions(&words);
-        let groups = entity_groups(&mentions);
+        let mut groups = entity_groups(&mentions);
+        if let Some(date) = published {
+            for group in groups.iter_mut().filter(|g| g.entities.len() > 1) {
+                if group.entities.iter().any(|&e| self.vocabulary.in_era(e, date)) {
+                    group.entities.retain(|&e| self.vocabulary.in_era(e, date));
+                }
+            }
+        }
         let is_trigger = |m: &Mention| {
             matches!(m.sense, Sense::Predicate(_))
                 || (m.sense == Sense::Modality(Modality::Undecided) && self.undecided_about.is_some())
@@ -710,7 +734,7 @@ mod tests {
         let (vocabulary, cues) = bundled();
         let extractor = Extractor::new(&vocabulary, &cues);
         extractor
-            .extract(text)
+            .extract(text, None)
             .iter()
             .map(|c| {
                 let attribution = match c.attribution {
@@ -881,10 +905,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_two_eras_share_means_the_entity_of_the_publication_day() {
+        let (vocabulary, cues) = bundled();
+        let extractor = Extractor::new(&vocabulary, &cues);
+        let text = "وطلبت الحكومة السورية من القوات الروسية مغادرة القامشلي.";
+        let subject = |year| {
+            let found = extractor.extract(text, NaiveDate::from_ymd_opt(year, 6, 1));
+            vocabulary.entity_info(found[0].subject).id.clone()
+        };
+        assert_eq!(subject(2019), "assad-government");
+        assert_eq!(subject(2026), "syrian-new-authorities");
+    }
+
+    #[test]
     fn evidence_spans_point_into_the_text() {
         let (vocabulary, cues) = bundled();
         let text = "مقدمة قصيرة.\nانسحبت القوات الروسية من قاعدة طرطوس، وبقيت في حميميم.";
-        let found = Extractor::new(&vocabulary, &cues).extract(text);
+        let found = Extractor::new(&vocabulary, &cues).extract(text, None);
         assert_eq!(&text[found[0].span.clone()], "انسحبت القوات الروسية من قاعدة طرطوس");
         assert_eq!(&text[found[0].trigger.clone()], "انسحبت");
     }
@@ -894,10 +931,10 @@ mod tests {
         let (vocabulary, cues) = bundled();
         let extractor = Extractor::new(&vocabulary, &cues);
         let texts = [
-            "انسحبت روسيا من سوريا.",
-            "",
-            "لم تنسحب روسيا من قاعدة حميميم.",
-            "هل تبقى روسيا في طرطوس؟",
+            ("انسحبت روسيا من سوريا.", None),
+            ("", None),
+            ("لم تنسحب روسيا من قاعدة حميميم.", NaiveDate::from_ymd_opt(2024, 12, 20)),
+            ("هل تبقى روسيا في طرطوس؟", None),
         ];
         let sequential = extractor.extract_all(&texts, 1, &|_| {});
         assert_eq!(extractor.extract_all(&texts, 3, &|_| {}), sequential);
