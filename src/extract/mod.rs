@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
 
 use crate::arabic::{Words, clauses, fold, sentences, words_in};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
@@ -61,6 +62,8 @@ pub struct Extractor<'v> {
     negation_reach: usize,
     abbreviations: Vec<String>,
     undecided_about: Option<PredicateId>,
+    /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
+    one_word_triggers: FxHashSet<String>,
 }
 
 /// Entities sharing one phrase (`الكرملين`: Russia and the Kremlin).
@@ -97,6 +100,13 @@ impl<'v> Extractor<'v> {
             negation_reach: cues.negation_reach,
             abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
             undecided_about: cues.undecided_about.as_deref().and_then(|p| vocabulary.predicate(p)),
+            one_word_triggers: vocabulary
+                .predicates
+                .iter()
+                .flat_map(|p| &p.aliases)
+                .map(|a| fold(a))
+                .filter(|a| !a.contains(' '))
+                .collect(),
         }
     }
 
@@ -223,10 +233,28 @@ impl<'v> Extractor<'v> {
                     .any(|m| m.sense == sense && m.words.end == mention.words.start)
             };
             // `هذا الانسحاب` points back to a claim already made.
-            if is_speech || right_before(Sense::Demonstrative) || self.unasserted(&context, i) {
+            if is_speech
+                || right_before(Sense::Demonstrative)
+                || self.is_adjective(&words, mention)
+                || self.unasserted(&context, i)
+            {
                 continue;
             }
+            // `الانسحاب الروسي من القامشلي`, `القوات التي انسحبت`: the event is
+            // named again as known, not claimed anew.
+            // A definite noun with a modality of its own (`يبدو أن الانسحاب … قد بدأ`) says something new.
+            let in_relative_clause = right_before(Sense::RelativePronoun);
+            let definite = without_article(words.key(mention.words.start).trim_start_matches(['و', 'ف'])).is_some();
             for claim in self.claims(&context, i, predicate, is_question, *discourse) {
+                let actor = |e| self.vocabulary.actor(e);
+                let restated = out[..first_claim].iter().any(|c| {
+                    (actor(c.subject), c.predicate, c.object, c.polarity)
+                        == (actor(claim.subject), claim.predicate, claim.object, claim.polarity)
+                        && (in_relative_clause || (definite && c.modality == claim.modality))
+                });
+                if restated {
+                    continue;
+                }
                 let repeated = out.iter().enumerate().any(|(k, c)| {
                     let same = (c.subject, c.predicate, c.object, c.polarity)
                         == (claim.subject, claim.predicate, claim.object, claim.polarity);
@@ -251,6 +279,20 @@ impl<'v> Extractor<'v> {
         {
             *discourse = Some(agent);
         }
+    }
+
+    /// Whether a one-word trigger is a definite adjective of relation
+    /// (`الرئيس التركي` is no `ترك`): ال … ي, unless that form is an alias
+    /// itself (`التخلي`, the verb `التقى`).
+    fn is_adjective(&self, words: &Words, trigger: &Mention) -> bool {
+        if trigger.words.len() != 1 {
+            return false;
+        }
+        let key = words.key(trigger.words.start).trim_start_matches(['و', 'ف']);
+        let Some(stem) = without_article(key) else {
+            return false;
+        };
+        stem.ends_with('ي') && !self.one_word_triggers.contains(stem) && !self.one_word_triggers.contains(key)
     }
 
     /// Whether the predicate at `at` is requested, intended or aimed at
@@ -453,6 +495,12 @@ fn starts_imperfect(words: &Words, at: usize) -> bool {
     }
     let word = words.key(at).trim_start_matches(['و', 'ف']);
     word.starts_with(['ي', 'ت', 'ن', 'ا']) && !word.ends_with('ت')
+}
+
+/// The word without its article, if it has one (after ب ل ك; `لل` is ل + ال).
+fn without_article(key: &str) -> Option<&str> {
+    key.strip_prefix("لل")
+        .or_else(|| key.trim_start_matches(['ب', 'ل', 'ك']).strip_prefix("ال"))
 }
 
 fn is_predicate(sense: Sense) -> bool {
@@ -889,6 +937,31 @@ mod tests {
         assert_eq!(
             claims("جاء ذلك في الوقت الذي تسحب فيه روسيا قواتها من القامشلي."),
             ["russia withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn an_adjective_of_relation_is_no_verb() {
+        // `التركي` is not the verb ترك (leave); `التقى` is the verb met.
+        assert!(claims("وصل الوفد التركي إلى موسكو.").is_empty());
+        assert_eq!(
+            claims("التقى أردوغان بوتين في سوتشي."),
+            ["erdogan meet putin affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn an_event_named_again_as_known_is_not_claimed_again() {
+        let text = "انسحبت روسيا من مطار القامشلي. وجاء الانسحاب الروسي من القامشلي بعد أيام. \
+                    ومن المتوقع أن تتجه القوات الروسية التي انسحبت من القامشلي إلى حميميم. \
+                    ويبدو أن الانسحاب الروسي من القامشلي بدأ قبل أسبوع.";
+        assert_eq!(
+            claims(text),
+            [
+                "russia withdraw qamishli affirmed asserted outlet unspecified",
+                "russian-forces deploy-to hmeimim affirmed expected outlet unspecified",
+                "russia withdraw qamishli affirmed hedged outlet partial"
+            ]
         );
     }
 
