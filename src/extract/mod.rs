@@ -245,7 +245,11 @@ impl<'v> Extractor<'v> {
             // A definite noun with a modality of its own (`يبدو أن الانسحاب … قد بدأ`) says something new.
             let in_relative_clause = right_before(Sense::RelativePronoun);
             let definite = without_article(words.key(mention.words.start).trim_start_matches(['و', 'ف'])).is_some();
-            for claim in self.claims(&context, i, predicate, is_question, *discourse) {
+            let previous = Previous {
+                in_sentence: out[first_claim..].last().map(|c| c.subject),
+                sentence: *discourse,
+            };
+            for claim in self.claims(&context, i, predicate, is_question, previous) {
                 let actor = |e| self.vocabulary.actor(e);
                 let restated = out[..first_claim].iter().any(|c| {
                     (actor(c.subject), c.predicate, c.object, c.polarity)
@@ -332,9 +336,9 @@ impl<'v> Extractor<'v> {
         at: usize,
         predicate: PredicateId,
         is_question: bool,
-        discourse: Option<EntityId>,
+        previous: Previous,
     ) -> Vec<Extracted> {
-        let Some((claim, object_group)) = self.claim(cx, at, predicate, is_question, discourse) else {
+        let Some((claim, object_group)) = self.claim(cx, at, predicate, is_question, previous) else {
             return Vec::new();
         };
         let fits = |e: EntityId| e != claim.object && self.fits_object(predicate, claim.subject, e);
@@ -378,20 +382,32 @@ impl<'v> Extractor<'v> {
         at: usize,
         predicate: PredicateId,
         is_question: bool,
-        discourse: Option<EntityId>,
+        previous: Previous,
     ) -> Option<(Extracted, usize)> {
         let trigger = &cx.mentions[at];
         let clause = cx.clause_of[trigger.words.start];
         let speaker = self.speaker(cx, trigger);
         let (subject_group, subject, subject_rule, subject_cost) = self
             .subject(cx, trigger, clause)
-            .map(|(g, e, rule, cost)| (Some(g), e, rule, cost))
+            .map(|(g, e, rule, cost)| match (rule, previous.in_sentence) {
+                // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
+                // clause shares the last claim's, not the nearest name's.
+                ("earlier-clause", Some(earlier)) => (None, earlier, "previous-claim", 0.15),
+                _ => (Some(g), e, rule, cost),
+            })
             .or_else(|| {
                 let (_, speaker_entity) = speaker.as_ref()?;
                 let entity = self.roles[speaker_entity.0 as usize].agent.then_some(*speaker_entity)?;
                 Some((None, entity, "speaker", 0.2))
             })
-            .or_else(|| Some((None, discourse?, "previous-sentence", 0.3)))?;
+            .or_else(|| {
+                Some((
+                    None,
+                    previous.in_sentence.or(previous.sentence)?,
+                    "previous-sentence",
+                    0.3,
+                ))
+            })?;
         let (object_group, object, object_rule, object_cost) = self.object(
             cx,
             trigger,
@@ -443,6 +459,15 @@ impl<'v> Extractor<'v> {
         };
         Some((claim, object_group))
     }
+}
+
+/// Subjects of earlier claims, for a predicate whose own clause names none.
+#[derive(Clone, Copy)]
+struct Previous {
+    /// The last claim's in this sentence.
+    in_sentence: Option<EntityId>,
+    /// The last sentence's.
+    sentence: Option<EntityId>,
 }
 
 struct Context<'a> {
@@ -567,7 +592,13 @@ impl Extractor<'_> {
                 && cx.clause_of[g.words.start] == clause
                 && !cx.has_between(trigger.words.end, g.words.start, is_predicate)
         });
-        if let Some((i, g)) = after.filter(|_| !after_relative)
+        // `التي تسيطر عليها روسيا`: a pronoun after the verb stands for the
+        // noun referred back to, so the subject follows.
+        let resumptive = cx
+            .mentions
+            .iter()
+            .any(|m| m.sense == Sense::Preposition && m.suffixed && m.words.start == trigger.words.end);
+        if let Some((i, g)) = after.filter(|_| !after_relative || resumptive)
             && let Some(e) = agent(g)
         {
             return Some((i, e, "after-trigger", 0.0));
@@ -603,13 +634,45 @@ impl Extractor<'_> {
     ) -> Option<(usize, EntityId, &'static str, f64)> {
         let info = self.vocabulary.predicate_info(predicate);
         let fits = |e: EntityId| self.fits_object(predicate, subject, e);
+        // `برعاية روسيا وتركيا`: names joined to the subject share its role.
+        let mut co_subjects = subject_group.into_iter().collect::<Vec<_>>();
+        while let Some(&last) = co_subjects.last() {
+            let next = last + 1;
+            let joined = cx.groups.get(next).is_some_and(|g| {
+                g.words.start == cx.groups[last].words.end && cx.words.key(g.words.start).starts_with('و')
+            });
+            if !joined {
+                break;
+            }
+            co_subjects.push(next);
+        }
         let candidate = |(i, g): (usize, &Group)| -> Option<(usize, EntityId)> {
-            if Some(i) == subject_group || Some(i) == speaker_group {
+            if co_subjects.contains(&i) || Some(i) == speaker_group {
                 return None;
             }
             let e = g.entities.iter().copied().find(|&e| fits(e))?;
             Some((i, e))
         };
+        // `القاعدة التي تسيطر عليها روسيا`: with its subject after it, a
+        // relative clause's predicate has the noun it refers back to as object.
+        let subject_after = subject_group.is_some_and(|g| cx.groups[g].words.start >= trigger.words.end);
+        let antecedent = cx
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.sense == Sense::RelativePronoun
+                    && m.words.end <= trigger.words.start
+                    && m.words.end + 1 >= trigger.words.start
+            })
+            .find_map(|m| {
+                cx.groups
+                    .iter()
+                    .enumerate()
+                    .rfind(|(_, g)| g.words.end <= m.words.start && g.words.end + 1 >= m.words.start)
+            });
+        if subject_after && let Some(found) = antecedent.and_then(candidate) {
+            return Some((found.0, found.1, "relative-antecedent", 0.1));
+        }
         let markers = &self.markers[predicate.0 as usize];
         // A marker right before the entity, or before one head noun (`من مدينة القامشلي`).
         let marked = |g: &Group| {
@@ -619,7 +682,9 @@ impl Extractor<'_> {
                     && (m.words.end == g.words.start || m.words.end + 1 == g.words.start)
                     && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(m.words.start)))
             });
-            let by_clitic = g.prefixed && (markers.is_empty() || markers.iter().any(|k| k == "ب" || k == "ل"));
+            let clitic = cx.words.key(g.words.start).trim_start_matches(['و', 'ف']);
+            let by_clitic =
+                g.prefixed && (markers.is_empty() || markers.iter().any(|k| clitic.starts_with(k.as_str())));
             by_word || by_clitic
         };
         let in_reach = |g: &Group| {
@@ -685,6 +750,8 @@ impl Extractor<'_> {
             .filter(|m| {
                 cx.clause_of[m.words.start] == clause || !cx.has_between(m.words.end, trigger.words.start, is_predicate)
             })
+            // A relative clause describes; the main clause's modality stays outside it.
+            .filter(|m| !cx.has_between(m.words.end, trigger.words.start, |s| s == Sense::RelativePronoun))
             .filter_map(|m| match m.sense {
                 Sense::Modality(modality) => Some(modality),
                 Sense::HedgeBeforeImperfect if starts_imperfect(cx.words, m.words.end) => Some(Modality::Hedged),
@@ -961,6 +1028,35 @@ mod tests {
                 "russia withdraw qamishli affirmed asserted outlet unspecified",
                 "russian-forces deploy-to hmeimim affirmed expected outlet unspecified",
                 "russia withdraw qamishli affirmed hedged outlet partial"
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_clauses_refer_back_to_their_noun() {
+        // The resumptive `عليها` puts the subject after the verb and the noun as object;
+        // the main clause's `من المتوقع` does not reach into the relative clause.
+        assert_eq!(
+            claims("ومن المتوقع أن يزور أردوغان قاعدة حميميم التي تسيطر عليها روسيا."),
+            [
+                "erdogan visit hmeimim affirmed expected outlet unspecified",
+                "russia capture hmeimim affirmed asserted outlet unspecified"
+            ]
+        );
+        // Names joined to the subject are co-subjects, not objects.
+        assert_eq!(
+            claims("وتشمل المحادثات مناطق تخفيف التوتر التي تتم برعاية روسيا وتركيا."),
+            ["russia support de-escalation-zones affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_verb_without_a_subject_shares_the_last_claims() {
+        assert_eq!(
+            claims("التقى بوتين بالسيسي في القاهرة، ثم اجتمع مع أردوغان."),
+            [
+                "putin meet sisi affirmed asserted outlet unspecified",
+                "putin meet erdogan affirmed asserted outlet unspecified"
             ]
         );
     }
