@@ -64,6 +64,9 @@ pub struct Extractor<'v> {
     undecided_about: Option<PredicateId>,
     /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
     one_word_triggers: FxHashSet<String>,
+    /// Per predicate, the letters after a leading س in its aliases: `سيطر`
+    /// starts with سي, so `سيطرت` is no future `سـ` + `يطر`.
+    own_sin: Vec<Vec<char>>,
 }
 
 /// Entities sharing one phrase (`الكرملين`: Russia and the Kremlin).
@@ -100,6 +103,16 @@ impl<'v> Extractor<'v> {
             negation_reach: cues.negation_reach,
             abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
             undecided_about: cues.undecided_about.as_deref().and_then(|p| vocabulary.predicate(p)),
+            own_sin: vocabulary
+                .predicates
+                .iter()
+                .map(|p| {
+                    p.aliases
+                        .iter()
+                        .filter_map(|a| fold(a).strip_prefix('س').and_then(|rest| rest.chars().next()))
+                        .collect()
+                })
+                .collect(),
             one_word_triggers: vocabulary
                 .predicates
                 .iter()
@@ -233,7 +246,19 @@ impl<'v> Extractor<'v> {
                     .any(|m| m.sense == sense && m.words.end == mention.words.start)
             };
             // `هذا الانسحاب` points back to a claim already made.
+            // `يتجه نحو انسحاب`: a verb heading for another event names no event of its own.
+            let leads_to_event = mentions.iter().any(|p| {
+                p.sense == Sense::Preposition
+                    && p.words.start >= mention.words.end
+                    && p.words.start <= mention.words.end + 3
+                    // Only the subject or an adverb (`أيضاً`) between.
+                    && (mention.words.end..p.words.start).all(|w| {
+                        groups.iter().any(|g| g.words.contains(&w)) || words.key(w).ends_with('ا')
+                    })
+                    && mentions.iter().any(|e| is_predicate(e.sense) && e.words.start == p.words.end)
+            });
             if is_speech
+                || leads_to_event
                 || right_before(Sense::Demonstrative)
                 || self.is_adjective(&words, mention)
                 || self.unasserted(&context, i)
@@ -311,7 +336,12 @@ impl<'v> Extractor<'v> {
                 && m.words.end <= trigger.words.start
                 && m.words.end + 2 >= trigger.words.start
         });
-        let purpose = trigger.prefixed
+        // Several lexicon entries may meet one word; any of them may see the ل.
+        let prefixed = cx
+            .mentions
+            .iter()
+            .any(|m| m.words == trigger.words && m.sense == trigger.sense && m.prefixed);
+        let purpose = prefixed
             && !after_modality
             && cx
                 .words
@@ -501,7 +531,12 @@ fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
     for m in mentions {
         let Sense::Entity(entity) = m.sense else { continue };
         match groups.last_mut() {
-            Some(g) if g.words == m.words => g.entities.push(entity),
+            Some(g) if g.words == m.words => {
+                if !g.entities.contains(&entity) {
+                    g.entities.push(entity);
+                }
+                g.prefixed |= m.prefixed;
+            }
             _ => groups.push(Group {
                 words: m.words.clone(),
                 entities: vec![entity],
@@ -761,6 +796,11 @@ impl Extractor<'_> {
         if is_question {
             found.push(Modality::Question);
         }
+        if let Sense::Predicate(predicate) = trigger.sense
+            && self.is_future(cx.words.key(trigger.words.start), predicate)
+        {
+            found.push(Modality::Expected);
+        }
         [
             Modality::Question,
             Modality::Undecided,
@@ -771,6 +811,17 @@ impl Extractor<'_> {
         .into_iter()
         .find(|m| found.contains(m))
         .unwrap_or(Modality::Asserted)
+    }
+
+    /// Whether a trigger word carries the future prefix: س before an
+    /// imperfect prefix (`ستعود`, `وسينسحب`), unless the predicate's own
+    /// aliases start that way (`سيطرت`).
+    fn is_future(&self, key: &str, predicate: PredicateId) -> bool {
+        let mut letters = key.trim_start_matches(['و', 'ف']).chars();
+        letters.next() == Some('س')
+            && letters
+                .next()
+                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن' | 'ا') && !self.own_sin[predicate.0 as usize].contains(&c))
     }
 
     /// The speaker of the trigger's sentence: the speaker entity next to the
@@ -1059,6 +1110,28 @@ mod tests {
                 "putin meet erdogan affirmed asserted outlet unspecified"
             ]
         );
+    }
+
+    #[test]
+    fn the_future_prefix_makes_a_claim_expected() {
+        assert_eq!(
+            claims("وستعود القوات الروسية إلى حميميم."),
+            ["russian-forces deploy-to hmeimim affirmed expected outlet unspecified"]
+        );
+        // `سيطرت` begins with the letters of its own alias, not with a future prefix.
+        assert_eq!(
+            claims("سيطرت الفصائل المسلحة على دمشق."),
+            ["opposition-factions capture damascus affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_verb_heading_for_another_event_is_not_one() {
+        assert_eq!(
+            claims("ويتجه الجيش الأمريكي نحو الانسحاب من شمال شرق سوريا."),
+            ["us-forces withdraw northeast-syria affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(claims("استخدمت روسيا مطار القامشلي لدعم تركيا."), Vec::<String>::new());
     }
 
     #[test]
