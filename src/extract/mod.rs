@@ -519,6 +519,17 @@ impl Context<'_> {
                 .any(|m| m.sense == Sense::Preposition && !m.suffixed && m.words.end == group.words.start)
     }
 
+    /// Whether `trigger` is the predicate of a relative clause begun after word `from`:
+    /// a relative pronoun between with no other predicate after it.
+    fn in_relative_clause(&self, from: usize, trigger: &Mention) -> bool {
+        self.mentions.iter().any(|r| {
+            r.sense == Sense::RelativePronoun
+                && r.words.start >= from
+                && r.words.end <= trigger.words.start
+                && !self.has_between(r.words.end, trigger.words.start, is_predicate)
+        })
+    }
+
     fn has_between(&self, from: usize, to: usize, wanted: impl Fn(Sense) -> bool) -> bool {
         self.mentions
             .iter()
@@ -786,7 +797,7 @@ impl Extractor<'_> {
                 cx.clause_of[m.words.start] == clause || !cx.has_between(m.words.end, trigger.words.start, is_predicate)
             })
             // A relative clause describes; the main clause's modality stays outside it.
-            .filter(|m| !cx.has_between(m.words.end, trigger.words.start, |s| s == Sense::RelativePronoun))
+            .filter(|m| !cx.in_relative_clause(m.words.end, trigger))
             .filter_map(|m| match m.sense {
                 Sense::Modality(modality) => Some(modality),
                 Sense::HedgeBeforeImperfect if starts_imperfect(cx.words, m.words.end) => Some(Modality::Hedged),
