@@ -245,6 +245,15 @@ impl<'v> Extractor<'v> {
                     .iter()
                     .any(|m| m.sense == sense && m.words.end == mention.words.start)
             };
+            // `لذلك`, `كذلك`: with a preposition attached, a demonstrative is a connective.
+            let after_demonstrative = mentions[..i].iter().any(|m| {
+                m.sense == Sense::Demonstrative
+                    && m.words.end == mention.words.start
+                    && !words
+                        .key(m.words.start)
+                        .trim_start_matches(['و', 'ف'])
+                        .starts_with(['ل', 'ك', 'ب'])
+            });
             // `هذا الانسحاب` points back to a claim already made.
             // `يتجه نحو انسحاب`: a verb heading for another event names no event of its own.
             let leads_to_event = mentions.iter().any(|p| {
@@ -259,7 +268,7 @@ impl<'v> Extractor<'v> {
             });
             if is_speech
                 || leads_to_event
-                || right_before(Sense::Demonstrative)
+                || after_demonstrative
                 || self.is_adjective(&words, mention)
                 || self.unasserted(&context, i)
             {
@@ -417,7 +426,7 @@ impl<'v> Extractor<'v> {
         let trigger = &cx.mentions[at];
         let clause = cx.clause_of[trigger.words.start];
         let speaker = self.speaker(cx, trigger);
-        let (subject_group, subject, subject_rule, subject_cost) = self
+        let (mut subject_group, mut subject, mut subject_rule, mut subject_cost) = self
             .subject(cx, trigger, clause)
             .map(|(g, e, rule, cost)| match (rule, previous.in_sentence) {
                 // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
@@ -438,15 +447,18 @@ impl<'v> Extractor<'v> {
                     0.3,
                 ))
             })?;
-        let (object_group, object, object_rule, object_cost) = self.object(
-            cx,
-            trigger,
-            predicate,
-            clause,
-            subject_group,
-            subject,
-            speaker.as_ref().map(|s| s.0),
-        )?;
+        let speaker_group = speaker.as_ref().map(|s| s.0);
+        let mut found = self.object(cx, trigger, predicate, clause, subject_group, subject, speaker_group);
+        // `ثم زار القاهرة وأنقرة`: when the name after the verb leaves no
+        // object, it was the object, and the subject is the last claim's.
+        if found.is_none()
+            && subject_rule == "after-trigger"
+            && let Some(earlier) = previous.in_sentence
+        {
+            found = self.object(cx, trigger, predicate, clause, None, earlier, speaker_group);
+            (subject_group, subject, subject_rule, subject_cost) = (None, earlier, "previous-claim", 0.15);
+        }
+        let (object_group, object, object_rule, object_cost) = found?;
         let polarity = self.polarity(cx, at, clause);
         let mut modality = match trigger.sense {
             Sense::Modality(modality) => modality,
@@ -696,7 +708,17 @@ impl Extractor<'_> {
             if co_subjects.contains(&i) || Some(i) == speaker_group {
                 return None;
             }
-            let e = g.entities.iter().copied().find(|&e| fits(e))?;
+            // A name of several kinds (`موسكو`: Russia, Moscow) is read as the kind the predicate lists first.
+            let rank = |e: EntityId| {
+                let kind = &self.vocabulary.entity_info(e).kind;
+                info.object_kinds.iter().position(|k| k == kind)
+            };
+            let e = g
+                .entities
+                .iter()
+                .copied()
+                .filter(|&e| fits(e))
+                .min_by_key(|&e| rank(e))?;
             Some((i, e))
         };
         // `القاعدة التي تسيطر عليها روسيا`: with its subject after it, a
@@ -1143,6 +1165,19 @@ mod tests {
             ["us-forces withdraw northeast-syria affirmed asserted outlet unspecified"]
         );
         assert_eq!(claims("استخدمت روسيا مطار القامشلي لدعم تركيا."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn connectives_and_names_of_several_kinds() {
+        // `لذلك` (therefore) is no demonstrative pointing back; `موسكو` visited is the city.
+        assert_eq!(
+            claims("ولذلك زار الشرع موسكو، ثم زار القاهرة وأنقرة."),
+            [
+                "sharaa visit moscow affirmed asserted outlet unspecified",
+                "sharaa visit egypt affirmed asserted outlet unspecified",
+                "sharaa visit turkey affirmed asserted outlet unspecified"
+            ]
+        );
     }
 
     #[test]
