@@ -11,4 +11,4 @@ mod words;
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
 pub use morph::{entry_keys, stems};
 pub use segment::{clauses, sentences};
-pub use words::{Word, Words, words_in};
+pub use words::{Word, Words, words_in, words_into};

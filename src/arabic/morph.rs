@@ -28,70 +28,94 @@ const MIN_STEM: usize = 4;
 /// and ending removed, with a construct-state ت restored to ة (folded ه).
 /// A stem may be passed more than once. `taa_marbuta`: the word ends in ة,
 /// so its final (folded) ه is part of the word, not a pronoun (`وزارة` is no `زار`).
+///
+/// Stems come prefix by prefix (conjunction, particle, then article or
+/// imperfect prefix), each with every suffix (pronoun, then ending) in list
+/// order. The suffixes that fit are found once for the word, not once per
+/// prefix: a suffix that fits a remainder of at least [`MIN_STEM`] bytes fits
+/// the whole key.
 pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
-    let mut restored = String::new();
-    for conjunction in CONJUNCTIONS {
-        let Some(after_conjunction) = key.strip_prefix(conjunction) else {
-            continue;
-        };
-        for particle in PARTICLES {
-            let Some(after_particle) = after_conjunction.strip_prefix(particle) else {
-                continue;
-            };
-            with_article(after_particle, particle, taa_marbuta, &mut restored, &mut f);
-        }
-        // ل + ال writes لل: للقوات is ل + القوات.
-        if let Some(rest) = after_conjunction.strip_prefix("لل") {
-            suffixes(rest, taa_marbuta, &mut restored, &mut f);
-        }
-    }
-}
-
-fn with_article(word: &str, particle: &str, taa_marbuta: bool, restored: &mut String, f: &mut impl FnMut(&str)) {
-    suffixes(word, taa_marbuta, restored, f);
-    if particle != "س"
-        && let Some(rest) = word.strip_prefix("ال")
-    {
-        suffixes(rest, taa_marbuta, restored, f);
-    }
-    // A verb: no article, maybe an imperfect prefix.
-    if !word.starts_with("ال") {
-        for prefix in IMPERFECT {
-            if let Some(rest) = word.strip_prefix(prefix) {
-                suffixes(rest, taa_marbuta, restored, f);
-            }
-        }
-    }
-}
-
-fn suffixes(word: &str, taa_marbuta: bool, restored: &mut String, f: &mut impl FnMut(&str)) {
+    let bytes = key.as_bytes();
+    // Byte lengths of the fitting pronoun + ending pairs, in list order.
+    let mut suffix_lens = [0u8; PRONOUNS.len() * ENDINGS.len()];
+    let mut suffixes = 0;
     for pronoun in PRONOUNS {
-        if taa_marbuta && pronoun == "ه" {
+        if (taa_marbuta && pronoun == "ه") || !ends_with(bytes, pronoun.as_bytes()) {
             continue;
         }
-        let Some(before_pronoun) = word.strip_suffix(pronoun) else {
-            continue;
-        };
+        let before_pronoun = &bytes[..bytes.len() - pronoun.len()];
         for ending in ENDINGS {
-            let Some(stem) = before_pronoun.strip_suffix(ending) else {
-                continue;
-            };
-            if stem.len() < MIN_STEM {
+            if ends_with(before_pronoun, ending.as_bytes()) {
+                suffix_lens[suffixes] = (pronoun.len() + ending.len()) as u8;
+                suffixes += 1;
+            }
+        }
+    }
+    let suffix_lens = &suffix_lens[..suffixes];
+    let mut restored = String::new();
+    let mut with_suffixes = |start: usize| {
+        for &suffix_len in suffix_lens {
+            let end = bytes.len() - suffix_len as usize;
+            if end < start + MIN_STEM {
                 continue;
             }
+            let stem = &key[start..end];
             f(stem);
             // قاعدتي، قاعدتها: the ة of قاعدة is written ت before a suffix.
             if let Some(base) = stem.strip_suffix('ت')
                 && base.len() >= MIN_STEM
-                && (pronoun.len() + ending.len() > 0)
+                && suffix_len > 0
             {
                 restored.clear();
                 restored.push_str(base);
                 restored.push('ه');
-                f(restored);
+                f(&restored);
             }
         }
+    };
+    for conjunction in CONJUNCTIONS {
+        if !starts_with(bytes, conjunction.as_bytes()) {
+            continue;
+        }
+        let after_conjunction = conjunction.len();
+        for particle in PARTICLES {
+            if !starts_with(&bytes[after_conjunction..], particle.as_bytes()) {
+                continue;
+            }
+            let after_particle = after_conjunction + particle.len();
+            let word = &bytes[after_particle..];
+            with_suffixes(after_particle);
+            let has_article = starts_with(word, ARTICLE.as_bytes());
+            if particle != "س" && has_article {
+                with_suffixes(after_particle + ARTICLE.len());
+            }
+            // A verb: no article, maybe an imperfect prefix.
+            if !has_article {
+                for prefix in IMPERFECT {
+                    if starts_with(word, prefix.as_bytes()) {
+                        with_suffixes(after_particle + prefix.len());
+                    }
+                }
+            }
+        }
+        // ل + ال writes لل: للقوات is ل + القوات.
+        if starts_with(&bytes[after_conjunction..], "لل".as_bytes()) {
+            with_suffixes(after_conjunction + "لل".len());
+        }
     }
+}
+
+const ARTICLE: &str = "ال";
+
+/// Whether `word` starts with `prefix`. Affixes are a few bytes: a byte loop
+/// beats a call to memcmp, and `stems` makes dozens of these tests a word.
+fn starts_with(word: &[u8], prefix: &[u8]) -> bool {
+    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(a, b)| a == b)
+}
+
+/// Whether `word` ends with `suffix`, by a byte loop like [`starts_with`].
+fn ends_with(word: &[u8], suffix: &[u8]) -> bool {
+    word.len() >= suffix.len() && word.iter().rev().zip(suffix.iter().rev()).all(|(a, b)| a == b)
 }
 
 /// The keys a folded lexicon word is indexed under: itself, without its
@@ -178,6 +202,36 @@ mod tests {
         assert!(all_stems("به").iter().all(|s| s == "به"));
         assert!(!all_stems("ولن").iter().any(|s| s == "ن"));
         assert!(all_stems("وال").iter().all(|s| s.len() >= MIN_STEM));
+    }
+
+    #[test]
+    fn byte_affix_tests() {
+        assert!(starts_with("والقوات".as_bytes(), "وال".as_bytes()));
+        assert!(starts_with(b"abc", b""));
+        assert!(!starts_with(b"ab", b"abc"));
+        assert!(!starts_with("فال".as_bytes(), "وال".as_bytes()));
+        assert!(ends_with("قواتها".as_bytes(), "ها".as_bytes()));
+        assert!(ends_with(b"abc", b""));
+        assert!(!ends_with(b"bc", b"abc"));
+        assert!(!ends_with("قواتهم".as_bytes(), "ها".as_bytes()));
+    }
+
+    #[test]
+    fn stems_come_prefix_by_prefix_each_with_its_suffixes() {
+        // No suffix, ending ا, pronoun ها (and ت restored to ة), pronoun ها after ending ت.
+        let suffixed = |stem: &str| {
+            let stem = stem.to_string();
+            [
+                format!("{stem}تها"),
+                format!("{stem}ته"),
+                format!("{stem}ت"),
+                format!("{stem}ه"),
+                stem,
+            ]
+        };
+        assert_eq!(all_stems("وقاعدتها"), [suffixed("وقاعد"), suffixed("قاعد")].concat());
+        // Every remainder of two letters or more, none shorter (ل, ه).
+        assert_eq!(all_stems("لها"), ["لها", "له", "ها"]);
     }
 
     #[test]

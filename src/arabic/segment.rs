@@ -18,6 +18,26 @@ fn is_closer(c: char) -> bool {
     matches!(c, '»' | '”' | '"' | ')' | ']' | '’' | '\'')
 }
 
+/// Whether a byte may start a character that [`sentences`] acts on: the ASCII
+/// stops, quotes, brackets and line breaks, and the lead bytes of « » (C2)
+/// and … “ ” ’ U+2029 (E2). The Arabic ؟ is told by both its bytes, since its
+/// lead D8 starts half the Arabic letters. Every other byte is skipped undecoded.
+const MAY_MATTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(
+            i as u8,
+            b'.' | b'!' | b'?' | b'"' | b'\n' | b'\r' | b')' | b']' | b'\'' | 0xC2 | 0xE2
+        );
+        i += 1;
+    }
+    table
+};
+
+/// ؟ in UTF-8.
+const ARABIC_QUESTION_MARK: [u8; 2] = [0xD8, 0x9F];
+
 /// Sentence ranges of `text`. `abbreviations` are folded words that a full
 /// stop may follow without ending a sentence (`ص`, `هـ`, `Dr`).
 pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
@@ -25,10 +45,20 @@ pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut depth: u32 = 0;
     let mut straight_open = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Continuation bytes (0x80–0xBF) never matter, so no char boundary is tracked.
+        let b = bytes[at];
+        // Non-short-circuit `&` and `|`: whether a lead is D8 is a coin toss,
+        // which a branch would keep mispredicting.
+        let matters = MAY_MATTER[b as usize]
+            | ((b == ARABIC_QUESTION_MARK[0]) & (bytes.get(at + 1) == Some(&ARABIC_QUESTION_MARK[1])));
+        if !matters {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or(' ');
         match c {
             '\n' | '\r' | '\u{2029}' => {
                 push_trimmed(text, start..at, &mut out);
@@ -42,45 +72,49 @@ pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
                 straight_open = !straight_open;
             }
             _ if is_terminator(c) && depth == 0 && !straight_open => {
-                if c == '.' && !ends_sentence(text, &chars, i, abbreviations) {
-                    i += 1;
+                if c == '.' && !ends_sentence(text, at, abbreviations) {
+                    at += 1;
                     continue;
                 }
                 // Take the rest of the punctuation run and closing quotes with it.
-                let mut j = i + 1;
-                while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
-                    if chars[j].1 == '"' {
+                let mut end = at + c.len_utf8();
+                for next in text[end..].chars() {
+                    if !(is_terminator(next) || is_closer(next)) {
+                        break;
+                    }
+                    if next == '"' {
                         straight_open = !straight_open;
                     }
-                    j += 1;
+                    end += next.len_utf8();
                 }
-                let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
                 push_trimmed(text, start..end, &mut out);
                 start = end;
-                i = j;
+                at = end;
                 continue;
             }
             _ => {}
         }
-        i += 1;
+        at += c.len_utf8();
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
 }
 
-/// Whether the full stop at `chars[i]` ends a sentence.
-fn ends_sentence(text: &str, chars: &[(usize, char)], i: usize, abbreviations: &[String]) -> bool {
-    let before = i.checked_sub(1).map(|k| chars[k].1);
-    let after = chars.get(i + 1).map(|&(_, c)| c);
+/// Whether the full stop at byte `at` ends a sentence.
+fn ends_sentence(text: &str, at: usize, abbreviations: &[String]) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
     if before.is_some_and(|c| c.is_numeric()) && after.is_some_and(|c| c.is_numeric()) {
         return false;
     }
     // The word before the stop.
-    let mut k = i;
-    while k > 0 && chars[k - 1].1.is_alphanumeric() {
-        k -= 1;
-    }
-    let word = &text[chars[k].0..chars[i].0];
+    let word_len: usize = text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    let word = &text[at - word_len..at];
     if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
         return false;
     }
@@ -189,6 +223,21 @@ mod tests {
             parts,
             vec!["قال الكرملين", "إن القوات باقية", "وأضاف", "«نعم، باقية» في 1,500 موقع"]
         );
+    }
+
+    #[test]
+    fn the_byte_tables_know_every_character_that_matters() {
+        let mut buf = [0; 4];
+        for c in [
+            '.', '!', '?', '؟', '…', '"', '\n', '\r', '\u{2029}', '«', '»', '“', '”', ')', ']', '’', '\'',
+        ] {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert!(
+                MAY_MATTER[bytes[0] as usize] || bytes[..2] == ARABIC_QUESTION_MARK,
+                "{c}"
+            );
+        }
+        assert_eq!("؟".as_bytes(), ARABIC_QUESTION_MARK);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::fold::{fold_char, is_ignorable};
+use super::fold::{arabic_offset, fold_into, is_ignorable};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
@@ -41,14 +41,24 @@ impl Words {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    // Fast paths for ASCII and the Arabic letters, digits and marks; the
-    // general Unicode tables are slow per character.
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0x0621..=0x065F | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06F0..=0x06F9 => true,
-        _ => c.is_alphanumeric() || is_ignorable(c),
+/// Whether a character of U+0600–U+06FF, by its offset in the block, is part
+/// of a word: letters, digits and marks (the ranges where `is_alphanumeric` or
+/// `is_ignorable` holds), so that the hot loop needs no Unicode tables.
+const ARABIC_WORD_CHARS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(
+            0x0600 + i as u32,
+            0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06DC | 0x06E1..=0x06E8 | 0x06ED..=0x06FC | 0x06FF
+        );
+        i += 1;
     }
+    table
+};
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_ignorable(c)
 }
 
 /// The words of `text[range]`; spans are offsets into the whole `text`.
@@ -57,36 +67,53 @@ pub fn words_in(text: &str, range: Range<usize>) -> Words {
         keys: String::with_capacity(range.len()),
         words: Vec::with_capacity(range.len() / 8),
     };
-    let base = range.start;
-    let mut current: Option<(usize, usize)> = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let at = base + i;
-        if is_word_char(c) {
-            if current.is_none() {
-                current = Some((at, out.keys.len()));
-            }
-            fold_char(c, &mut out.keys);
-        } else if let Some((start, key_start)) = current.take() {
-            push(&mut out, text, start..at, key_start);
-        }
-    }
-    if let Some((start, key_start)) = current {
-        push(&mut out, text, start..range.end, key_start);
-    }
+    words_into(text, range, &mut out);
     out
 }
 
-fn push(out: &mut Words, text: &str, span: Range<usize>, key_start: usize) {
-    let taa_marbuta = text[span.clone()].chars().rev().find(|&c| !is_ignorable(c)) == Some('ة');
+/// Replaces `out` with the words of `text[range]`, reusing its buffers.
+pub fn words_into(text: &str, range: Range<usize>, out: &mut Words) {
+    out.keys.clear();
+    out.words.clear();
+    let bytes = text.as_bytes();
+    // Where the current word starts, if the scan is in one.
+    let mut start: Option<usize> = None;
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        // Bytes, not chars: ASCII and the Arabic block are told apart by their
+        // first byte and looked up without decoding, which is most of the text.
+        let (is_word, len) = match b {
+            0..0x80 => (b.is_ascii_alphanumeric(), 1),
+            0xD8..=0xDB => (ARABIC_WORD_CHARS[arabic_offset(b, bytes[i + 1])], 2),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        if is_word {
+            start.get_or_insert(i);
+        } else if let Some(start) = start.take() {
+            push(out, text, start..i);
+        }
+        i += len;
+    }
+    if let Some(start) = start {
+        push(out, text, start..range.end);
+    }
+}
+
+fn push(out: &mut Words, text: &str, span: Range<usize>) {
+    let key_start = out.keys.len();
+    fold_into(&text[span.clone()], &mut out.keys);
     // A run of marks alone (a stray shadda) folds to nothing and is no word.
     if out.keys.len() > key_start {
+        let taa_marbuta = text[span.clone()].chars().rev().find(|&c| !is_ignorable(c)) == Some('ة');
         out.words.push(Word {
             span,
             key: key_start..out.keys.len(),
             taa_marbuta,
         });
-    } else {
-        out.keys.truncate(key_start);
     }
 }
 
@@ -130,5 +157,27 @@ mod tests {
         let words = words_in(text, 0..text.len());
         assert_eq!(words.len(), 1);
         assert_eq!(words.key(0), "سحب");
+    }
+
+    #[test]
+    fn the_arabic_table_agrees_with_unicode() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(
+                ARABIC_WORD_CHARS[c as usize - 0x0600],
+                is_word_char(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn keys_fold_whole_words_and_buffers_are_reused() {
+        let text = "Putin،\u{200C}الـقـاعدة\u{FEFB}ﺳ ١٢";
+        let mut words = words_in("كلمة أخرى", 0..17);
+        words_into(text, 0..text.len(), &mut words);
+        let keys: Vec<&str> = (0..words.len()).map(|i| words.key(i)).collect();
+        assert_eq!(keys, ["putin", "القاعدهلاس", "12"]);
+        assert_eq!(words.words[1].span.start, "Putin،".len());
     }
 }

@@ -1,6 +1,10 @@
 //! The phrase index: every entity alias, predicate alias and cue phrase,
 //! folded and indexed by the keys of its first word, so that each word of a
 //! text costs a few hash lookups of its stems whatever the lexicon's size.
+//!
+//! What the stems of a word form find does not depend on where it stands, so
+//! a [`WordCache`] keeps it per form: a form met again costs one hash lookup
+//! instead of the morphology and a lookup per stem.
 
 use std::ops::Range;
 
@@ -56,8 +60,18 @@ impl Sense {
 
 struct Entry {
     sense: Sense,
-    /// The keys each word after the first may match.
-    rest: Vec<Vec<String>>,
+    /// The slot of each word after the first (see [`Uses::slots`]).
+    rest: Vec<u32>,
+}
+
+/// What an index key is used for.
+#[derive(Default)]
+struct Uses {
+    /// Entries whose first word has this key, in the order they were added.
+    first: Vec<u32>,
+    /// Slots with this key: a slot is a word after the first of some phrase,
+    /// and a text word fills it when one of its stems is one of the slot word's keys.
+    slots: Vec<u32>,
 }
 
 /// A phrase found in a text: the words it covers and what it means.
@@ -73,9 +87,44 @@ pub struct Mention {
 
 #[derive(Default)]
 pub struct Index {
-    first: FxHashMap<String, Vec<u32>>,
+    keys: FxHashMap<String, Uses>,
     entries: Vec<Entry>,
+    /// The slot of each folded word after the first, shared by the phrases that have it.
+    slots: FxHashMap<String, u32>,
     seen: FxHashSet<(String, Sense)>,
+}
+
+/// A phrase that may start at a word: its entry and the word's affixes.
+#[derive(Clone, Copy)]
+struct Candidate {
+    entry: u32,
+    prefixed: bool,
+    suffixed: bool,
+}
+
+/// What the stems of one word form find in the index.
+#[derive(Default)]
+struct WordInfo {
+    /// Entries the word may start, in the order the stems find them.
+    candidates: Vec<Candidate>,
+    /// Slots the word fills.
+    slots: Vec<u32>,
+}
+
+/// Word forms most news vocabulary fits in; past this many the cache starts
+/// over, so that its memory stays bounded on any corpus.
+const CACHE_CAPACITY: usize = 1 << 16;
+
+/// What the index found for each word form seen, kept per thread across
+/// sentences and texts: forms repeat, and looking up a form's stems costs
+/// far more than one hash lookup of the form.
+#[derive(Default)]
+pub struct WordCache {
+    /// Index into `infos` by folded form, one map per `taa_marbuta`.
+    by_form: [FxHashMap<Box<str>, u32>; 2],
+    infos: Vec<WordInfo>,
+    /// The current sentence's words, as indices into `infos`.
+    sentence: Vec<u32>,
 }
 
 impl Index {
@@ -123,71 +172,111 @@ impl Index {
         let Some(first) = words.next() else {
             return;
         };
-        let rest = words
-            .map(|word| {
-                let mut keys = Vec::new();
-                entry_keys(word, |k| keys.push(k.to_string()));
-                keys
-            })
-            .collect();
+        let rest: Vec<&str> = words.collect();
         // The same phrase listed twice for one sense (or folding to the same key) counts once.
         if !self.seen.insert((folded.clone(), sense)) {
             return;
         }
+        let rest = rest.into_iter().map(|word| self.slot(word)).collect();
         let id = self.entries.len() as u32;
         self.entries.push(Entry { sense, rest });
         entry_keys(first, |key| {
-            let ids = self.first.entry(key.to_string()).or_default();
+            let ids = &mut self.keys.entry(key.to_string()).or_default().first;
             if !ids.contains(&id) {
                 ids.push(id);
             }
         });
     }
 
+    /// The slot of `word` (folded), made on first use.
+    fn slot(&mut self, word: &str) -> u32 {
+        if let Some(&slot) = self.slots.get(word) {
+            return slot;
+        }
+        let slot = self.slots.len() as u32;
+        self.slots.insert(word.to_string(), slot);
+        entry_keys(word, |key| {
+            let slots = &mut self.keys.entry(key.to_string()).or_default().slots;
+            if !slots.contains(&slot) {
+                slots.push(slot);
+            }
+        });
+        slot
+    }
+
+    /// What the stems of word `at` find, through `cache`: its index in `cache.infos`.
+    fn word_info(&self, words: &Words, at: usize, cache: &mut WordCache) -> u32 {
+        let key = words.key(at);
+        let taa_marbuta = words.words[at].taa_marbuta;
+        if let Some(&info) = cache.by_form[taa_marbuta as usize].get(key) {
+            return info;
+        }
+        let mut info = WordInfo::default();
+        stems(key, taa_marbuta, |stem| {
+            let Some(uses) = self.keys.get(stem) else {
+                return;
+            };
+            if !uses.first.is_empty() {
+                let (prefixed, suffixed) = affixes(key, stem);
+                for &entry in &uses.first {
+                    if !info.candidates.iter().any(|c| c.entry == entry) {
+                        info.candidates.push(Candidate {
+                            entry,
+                            prefixed,
+                            suffixed,
+                        });
+                    }
+                }
+            }
+            for &slot in &uses.slots {
+                if !info.slots.contains(&slot) {
+                    info.slots.push(slot);
+                }
+            }
+        });
+        let id = cache.infos.len() as u32;
+        cache.infos.push(info);
+        cache.by_form[taa_marbuta as usize].insert(key.into(), id);
+        id
+    }
+
     /// The phrases of `words`, leftmost-longest within each layer, sorted by
     /// first word. Phrases of one length at one place are all kept: an alias
     /// shared by two entities is ambiguous until a role decides.
-    pub fn mentions(&self, words: &Words) -> Vec<Mention> {
+    pub fn mentions(&self, words: &Words, cache: &mut WordCache) -> Vec<Mention> {
+        if cache.infos.len() + words.len() > CACHE_CAPACITY {
+            cache.by_form.iter_mut().for_each(FxHashMap::clear);
+            cache.infos.clear();
+        }
+        let mut sentence = std::mem::take(&mut cache.sentence);
+        sentence.clear();
+        sentence.extend((0..words.len()).map(|at| self.word_info(words, at, cache)));
+        let infos = &cache.infos;
         let mut found: Vec<(Mention, usize)> = Vec::new();
-        let mut candidates: Vec<(u32, (bool, bool))> = Vec::new();
-        for start in 0..words.len() {
-            candidates.clear();
-            let key = words.key(start);
-            stems(key, words.words[start].taa_marbuta, |stem| {
-                if let Some(ids) = self.first.get(stem) {
-                    let affixes = affixes(key, stem);
-                    for &id in ids {
-                        if !candidates.iter().any(|&(c, _)| c == id) {
-                            candidates.push((id, affixes));
-                        }
-                    }
-                }
-            });
-            for &(id, (prefixed, suffixed)) in &candidates {
-                let entry = &self.entries[id as usize];
+        for (start, &info) in sentence.iter().enumerate() {
+            for candidate in &infos[info as usize].candidates {
+                let entry = &self.entries[candidate.entry as usize];
                 let end = start + 1 + entry.rest.len();
                 if end > words.len() {
                     continue;
                 }
-                let matches = entry.rest.iter().enumerate().all(|(k, keys)| {
-                    let mut hit = false;
-                    let word = start + 1 + k;
-                    stems(words.key(word), words.words[word].taa_marbuta, |stem| {
-                        hit |= keys.iter().any(|key| key == stem)
-                    });
-                    hit
-                });
+                let matches = entry
+                    .rest
+                    .iter()
+                    .zip(&sentence[start + 1..end])
+                    .all(|(slot, &info)| infos[info as usize].slots.contains(slot));
                 if matches {
                     let mention = Mention {
                         words: start..end,
                         sense: entry.sense,
-                        prefixed,
-                        suffixed: suffixed && entry.rest.is_empty(),
+                        prefixed: candidate.prefixed,
+                        suffixed: candidate.suffixed && entry.rest.is_empty(),
                     };
                     found.push((mention, entry.sense.layer() as usize));
                 }
             }
         }
+        cache.sentence = sentence;
         select_leftmost_longest(found)
     }
 }
@@ -263,7 +352,7 @@ mod tests {
         let (vocabulary, index) = fixture();
         let words = words_in(text, 0..text.len());
         index
-            .mentions(&words)
+            .mentions(&words, &mut WordCache::default())
             .into_iter()
             .map(|m| {
                 let span = words.words[m.words.start].span.start..words.words[m.words.end - 1].span.end;
@@ -312,7 +401,36 @@ mod tests {
         let (_, index) = fixture();
         let text = "لروسيا وروسيا";
         let words = words_in(text, 0..text.len());
-        let prefixed: Vec<bool> = index.mentions(&words).iter().map(|m| m.prefixed).collect();
+        let prefixed: Vec<bool> = index
+            .mentions(&words, &mut WordCache::default())
+            .iter()
+            .map(|m| m.prefixed)
+            .collect();
         assert_eq!(prefixed, vec![true, false]);
+    }
+
+    #[test]
+    fn a_cached_word_finds_what_a_fresh_lookup_finds() {
+        let (_, index) = fixture();
+        let text = "انسحبت القوات الروسية من قاعدة ثم انسحبت القوات الروسية وبقاعدتيها";
+        let words = words_in(text, 0..text.len());
+        let mut cache = WordCache::default();
+        let first = index.mentions(&words, &mut cache);
+        // Each word once per form: the repeated words reused their entries.
+        assert_eq!(cache.infos.len(), 7);
+        assert_eq!(index.mentions(&words, &mut cache), first);
+        assert_eq!(index.mentions(&words, &mut WordCache::default()), first);
+    }
+
+    #[test]
+    fn a_full_cache_starts_over() {
+        let (_, index) = fixture();
+        let text = "انسحبت القوات";
+        let words = words_in(text, 0..text.len());
+        let mut cache = WordCache::default();
+        let found = index.mentions(&words, &mut cache);
+        cache.infos.resize_with(CACHE_CAPACITY, WordInfo::default);
+        assert_eq!(index.mentions(&words, &mut cache), found);
+        assert_eq!(cache.infos.len(), 2);
     }
 }

@@ -16,11 +16,11 @@ use std::sync::{Mutex, PoisonError};
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
-use crate::arabic::{Words, clauses, fold, sentences, words_in};
+use crate::arabic::{Words, clauses, fold, sentences, words_into};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
-use index::{Index, Mention, Sense};
+use index::{Index, Mention, Sense, WordCache};
 
 /// How many words a request or purpose cue (`دعا`, `بهدف`) reaches forward.
 const UNASSERTED_REACH: usize = 4;
@@ -67,6 +67,13 @@ pub struct Extractor<'v> {
     /// Per predicate, the letters after a leading س in its aliases: `سيطر`
     /// starts with سي, so `سيطرت` is no future `سـ` + `يطر`.
     own_sin: Vec<Vec<char>>,
+}
+
+/// What one thread reuses from sentence to sentence and text to text.
+#[derive(Default)]
+struct Scratch {
+    cache: WordCache,
+    words: Words,
 }
 
 /// Entities sharing one phrase (`الكرملين`: Russia and the Kremlin).
@@ -137,12 +144,13 @@ impl<'v> Extractor<'v> {
         let finished = AtomicUsize::new(0);
         let results: Vec<Mutex<Vec<Extracted>>> = articles.iter().map(|_| Mutex::new(Vec::new())).collect();
         let work = || {
+            let mut scratch = Scratch::default();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&(text, published)) = articles.get(i) else {
                     break;
                 };
-                let claims = self.extract(text, published);
+                let claims = self.extract_with(text, published, &mut scratch);
                 *results[i].lock().unwrap_or_else(PoisonError::into_inner) = claims;
                 done(finished.fetch_add(1, Ordering::Relaxed) + 1);
             }
@@ -166,11 +174,15 @@ impl<'v> Extractor<'v> {
     /// The claims of `text`, in text order. `published` decides what a name
     /// shared by entities of different eras means (vocabulary `from`/`until`).
     pub fn extract(&self, text: &str, published: Option<NaiveDate>) -> Vec<Extracted> {
+        self.extract_with(text, published, &mut Scratch::default())
+    }
+
+    fn extract_with(&self, text: &str, published: Option<NaiveDate>, scratch: &mut Scratch) -> Vec<Extracted> {
         let mut out = Vec::new();
         // The subject of the last claim, for sentences whose subject is only a verb ending.
         let mut discourse: Option<EntityId> = None;
         for sentence in sentences(text, &self.abbreviations) {
-            self.sentence(text, sentence, published, &mut discourse, &mut out);
+            self.sentence(text, sentence, published, scratch, &mut discourse, &mut out);
         }
         out
     }
@@ -180,11 +192,13 @@ impl<'v> Extractor<'v> {
         text: &str,
         sentence: Range<usize>,
         published: Option<NaiveDate>,
+        scratch: &mut Scratch,
         discourse: &mut Option<EntityId>,
         out: &mut Vec<Extracted>,
     ) {
-        let words = words_in(text, sentence.clone());
-        let mentions = self.index.mentions(&words);
+        words_into(text, sentence.clone(), &mut scratch.words);
+        let words = &scratch.words;
+        let mentions = self.index.mentions(words, &mut scratch.cache);
         let mut groups = entity_groups(&mentions);
         if let Some(date) = published {
             for group in groups.iter_mut().filter(|g| g.entities.len() > 1) {
@@ -216,7 +230,7 @@ impl<'v> Extractor<'v> {
         let sentence_text = text[sentence.clone()].trim_end_matches(['»', '”', '"', ')', ' ', '.']);
         let is_question = sentence_text.ends_with(['؟', '?']);
         let context = Context {
-            words: &words,
+            words,
             mentions: &mentions,
             groups: &groups,
             clause_of: &clause_of,
