@@ -283,7 +283,7 @@ impl<'v> Extractor<'v> {
             if is_speech
                 || leads_to_event
                 || after_demonstrative
-                || self.is_adjective(&words, mention)
+                || self.is_adjective(words, mention)
                 || self.unasserted(&context, i)
             {
                 continue;
