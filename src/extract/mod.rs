@@ -465,12 +465,29 @@ impl<'v> Extractor<'v> {
         let mut found = self.object(cx, trigger, predicate, clause, subject_group, subject, speaker_group);
         // `ثم زار القاهرة وأنقرة`: when the name after the verb leaves no
         // object, it was the object, and the subject is the last claim's.
-        if found.is_none()
-            && subject_rule == "after-trigger"
-            && let Some(earlier) = previous.in_sentence
-        {
-            found = self.object(cx, trigger, predicate, clause, None, earlier, speaker_group);
-            (subject_group, subject, subject_rule, subject_cost) = (None, earlier, "previous-claim", 0.15);
+        // `الكرملين منح الأسد اللجوء`: likewise with a subject before the verb.
+        if found.is_none() && subject_rule == "after-trigger" {
+            let before = cx
+                .groups
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, g)| g.words.end <= trigger.words.start && cx.clause_of[g.words.start] == clause)
+                .filter(|(_, g)| !cx.in_prepositional_phrase(g))
+                .find_map(|(i, g)| Some((Some(i), self.pick(g, |r| r.agent, true)?, "before-trigger", 0.1)));
+            let earlier = previous.in_sentence.map(|e| (None, e, "previous-claim", 0.15));
+            if let Some(replacement) = before.or(earlier) {
+                found = self.object(
+                    cx,
+                    trigger,
+                    predicate,
+                    clause,
+                    replacement.0,
+                    replacement.1,
+                    speaker_group,
+                );
+                (subject_group, subject, subject_rule, subject_cost) = replacement;
+            }
         }
         let (object_group, object, object_rule, object_cost) = found?;
         let polarity = self.polarity(cx, at, clause);
@@ -1191,6 +1208,18 @@ mod tests {
                 "sharaa visit egypt affirmed asserted outlet unspecified",
                 "sharaa visit turkey affirmed asserted outlet unspecified"
             ]
+        );
+    }
+
+    #[test]
+    fn gapped_triggers_and_subjects_on_either_side() {
+        assert_eq!(
+            claims("الكرملين منح الأسد حق اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("منحت روسيا الرئيس السوري السابق بشار الأسد وعائلته اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
         );
     }
 
