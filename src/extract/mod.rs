@@ -897,6 +897,12 @@ impl Extractor<'_> {
             .iter()
             .filter(|m| matches!(m.sense, Sense::AttributionVerb | Sense::AttributionPreposition))
             .filter(|m| m.words != trigger.words)
+            // A word of a name is no cue (`بشار` is no ب + `أشار`).
+            .filter(|m| {
+                !cx.groups
+                    .iter()
+                    .any(|g| g.words.start < m.words.end && m.words.start < g.words.end)
+            })
             .collect();
         // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
         let last_clause = cx.clause_of.last().copied().unwrap_or(0);
