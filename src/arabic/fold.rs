@@ -18,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// What to do with a character of U+0600–U+06FF, indexed by its offset in the block.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Action {
+pub(super) enum Action {
     Keep,
     Drop,
     /// Replace by this letter or ASCII digit: pushing a char costs no copy call.
@@ -53,6 +53,11 @@ const ARABIC: [Action; 256] = {
 /// of the lead byte and the low six of the second.
 pub(super) fn arabic_offset(lead: u8, second: u8) -> usize {
     (((lead & 0x03) as usize) << 6) | (second & 0x3F) as usize
+}
+
+/// What folding does to the character of U+0600–U+06FF at `offset` (see [`arabic_offset`]).
+pub(super) fn arabic_action_at(offset: usize) -> Action {
+    ARABIC[offset]
 }
 
 /// How [`fold_into`] treats a character by its first byte, apart from the

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::fold::{arabic_offset, fold_into, is_ignorable};
+use super::fold::{Action, arabic_action_at, arabic_offset, fold_char, is_ignorable};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
@@ -72,47 +72,109 @@ pub fn words_in(text: &str, range: Range<usize>) -> Words {
 }
 
 /// Replaces `out` with the words of `text[range]`, reusing its buffers.
+///
+/// One pass over the bytes finds the words and folds them as [`fold_into`](super::fold_into)
+/// would, with its Arabic table: ASCII and Arabic characters are told by
+/// their first byte and need no decoding, and the runs of a word that fold to
+/// themselves are copied into the keys whole.
 pub fn words_into(text: &str, range: Range<usize>, out: &mut Words) {
     out.keys.clear();
     out.words.clear();
     let bytes = text.as_bytes();
-    // Where the current word starts, if the scan is in one.
-    let mut start: Option<usize> = None;
+    let mut open: Option<OpenWord> = None;
     let mut i = range.start;
     while i < range.end {
         let b = bytes[i];
-        // Bytes, not chars: ASCII and the Arabic block are told apart by their
-        // first byte and looked up without decoding, which is most of the text.
-        let (is_word, len) = match b {
-            0..0x80 => (b.is_ascii_alphanumeric(), 1),
-            0xD8..=0xDB => (ARABIC_WORD_CHARS[arabic_offset(b, bytes[i + 1])], 2),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
+        if (0xD8..=0xDB).contains(&b) {
+            let offset = arabic_offset(b, bytes[i + 1]);
+            if ARABIC_WORD_CHARS[offset] {
+                let word = open.get_or_insert_with(|| OpenWord::new(i, &out.keys));
+                match arabic_action_at(offset) {
+                    Action::Keep => word.taa_marbuta = false,
+                    Action::Drop => word.replace(text, i..i + 2, &mut out.keys, None),
+                    Action::Replace(r) => {
+                        word.taa_marbuta = offset == TAA_MARBUTA_OFFSET;
+                        word.replace(text, i..i + 2, &mut out.keys, Some(r));
+                    }
+                }
+            } else {
+                close(&mut open, text, i, out);
             }
-        };
-        if is_word {
-            start.get_or_insert(i);
-        } else if let Some(start) = start.take() {
-            push(out, text, start..i);
+            i += 2;
+        } else if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                let word = open.get_or_insert_with(|| OpenWord::new(i, &out.keys));
+                word.taa_marbuta = false;
+                if b.is_ascii_uppercase() {
+                    word.replace(text, i..i + 1, &mut out.keys, Some(b.to_ascii_lowercase() as char));
+                }
+            } else {
+                close(&mut open, text, i, out);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                let word = open.get_or_insert_with(|| OpenWord::new(i, &out.keys));
+                if !is_ignorable(c) {
+                    word.taa_marbuta = false;
+                }
+                word.replace(text, i..i + len, &mut out.keys, None);
+                fold_char(c, &mut out.keys);
+            } else {
+                close(&mut open, text, i, out);
+            }
+            i += len;
         }
-        i += len;
     }
-    if let Some(start) = start {
-        push(out, text, start..range.end);
+    close(&mut open, text, range.end, out);
+}
+
+/// ة in the Arabic block.
+const TAA_MARBUTA_OFFSET: usize = 0x29;
+
+/// The word being read.
+struct OpenWord {
+    start: usize,
+    key_start: usize,
+    /// The first byte not yet copied into the keys.
+    copied_to: usize,
+    /// Its last letter so far (marks aside) is ة.
+    taa_marbuta: bool,
+}
+
+impl OpenWord {
+    fn new(start: usize, keys: &str) -> OpenWord {
+        OpenWord {
+            start,
+            key_start: keys.len(),
+            copied_to: start,
+            taa_marbuta: false,
+        }
+    }
+
+    /// Copies the bytes before the character at `at`, then puts `with` (or
+    /// nothing) in place of the character.
+    fn replace(&mut self, text: &str, at: Range<usize>, keys: &mut String, with: Option<char>) {
+        keys.push_str(&text[self.copied_to..at.start]);
+        keys.extend(with);
+        self.copied_to = at.end;
     }
 }
 
-fn push(out: &mut Words, text: &str, span: Range<usize>) {
-    let key_start = out.keys.len();
-    fold_into(&text[span.clone()], &mut out.keys);
-    // A run of marks alone (a stray shadda) folds to nothing and is no word.
-    if out.keys.len() > key_start {
-        let taa_marbuta = text[span.clone()].chars().rev().find(|&c| !is_ignorable(c)) == Some('ة');
+/// Ends the open word, if any, at byte `end`. A run of marks alone (a stray
+/// shadda) folds to nothing and is no word.
+fn close(open: &mut Option<OpenWord>, text: &str, end: usize, out: &mut Words) {
+    let Some(word) = open.take() else {
+        return;
+    };
+    out.keys.push_str(&text[word.copied_to..end]);
+    if out.keys.len() > word.key_start {
         out.words.push(Word {
-            span,
-            key: key_start..out.keys.len(),
-            taa_marbuta,
+            span: word.start..end,
+            key: word.key_start..out.keys.len(),
+            taa_marbuta: word.taa_marbuta,
         });
     }
 }

@@ -130,6 +130,8 @@ pub struct WordCache {
     infos: Vec<WordInfo>,
     /// The current sentence's words, as indices into `infos`.
     sentence: Vec<u32>,
+    /// The current sentence's phrases before selection, with their layers.
+    found: Vec<(Mention, usize)>,
 }
 
 impl Index {
@@ -263,7 +265,8 @@ impl Index {
         sentence.clear();
         sentence.extend((0..words.len()).map(|at| self.word_info(words, at, cache)));
         let infos = &cache.infos;
-        let mut found: Vec<(Mention, usize)> = Vec::new();
+        let found = &mut cache.found;
+        found.clear();
         for (start, &info) in sentence.iter().enumerate() {
             for candidate in &infos[info as usize].candidates {
                 let entry = &self.entries[candidate.entry as usize];
@@ -298,8 +301,9 @@ impl Index {
                 found.push((mention, entry.sense.layer() as usize));
             }
         }
+        let kept = select_leftmost_longest(found);
         cache.sentence = sentence;
-        select_leftmost_longest(found)
+        kept
     }
 }
 
@@ -314,7 +318,7 @@ fn affixes(key: &str, stem: &str) -> (bool, bool) {
     (prefix.starts_with(['ب', 'ل', 'ك']), at + stem.len() < key.len())
 }
 
-fn select_leftmost_longest(mut found: Vec<(Mention, usize)>) -> Vec<Mention> {
+fn select_leftmost_longest(found: &mut [(Mention, usize)]) -> Vec<Mention> {
     // Per layer: by start, longest first.
     found.sort_by(|(a, la), (b, lb)| {
         la.cmp(lb)
@@ -322,9 +326,9 @@ fn select_leftmost_longest(mut found: Vec<(Mention, usize)>) -> Vec<Mention> {
             .then(b.words.end.cmp(&a.words.end))
             .then(a.sense.cmp(&b.sense))
     });
-    let mut kept: Vec<Mention> = Vec::new();
+    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
     let mut layer_end: Option<(usize, usize, Range<usize>)> = None;
-    for (mention, layer) in found {
+    for (mention, layer) in found.iter().cloned() {
         match &layer_end {
             // Same layer, same words as the last kept one: a second sense of the phrase.
             Some((l, _, words)) if *l == layer && *words == mention.words => {}
