@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::claims::{self, Corpus};
@@ -209,8 +210,12 @@ fn load_files(
     }
     let extracted = {
         let extractor = Extractor::new(&corpus.vocabulary, &cues);
-        let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
-        extractor.extract_all(&texts, jobs, progress)
+        let articles: Vec<(&str, Option<NaiveDate>)> = corpus
+            .sources
+            .iter()
+            .map(|s| (s.article.as_str(), s.published.as_ref().and_then(|p| p.date.start)))
+            .collect();
+        extractor.extract_all(&articles, jobs, progress)
     };
     let set_aside = merge::merge(&mut corpus, extracted, set);
     (corpus, set_aside)

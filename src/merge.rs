@@ -181,7 +181,7 @@ mod tests {
         let mut diagnostics = Vec::new();
         let cues = crate::extract::cues::load(None, &corpus.vocabulary, &mut diagnostics);
         let extractor = crate::extract::Extractor::new(&corpus.vocabulary, &cues);
-        vec![extractor.extract(ARTICLE)]
+        vec![extractor.extract(ARTICLE, None)]
     }
 
     const SOURCE: &str =

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::json::{JsonFile, Spanned};
 
 pub const FILE_NAME: &str = "vocabulary.json";
@@ -87,6 +89,9 @@ pub struct Vocabulary {
     descendants: Vec<Vec<EntityId>>,
     /// Per entity, the entity it is compared as (`counts_as`, followed to the end).
     actor: Vec<EntityId>,
+    /// Per entity, the first and last day a name it shares with another
+    /// entity means it (`from`, `until`).
+    era: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 impl Vocabulary {
@@ -116,6 +121,14 @@ impl Vocabulary {
 
     pub fn actor(&self, id: EntityId) -> EntityId {
         self.actor[id.0 as usize]
+    }
+
+    /// Whether a name shared by several entities can mean `id` on `date`:
+    /// `الحكومة السورية` is Assad's government until December 2024 and the
+    /// new authorities from then.
+    pub fn in_era(&self, id: EntityId, date: NaiveDate) -> bool {
+        let (from, until) = self.era.get(id.0 as usize).copied().unwrap_or_default();
+        from.is_none_or(|from| date >= from) && until.is_none_or(|until| date <= until)
     }
 
     pub fn scope_relation(&self, a: EntityId, b: EntityId) -> ScopeRelation {
@@ -149,7 +162,17 @@ impl Vocabulary {
             .map(|a| a.elements.as_slice())
             .unwrap_or_default()
         {
-            let allowed = ["id", "label", "kind", "aliases", "within", "counts_as", "note"];
+            let allowed = [
+                "id",
+                "label",
+                "kind",
+                "aliases",
+                "within",
+                "counts_as",
+                "from",
+                "until",
+                "note",
+            ];
             let Some(fields) = file.object(value, "an entity", &allowed) else {
                 continue;
             };
@@ -175,6 +198,9 @@ impl Vocabulary {
             vocabulary.entities.push(entity);
             within_names.push(fields.strings("within"));
             counts_as_names.push(fields.string("counts_as"));
+            vocabulary
+                .era
+                .push((date(file, &fields, "from"), date(file, &fields, "until")));
         }
         let mut family_index: HashMap<String, FamilyId> = HashMap::new();
         for value in top
@@ -332,6 +358,19 @@ fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Vec<Vec<Spanne
         .collect()
 }
 
+/// An entity's era bound `name` (YYYY-MM-DD), if given and valid.
+fn date(file: &JsonFile, fields: &crate::json::Fields, name: &str) -> Option<NaiveDate> {
+    let value = fields.string(name)?;
+    let parsed = NaiveDate::parse_from_str(&value.value, "%Y-%m-%d");
+    if parsed.is_err() {
+        file.error(
+            value.span,
+            format!("`{name}` is `{}`, not a date YYYY-MM-DD", value.value),
+        );
+    }
+    parsed.ok()
+}
+
 /// `start` and everything reachable from it through `edges`, sorted.
 fn closure(start: EntityId, edges: &[Vec<EntityId>]) -> Vec<EntityId> {
     let mut seen = vec![start];
@@ -434,5 +473,24 @@ pub(crate) mod tests {
         );
         assert!(messages.iter().any(|m| m.contains("within itself")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`sideways`")), "{messages:?}");
+    }
+
+    #[test]
+    fn eras_bound_the_days_a_shared_name_means_an_entity() {
+        let text = r#"{"entities": [
+  {"id": "old", "label": "Old", "kind": "government", "aliases": ["الحكومة"], "until": "2024-12-08"},
+  {"id": "new", "label": "New", "kind": "government", "aliases": ["الحكومة"], "from": "2024-12-08"},
+  {"id": "bad", "label": "Bad", "kind": "government", "aliases": [], "from": "8/12/2024"}
+], "predicates": []}"#;
+        let file = JsonFile::new("vocabulary.json", text);
+        let v = Vocabulary::read(&file);
+        let messages: Vec<String> = file.into_diagnostics().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages, ["`from` is `8/12/2024`, not a date YYYY-MM-DD"]);
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let (old, new) = (v.entity("old").unwrap(), v.entity("new").unwrap());
+        assert!(v.in_era(old, day(2019, 1, 1)) && !v.in_era(new, day(2019, 1, 1)));
+        assert!(!v.in_era(old, day(2026, 1, 1)) && v.in_era(new, day(2026, 1, 1)));
+        assert!(v.in_era(old, day(2024, 12, 8)) && v.in_era(new, day(2024, 12, 8)));
+        assert!(v.in_era(v.entity("bad").unwrap(), day(2000, 1, 1)));
     }
 }

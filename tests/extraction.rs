@@ -106,9 +106,9 @@ fn extracted_only_reproduces_most_annotated_agreements() {
                 .any(|[x, y]| (same(a, x) && same(b, y)) || (same(a, y) && same(b, x)))
         })
         .count();
-    // Measured: 16 of 27. Most, as the issue asks; a drop is a regression.
+    // Measured: 17 of 27. Most, as the issue asks; a drop is a regression.
     assert!(reproduced * 2 > wanted.len(), "{reproduced} of {}", wanted.len());
-    assert!(reproduced >= 16, "{reproduced} of {}", wanted.len());
+    assert!(reproduced >= 17, "{reproduced} of {}", wanted.len());
 }
 
 #[test]
@@ -240,12 +240,12 @@ fn extraction_score_on_the_seeds_and_the_unseen_set() {
     };
     let (precision, recall) = overall("claims");
     assert!(
-        precision >= 0.45 && recall >= 0.47,
+        precision >= 0.63 && recall >= 0.66,
         "seeds: P {precision:.2} R {recall:.2}"
     );
     let (precision, recall) = overall("tests/fixtures/unseen");
     assert!(
-        precision >= 0.65 && recall >= 0.38,
+        precision >= 0.70 && recall >= 0.46,
         "unseen: P {precision:.2} R {recall:.2}"
     );
 }

@@ -37,6 +37,9 @@ pub struct Cues {
     pub relative_pronouns: Vec<String>,
     /// A predicate right after one points back to an earlier claim (`هذا الانسحاب`).
     pub demonstratives: Vec<String>,
+    /// A predicate shortly after one is requested, intended or aimed at, not
+    /// claimed (`دعا إلى الانسحاب`, `لضمان الانسحاب`).
+    pub unasserted: Vec<String>,
     /// Entity kinds that can do things (subjects).
     pub agent_kinds: Vec<String>,
     /// Entity kinds that can be a claim's scope (objects).
@@ -71,6 +74,7 @@ impl Cues {
             "roles",
             "relative_pronouns",
             "demonstratives",
+            "unasserted",
             "abbreviations",
         ];
         let Some(top) = file.object(&root, "the lexicon", &top_fields) else {
@@ -156,6 +160,7 @@ impl Cues {
         cues.prepositions = words(&top, "prepositions");
         cues.relative_pronouns = words(&top, "relative_pronouns");
         cues.demonstratives = words(&top, "demonstratives");
+        cues.unasserted = words(&top, "unasserted");
         cues.abbreviations = words(&top, "abbreviations");
         cues
     }

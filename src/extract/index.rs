@@ -31,6 +31,8 @@ pub enum Sense {
     Demonstrative,
     /// `قد`: hedged before an imperfect verb only.
     HedgeBeforeImperfect,
+    /// `دعا إلى`, `لضمان`: what follows is requested or intended.
+    Unasserted,
 }
 
 /// Senses compete for words only within their layer: a cue phrase may cover
@@ -60,7 +62,12 @@ struct Entry {
     sense: Sense,
     /// The slot of each word after the first (see [`Uses::slots`]).
     rest: Vec<u32>,
+    /// Written `منح … اللجوء`: other words may stand between the first word and the rest.
+    gapped: bool,
 }
+
+/// How many words may stand in the gap of a gapped phrase (`منح الرئيس السوري السابق بشار الأسد اللجوء`).
+const MAX_GAP: usize = 8;
 
 /// What an index key is used for.
 #[derive(Default)]
@@ -140,7 +147,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 15] = [
+        let lists: [(&[String], Sense); 16] = [
             (&cues.negation, Sense::Negation),
             (&cues.denial, Sense::Denial),
             (&cues.question, Sense::Modality(Modality::Question)),
@@ -156,6 +163,7 @@ impl Index {
             (&cues.relative_pronouns, Sense::RelativePronoun),
             (&cues.demonstratives, Sense::Demonstrative),
             (&cues.hedged_before_imperfect, Sense::HedgeBeforeImperfect),
+            (&cues.unasserted, Sense::Unasserted),
         ];
         for (phrases, sense) in lists {
             for phrase in phrases {
@@ -167,6 +175,7 @@ impl Index {
 
     fn add(&mut self, phrase: &str, sense: Sense) {
         let folded = fold(phrase);
+        let gapped = folded.contains('…');
         let mut words = folded.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty());
         let Some(first) = words.next() else {
             return;
@@ -176,9 +185,14 @@ impl Index {
         if !self.seen.insert((folded.clone(), sense)) {
             return;
         }
+        let rest_is_empty = rest.is_empty();
         let rest = rest.into_iter().map(|word| self.slot(word)).collect();
         let id = self.entries.len() as u32;
-        self.entries.push(Entry { sense, rest });
+        self.entries.push(Entry {
+            sense,
+            rest,
+            gapped: gapped && !rest_is_empty,
+        });
         entry_keys(first, |key| {
             let ids = &mut self.keys.entry(key.to_string()).or_default().first;
             if !ids.contains(&id) {
@@ -256,24 +270,35 @@ impl Index {
         for (start, &info) in sentence.iter().enumerate() {
             for candidate in &infos[info as usize].candidates {
                 let entry = &self.entries[candidate.entry as usize];
-                let end = start + 1 + entry.rest.len();
-                if end > words.len() {
-                    continue;
-                }
-                let matches = entry
-                    .rest
-                    .iter()
-                    .zip(&sentence[start + 1..end])
-                    .all(|(slot, &info)| infos[info as usize].slots.contains(slot));
-                if matches {
-                    let mention = Mention {
-                        words: start..end,
-                        sense: entry.sense,
-                        prefixed: candidate.prefixed,
-                        suffixed: candidate.suffixed && entry.rest.is_empty(),
-                    };
-                    found.push((mention, entry.sense.layer() as usize));
-                }
+                let rest_matches_at = |from: usize| {
+                    from + entry.rest.len() <= words.len()
+                        && entry
+                            .rest
+                            .iter()
+                            .zip(&sentence[from..])
+                            .all(|(slot, &info)| infos[info as usize].slots.contains(slot))
+                };
+                // A gapped phrase is mentioned by its first word: the words in
+                // the gap (`منح الأسد اللجوء`) are the subject's and object's.
+                let end = if entry.gapped {
+                    let gap = (start + 2..=start + 1 + MAX_GAP).any(rest_matches_at);
+                    if !gap {
+                        continue;
+                    }
+                    start + 1
+                } else {
+                    if !rest_matches_at(start + 1) {
+                        continue;
+                    }
+                    start + 1 + entry.rest.len()
+                };
+                let mention = Mention {
+                    words: start..end,
+                    sense: entry.sense,
+                    prefixed: candidate.prefixed,
+                    suffixed: candidate.suffixed && (entry.rest.is_empty() || entry.gapped),
+                };
+                found.push((mention, entry.sense.layer() as usize));
             }
         }
         let kept = select_leftmost_longest(found);
@@ -337,7 +362,8 @@ mod tests {
                 {"id": "bases", "label": "bases", "kind": "facility", "aliases": ["القواعد العسكرية", "قاعدة"]}
             ], "predicates": [
                 {"id": "withdraw", "label": "withdraw", "family": "presence", "direction": "against", "aliases": ["انسحب", "انسحاب"]},
-                {"id": "keep", "label": "keep", "family": "presence", "direction": "for", "aliases": ["الإبقاء"]}
+                {"id": "keep", "label": "keep", "family": "presence", "direction": "for", "aliases": ["الإبقاء"]},
+                {"id": "grant-asylum", "label": "grant asylum", "family": "asylum", "direction": "for", "aliases": ["منح … اللجوء"]}
             ]}"#,
         );
         let vocabulary = Vocabulary::read(&file);
@@ -392,6 +418,19 @@ mod tests {
         assert!(!got.iter().any(|(_, s)| s == "Negation"));
         assert!(got.contains(&("مع الإبقاء".to_string(), "Partial".to_string())));
         assert!(got.contains(&("الإبقاء".to_string(), "keep".to_string())));
+    }
+
+    #[test]
+    fn a_gapped_phrase_is_mentioned_by_its_first_word_when_the_rest_follows() {
+        let got = found("منحت روسيا الأسد حق اللجوء");
+        assert!(
+            got.contains(&("منحت".to_string(), "grant-asylum".to_string())),
+            "{got:?}"
+        );
+        // The rest must come within the gap's reach, and after at least one word.
+        assert!(!found("منحت اللجوء").iter().any(|(_, s)| s == "grant-asylum"));
+        let far = "منحت روسيا في ذلك الوقت وبعد مداولات طويلة وشاقة جدا مع الجميع اللجوء";
+        assert!(!found(far).iter().any(|(_, s)| s == "grant-asylum"));
     }
 
     #[test]

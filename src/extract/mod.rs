@@ -13,11 +13,17 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
+use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
+
 use crate::arabic::{Words, clauses, fold, sentences, words_into};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
 use index::{Index, Mention, Sense, WordCache};
+
+/// How many words a request or purpose cue (`دعا`, `بهدف`) reaches forward.
+const UNASSERTED_REACH: usize = 4;
 
 /// A claim found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +62,11 @@ pub struct Extractor<'v> {
     negation_reach: usize,
     abbreviations: Vec<String>,
     undecided_about: Option<PredicateId>,
+    /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
+    one_word_triggers: FxHashSet<String>,
+    /// Per predicate, the letters after a leading س in its aliases: `سيطر`
+    /// starts with سي, so `سيطرت` is no future `سـ` + `يطر`.
+    own_sin: Vec<Vec<char>>,
 }
 
 /// What one thread reuses from sentence to sentence and text to text.
@@ -99,28 +110,52 @@ impl<'v> Extractor<'v> {
             negation_reach: cues.negation_reach,
             abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
             undecided_about: cues.undecided_about.as_deref().and_then(|p| vocabulary.predicate(p)),
+            own_sin: vocabulary
+                .predicates
+                .iter()
+                .map(|p| {
+                    p.aliases
+                        .iter()
+                        .filter_map(|a| fold(a).strip_prefix('س').and_then(|rest| rest.chars().next()))
+                        .collect()
+                })
+                .collect(),
+            one_word_triggers: vocabulary
+                .predicates
+                .iter()
+                .flat_map(|p| &p.aliases)
+                .map(|a| fold(a))
+                .filter(|a| !a.contains(' '))
+                .collect(),
         }
     }
 
-    /// The claims of each text, on `jobs` threads. Texts are handed out one
+    /// The claims of each article (its text and publication day), on `jobs` threads. Texts are handed out one
     /// at a time, so a long article does not hold up a whole share; results
     /// come back in input order, identical to a sequential run. `done` is
     /// called after each text with the number finished so far.
-    pub fn extract_all(&self, texts: &[&str], jobs: usize, done: &(dyn Fn(usize) + Sync)) -> Vec<Vec<Extracted>> {
+    pub fn extract_all(
+        &self,
+        articles: &[(&str, Option<NaiveDate>)],
+        jobs: usize,
+        done: &(dyn Fn(usize) + Sync),
+    ) -> Vec<Vec<Extracted>> {
         let next = AtomicUsize::new(0);
         let finished = AtomicUsize::new(0);
-        let results: Vec<Mutex<Vec<Extracted>>> = texts.iter().map(|_| Mutex::new(Vec::new())).collect();
+        let results: Vec<Mutex<Vec<Extracted>>> = articles.iter().map(|_| Mutex::new(Vec::new())).collect();
         let work = || {
             let mut scratch = Scratch::default();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(text) = texts.get(i) else { break };
-                let claims = self.extract_with(text, &mut scratch);
+                let Some(&(text, published)) = articles.get(i) else {
+                    break;
+                };
+                let claims = self.extract_with(text, published, &mut scratch);
                 *results[i].lock().unwrap_or_else(PoisonError::into_inner) = claims;
                 done(finished.fetch_add(1, Ordering::Relaxed) + 1);
             }
         };
-        let jobs = jobs.clamp(1, texts.len().max(1));
+        let jobs = jobs.clamp(1, articles.len().max(1));
         if jobs == 1 {
             work();
         } else {
@@ -136,17 +171,18 @@ impl<'v> Extractor<'v> {
             .collect()
     }
 
-    /// The claims of `text`, in text order.
-    pub fn extract(&self, text: &str) -> Vec<Extracted> {
-        self.extract_with(text, &mut Scratch::default())
+    /// The claims of `text`, in text order. `published` decides what a name
+    /// shared by entities of different eras means (vocabulary `from`/`until`).
+    pub fn extract(&self, text: &str, published: Option<NaiveDate>) -> Vec<Extracted> {
+        self.extract_with(text, published, &mut Scratch::default())
     }
 
-    fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Extracted> {
+    fn extract_with(&self, text: &str, published: Option<NaiveDate>, scratch: &mut Scratch) -> Vec<Extracted> {
         let mut out = Vec::new();
         // The subject of the last claim, for sentences whose subject is only a verb ending.
         let mut discourse: Option<EntityId> = None;
         for sentence in sentences(text, &self.abbreviations) {
-            self.sentence(text, sentence, scratch, &mut discourse, &mut out);
+            self.sentence(text, sentence, published, scratch, &mut discourse, &mut out);
         }
         out
     }
@@ -155,6 +191,7 @@ impl<'v> Extractor<'v> {
         &self,
         text: &str,
         sentence: Range<usize>,
+        published: Option<NaiveDate>,
         scratch: &mut Scratch,
         discourse: &mut Option<EntityId>,
         out: &mut Vec<Extracted>,
@@ -162,7 +199,14 @@ impl<'v> Extractor<'v> {
         words_into(text, sentence.clone(), &mut scratch.words);
         let words = &scratch.words;
         let mentions = self.index.mentions(words, &mut scratch.cache);
-        let groups = entity_groups(&mentions);
+        let mut groups = entity_groups(&mentions);
+        if let Some(date) = published {
+            for group in groups.iter_mut().filter(|g| g.entities.len() > 1) {
+                if group.entities.iter().any(|&e| self.vocabulary.in_era(e, date)) {
+                    group.entities.retain(|&e| self.vocabulary.in_era(e, date));
+                }
+            }
+        }
         let is_trigger = |m: &Mention| {
             matches!(m.sense, Sense::Predicate(_))
                 || (m.sense == Sense::Modality(Modality::Undecided) && self.undecided_about.is_some())
@@ -215,14 +259,63 @@ impl<'v> Extractor<'v> {
                     .iter()
                     .any(|m| m.sense == sense && m.words.end == mention.words.start)
             };
+            // `لذلك`, `كذلك`: with a preposition attached, a demonstrative is a connective.
+            let after_demonstrative = mentions[..i].iter().any(|m| {
+                m.sense == Sense::Demonstrative
+                    && m.words.end == mention.words.start
+                    && !words
+                        .key(m.words.start)
+                        .trim_start_matches(['و', 'ف'])
+                        .starts_with(['ل', 'ك', 'ب'])
+            });
             // `هذا الانسحاب` points back to a claim already made.
-            if is_speech || right_before(Sense::Demonstrative) {
+            // `يتجه نحو انسحاب`: a verb heading for another event names no event of its own.
+            let leads_to_event = mentions.iter().any(|p| {
+                p.sense == Sense::Preposition
+                    && p.words.start >= mention.words.end
+                    && p.words.start <= mention.words.end + 3
+                    // Only the subject or an adverb (`أيضاً`) between.
+                    && (mention.words.end..p.words.start).all(|w| {
+                        groups.iter().any(|g| g.words.contains(&w)) || words.key(w).ends_with('ا')
+                    })
+                    && mentions.iter().any(|e| is_predicate(e.sense) && e.words.start == p.words.end)
+            });
+            if is_speech
+                || leads_to_event
+                || after_demonstrative
+                || self.is_adjective(words, mention)
+                || self.unasserted(&context, i)
+            {
                 continue;
             }
-            if let Some(claim) = self.claim(&context, i, predicate, is_question, *discourse) {
-                let repeated = out[first_claim..].iter().any(|c: &Extracted| {
-                    (c.subject, c.predicate, c.object, c.polarity)
-                        == (claim.subject, claim.predicate, claim.object, claim.polarity)
+            // `الانسحاب الروسي من القامشلي`, `القوات التي انسحبت`: the event is
+            // named again as known, not claimed anew.
+            // A definite noun with a modality of its own (`يبدو أن الانسحاب … قد بدأ`) says something new.
+            let in_relative_clause = right_before(Sense::RelativePronoun);
+            let definite = without_article(words.key(mention.words.start).trim_start_matches(['و', 'ف'])).is_some();
+            let previous = Previous {
+                in_sentence: out[first_claim..].last().map(|c| c.subject),
+                sentence: *discourse,
+            };
+            for claim in self.claims(&context, i, predicate, is_question, previous) {
+                let actor = |e| self.vocabulary.actor(e);
+                let restated = out[..first_claim].iter().any(|c| {
+                    (actor(c.subject), c.predicate, c.object, c.polarity)
+                        == (actor(claim.subject), claim.predicate, claim.object, claim.polarity)
+                        && (in_relative_clause || (definite && c.modality == claim.modality))
+                });
+                if restated {
+                    continue;
+                }
+                let repeated = out.iter().enumerate().any(|(k, c)| {
+                    let same = (c.subject, c.predicate, c.object, c.polarity)
+                        == (claim.subject, claim.predicate, claim.object, claim.polarity);
+                    // Within the sentence, one claim per tuple; across sentences, a
+                    // restatement in the same words (a headline printed twice).
+                    same && (k >= first_claim || {
+                        let (earlier, this) = (&text[c.span.clone()], &text[claim.span.clone()]);
+                        c.modality == claim.modality && (earlier.contains(this) || this.contains(earlier))
+                    })
                 });
                 if !repeated {
                     out.push(claim);
@@ -240,35 +333,163 @@ impl<'v> Extractor<'v> {
         }
     }
 
+    /// Whether a one-word trigger is a definite adjective of relation
+    /// (`الرئيس التركي` is no `ترك`): ال … ي, unless that form is an alias
+    /// itself (`التخلي`, the verb `التقى`).
+    fn is_adjective(&self, words: &Words, trigger: &Mention) -> bool {
+        if trigger.words.len() != 1 {
+            return false;
+        }
+        let key = words.key(trigger.words.start).trim_start_matches(['و', 'ف']);
+        let Some(stem) = without_article(key) else {
+            return false;
+        };
+        stem.ends_with('ي') && !self.one_word_triggers.contains(stem) && !self.one_word_triggers.contains(key)
+    }
+
+    /// Whether the predicate at `at` is requested, intended or aimed at
+    /// rather than claimed: a cue (`دعا`, `بهدف`) shortly before it in its
+    /// clause, or an attached ل of purpose (`لبحث`, `لدعم`).
+    fn unasserted(&self, cx: &Context, at: usize) -> bool {
+        let trigger = &cx.mentions[at];
+        let clause = cx.clause_of[trigger.words.start];
+        // After a modality verb the ل is its complement, not a purpose (`تستعد روسيا لسحب`).
+        let after_modality = cx.mentions[..at].iter().any(|m| {
+            matches!(m.sense, Sense::Modality(_))
+                && m.words.end <= trigger.words.start
+                && m.words.end + 2 >= trigger.words.start
+        });
+        // Several lexicon entries may meet one word; any of them may see the ل.
+        let prefixed = cx
+            .mentions
+            .iter()
+            .any(|m| m.words == trigger.words && m.sense == trigger.sense && m.prefixed);
+        let purpose = prefixed
+            && !after_modality
+            && cx
+                .words
+                .key(trigger.words.start)
+                .trim_start_matches(['و', 'ف'])
+                .starts_with('ل');
+        purpose
+            || cx.mentions[..at].iter().any(|m| {
+                m.sense == Sense::Unasserted
+                    && m.words.end <= trigger.words.start
+                    && trigger.words.start - m.words.end <= UNASSERTED_REACH
+                    && cx.clause_of[m.words.start] == clause
+                    && !cx.has_between(m.words.end, trigger.words.start, is_predicate)
+            })
+    }
+
+    /// The claims of the predicate at `at`: one, or one per object when its
+    /// object is a list (`بقاعدتي حميميم وطرطوس`).
+    fn claims(
+        &self,
+        cx: &Context,
+        at: usize,
+        predicate: PredicateId,
+        is_question: bool,
+        previous: Previous,
+    ) -> Vec<Extracted> {
+        let Some((claim, object_group)) = self.claim(cx, at, predicate, is_question, previous) else {
+            return Vec::new();
+        };
+        let fits = |e: EntityId| e != claim.object && self.fits_object(predicate, claim.subject, e);
+        let mut more = Vec::new();
+        let mut last = &cx.groups[object_group];
+        // `بين دمشق واللاذقية` names a pair, not a list of objects.
+        let between = cx.mentions.iter().any(|m| {
+            m.sense == Sense::Preposition && m.words.end == last.words.start && cx.words.key(m.words.start) == "بين"
+        });
+        if between {
+            return vec![claim];
+        }
+        for group in &cx.groups[object_group + 1..] {
+            // The next item: `و` on its first word, at most one word (an adjective) after the last.
+            let joined = group.words.start <= last.words.end + 1
+                && cx.words.key(group.words.start).starts_with('و')
+                && cx.clause_of[group.words.start] == cx.clause_of[last.words.start]
+                && !cx.has_between(last.words.end, group.words.start, |s| {
+                    s != Sense::Partial && s != Sense::Full
+                });
+            if !joined {
+                break;
+            }
+            let Some(object) = group.entities.iter().copied().find(|&e| fits(e)) else {
+                break;
+            };
+            let bytes = cx.words.words[group.words.start].span.start..cx.words.words[group.words.end - 1].span.end;
+            more.push(Extracted {
+                object,
+                span: claim.span.start.min(bytes.start)..claim.span.end.max(bytes.end),
+                ..claim.clone()
+            });
+            last = group;
+        }
+        std::iter::once(claim).chain(more).collect()
+    }
+
     fn claim(
         &self,
         cx: &Context,
         at: usize,
         predicate: PredicateId,
         is_question: bool,
-        discourse: Option<EntityId>,
-    ) -> Option<Extracted> {
+        previous: Previous,
+    ) -> Option<(Extracted, usize)> {
         let trigger = &cx.mentions[at];
         let clause = cx.clause_of[trigger.words.start];
         let speaker = self.speaker(cx, trigger);
-        let (subject_group, subject, subject_rule, subject_cost) = self
+        let (mut subject_group, mut subject, mut subject_rule, mut subject_cost) = self
             .subject(cx, trigger, clause)
-            .map(|(g, e, rule, cost)| (Some(g), e, rule, cost))
+            .map(|(g, e, rule, cost)| match (rule, previous.in_sentence) {
+                // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
+                // clause shares the last claim's, not the nearest name's.
+                ("earlier-clause", Some(earlier)) => (None, earlier, "previous-claim", 0.15),
+                _ => (Some(g), e, rule, cost),
+            })
             .or_else(|| {
                 let (_, speaker_entity) = speaker.as_ref()?;
                 let entity = self.roles[speaker_entity.0 as usize].agent.then_some(*speaker_entity)?;
                 Some((None, entity, "speaker", 0.2))
             })
-            .or_else(|| Some((None, discourse?, "previous-sentence", 0.3)))?;
-        let (object_group, object, object_rule, object_cost) = self.object(
-            cx,
-            trigger,
-            predicate,
-            clause,
-            subject_group,
-            subject,
-            speaker.as_ref().map(|s| s.0),
-        )?;
+            .or_else(|| {
+                Some((
+                    None,
+                    previous.in_sentence.or(previous.sentence)?,
+                    "previous-sentence",
+                    0.3,
+                ))
+            })?;
+        let speaker_group = speaker.as_ref().map(|s| s.0);
+        let mut found = self.object(cx, trigger, predicate, clause, subject_group, subject, speaker_group);
+        // `ثم زار القاهرة وأنقرة`: when the name after the verb leaves no
+        // object, it was the object, and the subject is the last claim's.
+        // `الكرملين منح الأسد اللجوء`: likewise with a subject before the verb.
+        if found.is_none() && subject_rule == "after-trigger" {
+            let before = cx
+                .groups
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, g)| g.words.end <= trigger.words.start && cx.clause_of[g.words.start] == clause)
+                .filter(|(_, g)| !cx.in_prepositional_phrase(g))
+                .find_map(|(i, g)| Some((Some(i), self.pick(g, |r| r.agent, true)?, "before-trigger", 0.1)));
+            let earlier = previous.in_sentence.map(|e| (None, e, "previous-claim", 0.15));
+            if let Some(replacement) = before.or(earlier) {
+                found = self.object(
+                    cx,
+                    trigger,
+                    predicate,
+                    clause,
+                    replacement.0,
+                    replacement.1,
+                    speaker_group,
+                );
+                (subject_group, subject, subject_rule, subject_cost) = replacement;
+            }
+        }
+        let (object_group, object, object_rule, object_cost) = found?;
         let polarity = self.polarity(cx, at, clause);
         let mut modality = match trigger.sense {
             Sense::Modality(modality) => modality,
@@ -296,7 +517,7 @@ impl<'v> Extractor<'v> {
         let trigger_bytes =
             cx.words.words[trigger.words.start].span.start..cx.words.words[trigger.words.end - 1].span.end;
         let confidence = ((1.0 - subject_cost - object_cost) * 100.0).round() / 100.0;
-        Some(Extracted {
+        let claim = Extracted {
             span,
             trigger: trigger_bytes,
             subject,
@@ -308,8 +529,18 @@ impl<'v> Extractor<'v> {
             attribution,
             rule: format!("{subject_rule}+{object_rule}"),
             confidence,
-        })
+        };
+        Some((claim, object_group))
     }
+}
+
+/// Subjects of earlier claims, for a predicate whose own clause names none.
+#[derive(Clone, Copy)]
+struct Previous {
+    /// The last claim's in this sentence.
+    in_sentence: Option<EntityId>,
+    /// The last sentence's.
+    sentence: Option<EntityId>,
 }
 
 struct Context<'a> {
@@ -331,6 +562,17 @@ impl Context<'_> {
                 .any(|m| m.sense == Sense::Preposition && !m.suffixed && m.words.end == group.words.start)
     }
 
+    /// Whether `trigger` is the predicate of a relative clause begun after word `from`:
+    /// a relative pronoun between with no other predicate after it.
+    fn in_relative_clause(&self, from: usize, trigger: &Mention) -> bool {
+        self.mentions.iter().any(|r| {
+            r.sense == Sense::RelativePronoun
+                && r.words.start >= from
+                && r.words.end <= trigger.words.start
+                && !self.has_between(r.words.end, trigger.words.start, is_predicate)
+        })
+    }
+
     fn has_between(&self, from: usize, to: usize, wanted: impl Fn(Sense) -> bool) -> bool {
         self.mentions
             .iter()
@@ -343,7 +585,12 @@ fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
     for m in mentions {
         let Sense::Entity(entity) = m.sense else { continue };
         match groups.last_mut() {
-            Some(g) if g.words == m.words => g.entities.push(entity),
+            Some(g) if g.words == m.words => {
+                if !g.entities.contains(&entity) {
+                    g.entities.push(entity);
+                }
+                g.prefixed |= m.prefixed;
+            }
             _ => groups.push(Group {
                 words: m.words.clone(),
                 entities: vec![entity],
@@ -362,6 +609,12 @@ fn starts_imperfect(words: &Words, at: usize) -> bool {
     }
     let word = words.key(at).trim_start_matches(['و', 'ف']);
     word.starts_with(['ي', 'ت', 'ن', 'ا']) && !word.ends_with('ت')
+}
+
+/// The word without its article, if it has one (after ب ل ك; `لل` is ل + ال).
+fn without_article(key: &str) -> Option<&str> {
+    key.strip_prefix("لل")
+        .or_else(|| key.trim_start_matches(['ب', 'ل', 'ك']).strip_prefix("ال"))
 }
 
 fn is_predicate(sense: Sense) -> bool {
@@ -388,6 +641,19 @@ impl Extractor<'_> {
         )
     }
 
+    /// Whether `entity` can be the object of `predicate` said of `subject`:
+    /// of the predicate's object kinds (or a scope kind) and not the subject's own actor.
+    fn fits_object(&self, predicate: PredicateId, subject: EntityId, entity: EntityId) -> bool {
+        let info = self.vocabulary.predicate_info(predicate);
+        let kind = &self.vocabulary.entity_info(entity).kind;
+        let kind_fits = if info.object_kinds.is_empty() {
+            self.roles[entity.0 as usize].scope
+        } else {
+            info.object_kinds.iter().any(|k| k == kind)
+        };
+        kind_fits && self.vocabulary.actor(entity) != self.vocabulary.actor(subject)
+    }
+
     /// Subject: an agent right after the trigger (verb–subject order, or the
     /// construct `انسحاب روسيا`), else the nearest before it in its clause,
     /// else before it in its sentence.
@@ -399,18 +665,29 @@ impl Extractor<'_> {
                 self.pick(g, |r| r.agent, true)
             }
         };
-        // After a relative pronoun the subject is the noun it refers back to.
-        let after_relative = cx
-            .mentions
-            .iter()
-            .any(|m| m.sense == Sense::RelativePronoun && m.words.end == trigger.words.start);
+        // After a relative pronoun the subject is the noun it refers back to,
+        // when that noun is a name (not `الوقت الذي`).
+        let after_relative = cx.mentions.iter().any(|m| {
+            m.sense == Sense::RelativePronoun
+                && m.words.end == trigger.words.start
+                && cx
+                    .groups
+                    .iter()
+                    .any(|g| g.words.end <= m.words.start && g.words.end + 1 >= m.words.start)
+        });
         let after = cx.groups.iter().enumerate().find(|(_, g)| {
             g.words.start >= trigger.words.end
                 && g.words.start <= trigger.words.end + 2
                 && cx.clause_of[g.words.start] == clause
                 && !cx.has_between(trigger.words.end, g.words.start, is_predicate)
         });
-        if let Some((i, g)) = after.filter(|_| !after_relative)
+        // `التي تسيطر عليها روسيا`: a pronoun after the verb stands for the
+        // noun referred back to, so the subject follows.
+        let resumptive = cx
+            .mentions
+            .iter()
+            .any(|m| m.sense == Sense::Preposition && m.suffixed && m.words.start == trigger.words.end);
+        if let Some((i, g)) = after.filter(|_| !after_relative || resumptive)
             && let Some(e) = agent(g)
         {
             return Some((i, e, "after-trigger", 0.0));
@@ -445,22 +722,56 @@ impl Extractor<'_> {
         speaker_group: Option<usize>,
     ) -> Option<(usize, EntityId, &'static str, f64)> {
         let info = self.vocabulary.predicate_info(predicate);
-        let fits = |e: EntityId| {
-            let kind = &self.vocabulary.entity_info(e).kind;
-            let kind_fits = if info.object_kinds.is_empty() {
-                self.roles[e.0 as usize].scope
-            } else {
-                info.object_kinds.iter().any(|k| k == kind)
-            };
-            kind_fits && self.vocabulary.actor(e) != self.vocabulary.actor(subject)
-        };
+        let fits = |e: EntityId| self.fits_object(predicate, subject, e);
+        // `برعاية روسيا وتركيا`: names joined to the subject share its role.
+        let mut co_subjects = subject_group.into_iter().collect::<Vec<_>>();
+        while let Some(&last) = co_subjects.last() {
+            let next = last + 1;
+            let joined = cx.groups.get(next).is_some_and(|g| {
+                g.words.start == cx.groups[last].words.end && cx.words.key(g.words.start).starts_with('و')
+            });
+            if !joined {
+                break;
+            }
+            co_subjects.push(next);
+        }
         let candidate = |(i, g): (usize, &Group)| -> Option<(usize, EntityId)> {
-            if Some(i) == subject_group || Some(i) == speaker_group {
+            if co_subjects.contains(&i) || Some(i) == speaker_group {
                 return None;
             }
-            let e = g.entities.iter().copied().find(|&e| fits(e))?;
+            // A name of several kinds (`موسكو`: Russia, Moscow) is read as the kind the predicate lists first.
+            let rank = |e: EntityId| {
+                let kind = &self.vocabulary.entity_info(e).kind;
+                info.object_kinds.iter().position(|k| k == kind)
+            };
+            let e = g
+                .entities
+                .iter()
+                .copied()
+                .filter(|&e| fits(e))
+                .min_by_key(|&e| rank(e))?;
             Some((i, e))
         };
+        // `القاعدة التي تسيطر عليها روسيا`: with its subject after it, a
+        // relative clause's predicate has the noun it refers back to as object.
+        let subject_after = subject_group.is_some_and(|g| cx.groups[g].words.start >= trigger.words.end);
+        let antecedent = cx
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.sense == Sense::RelativePronoun
+                    && m.words.end <= trigger.words.start
+                    && m.words.end + 1 >= trigger.words.start
+            })
+            .find_map(|m| {
+                cx.groups
+                    .iter()
+                    .enumerate()
+                    .rfind(|(_, g)| g.words.end <= m.words.start && g.words.end + 1 >= m.words.start)
+            });
+        if subject_after && let Some(found) = antecedent.and_then(candidate) {
+            return Some((found.0, found.1, "relative-antecedent", 0.1));
+        }
         let markers = &self.markers[predicate.0 as usize];
         // A marker right before the entity, or before one head noun (`من مدينة القامشلي`).
         let marked = |g: &Group| {
@@ -470,7 +781,9 @@ impl Extractor<'_> {
                     && (m.words.end == g.words.start || m.words.end + 1 == g.words.start)
                     && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(m.words.start)))
             });
-            let by_clitic = g.prefixed && (markers.is_empty() || markers.iter().any(|k| k == "ب" || k == "ل"));
+            let clitic = cx.words.key(g.words.start).trim_start_matches(['و', 'ف']);
+            let by_clitic =
+                g.prefixed && (markers.is_empty() || markers.iter().any(|k| clitic.starts_with(k.as_str())));
             by_word || by_clitic
         };
         let in_reach = |g: &Group| {
@@ -536,6 +849,8 @@ impl Extractor<'_> {
             .filter(|m| {
                 cx.clause_of[m.words.start] == clause || !cx.has_between(m.words.end, trigger.words.start, is_predicate)
             })
+            // A relative clause describes; the main clause's modality stays outside it.
+            .filter(|m| !cx.in_relative_clause(m.words.end, trigger))
             .filter_map(|m| match m.sense {
                 Sense::Modality(modality) => Some(modality),
                 Sense::HedgeBeforeImperfect if starts_imperfect(cx.words, m.words.end) => Some(Modality::Hedged),
@@ -544,6 +859,11 @@ impl Extractor<'_> {
             .collect();
         if is_question {
             found.push(Modality::Question);
+        }
+        if let Sense::Predicate(predicate) = trigger.sense
+            && self.is_future(cx.words.key(trigger.words.start), predicate)
+        {
+            found.push(Modality::Expected);
         }
         [
             Modality::Question,
@@ -557,6 +877,17 @@ impl Extractor<'_> {
         .unwrap_or(Modality::Asserted)
     }
 
+    /// Whether a trigger word carries the future prefix: س before an
+    /// imperfect prefix (`ستعود`, `وسينسحب`), unless the predicate's own
+    /// aliases start that way (`سيطرت`).
+    fn is_future(&self, key: &str, predicate: PredicateId) -> bool {
+        let mut letters = key.trim_start_matches(['و', 'ف']).chars();
+        letters.next() == Some('س')
+            && letters
+                .next()
+                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن' | 'ا') && !self.own_sin[predicate.0 as usize].contains(&c))
+    }
+
     /// The speaker of the trigger's sentence: the speaker entity next to the
     /// nearest attribution verb or preposition (`قال بوتين`, `الكرملين أكد`,
     /// `بحسب رويترز`). Returns its group and entity.
@@ -566,6 +897,12 @@ impl Extractor<'_> {
             .iter()
             .filter(|m| matches!(m.sense, Sense::AttributionVerb | Sense::AttributionPreposition))
             .filter(|m| m.words != trigger.words)
+            // A word of a name is no cue (`بشار` is no ب + `أشار`).
+            .filter(|m| {
+                !cx.groups
+                    .iter()
+                    .any(|g| g.words.start < m.words.end && m.words.start < g.words.end)
+            })
             .collect();
         // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
         let last_clause = cx.clause_of.last().copied().unwrap_or(0);
@@ -633,7 +970,7 @@ mod tests {
         let (vocabulary, cues) = bundled();
         let extractor = Extractor::new(&vocabulary, &cues);
         extractor
-            .extract(text)
+            .extract(text, None)
             .iter()
             .map(|c| {
                 let attribution = match c.attribution {
@@ -752,10 +1089,176 @@ mod tests {
     }
 
     #[test]
+    fn requests_and_purposes_are_not_claims() {
+        assert!(claims("وطالبت الحكومة السورية الجديدة روسيا بالانسحاب من قاعدة حميميم.").is_empty());
+        assert!(claims("دعا أردوغان القوات الأمريكية إلى الانسحاب من شمال شرق سوريا.").is_empty());
+        assert!(
+            claims("زار بوتين أنقرة بهدف دعم التسوية السياسية في سوريا.")
+                .iter()
+                .all(|c| !c.contains(" support "))
+        );
+        // The ل of a modality verb's complement is no purpose.
+        assert_eq!(
+            claims("وتستعد روسيا لسحب قواتها من مطار القامشلي."),
+            ["russia withdraw qamishli affirmed expected outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_objects_gives_one_claim_each() {
+        assert_eq!(
+            claims("انسحبت القوات الروسية من الرقة ودير الزور."),
+            [
+                "russian-forces withdraw raqqa affirmed asserted outlet unspecified",
+                "russian-forces withdraw deir-ez-zor affirmed asserted outlet unspecified"
+            ]
+        );
+        // `بين … و…` is a pair of ends, not a list.
+        assert_eq!(
+            claims("وتحرك رتل روسي على الطريق بين دمشق وحمص.").len(),
+            claims("وتحرك رتل روسي على الطريق بين دمشق.").len()
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_common_noun_keeps_the_subject_after_the_verb() {
+        assert_eq!(
+            claims("جاء ذلك في الوقت الذي تسحب فيه روسيا قواتها من القامشلي."),
+            ["russia withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn an_adjective_of_relation_is_no_verb() {
+        // `التركي` is not the verb ترك (leave); `التقى` is the verb met.
+        assert!(claims("وصل الوفد التركي إلى موسكو.").is_empty());
+        assert_eq!(
+            claims("التقى أردوغان بوتين في سوتشي."),
+            ["erdogan meet putin affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn an_event_named_again_as_known_is_not_claimed_again() {
+        let text = "انسحبت روسيا من مطار القامشلي. وجاء الانسحاب الروسي من القامشلي بعد أيام. \
+                    ومن المتوقع أن تتجه القوات الروسية التي انسحبت من القامشلي إلى حميميم. \
+                    ويبدو أن الانسحاب الروسي من القامشلي بدأ قبل أسبوع.";
+        assert_eq!(
+            claims(text),
+            [
+                "russia withdraw qamishli affirmed asserted outlet unspecified",
+                "russian-forces deploy-to hmeimim affirmed expected outlet unspecified",
+                "russia withdraw qamishli affirmed hedged outlet partial"
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_clauses_refer_back_to_their_noun() {
+        // The resumptive `عليها` puts the subject after the verb and the noun as object;
+        // the main clause's `من المتوقع` does not reach into the relative clause.
+        assert_eq!(
+            claims("ومن المتوقع أن يزور أردوغان قاعدة حميميم التي تسيطر عليها روسيا."),
+            [
+                "erdogan visit hmeimim affirmed expected outlet unspecified",
+                "russia capture hmeimim affirmed asserted outlet unspecified"
+            ]
+        );
+        // Names joined to the subject are co-subjects, not objects.
+        assert_eq!(
+            claims("وتشمل المحادثات مناطق تخفيف التوتر التي تتم برعاية روسيا وتركيا."),
+            ["russia support de-escalation-zones affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_verb_without_a_subject_shares_the_last_claims() {
+        assert_eq!(
+            claims("التقى بوتين بالسيسي في القاهرة، ثم اجتمع مع أردوغان."),
+            [
+                "putin meet sisi affirmed asserted outlet unspecified",
+                "putin meet erdogan affirmed asserted outlet unspecified"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_future_prefix_makes_a_claim_expected() {
+        assert_eq!(
+            claims("وستعود القوات الروسية إلى حميميم."),
+            ["russian-forces deploy-to hmeimim affirmed expected outlet unspecified"]
+        );
+        // `سيطرت` begins with the letters of its own alias, not with a future prefix.
+        assert_eq!(
+            claims("سيطرت الفصائل المسلحة على دمشق."),
+            ["opposition-factions capture damascus affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_verb_heading_for_another_event_is_not_one() {
+        assert_eq!(
+            claims("ويتجه الجيش الأمريكي نحو الانسحاب من شمال شرق سوريا."),
+            ["us-forces withdraw northeast-syria affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(claims("استخدمت روسيا مطار القامشلي لدعم تركيا."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn connectives_and_names_of_several_kinds() {
+        // `لذلك` (therefore) is no demonstrative pointing back; `موسكو` visited is the city.
+        assert_eq!(
+            claims("ولذلك زار الشرع موسكو، ثم زار القاهرة وأنقرة."),
+            [
+                "sharaa visit moscow affirmed asserted outlet unspecified",
+                "sharaa visit egypt affirmed asserted outlet unspecified",
+                "sharaa visit turkey affirmed asserted outlet unspecified"
+            ]
+        );
+    }
+
+    #[test]
+    fn gapped_triggers_and_subjects_on_either_side() {
+        assert_eq!(
+            claims("الكرملين منح الأسد حق اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("منحت روسيا الرئيس السوري السابق بشار الأسد وعائلته اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_headline_printed_twice_gives_one_claim() {
+        let text = "هل تنسحب روسيا من طرطوس؟\n\nهل تنسحب روسيا من طرطوس؟\n\nقالت مصادر إن روسيا لن تنسحب من طرطوس.";
+        assert_eq!(
+            claims(text),
+            [
+                "russia withdraw tartus affirmed question outlet unspecified",
+                "russia withdraw tartus negated asserted outlet unspecified"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_two_eras_share_means_the_entity_of_the_publication_day() {
+        let (vocabulary, cues) = bundled();
+        let extractor = Extractor::new(&vocabulary, &cues);
+        let text = "وطلبت الحكومة السورية من القوات الروسية مغادرة القامشلي.";
+        let subject = |year| {
+            let found = extractor.extract(text, NaiveDate::from_ymd_opt(year, 6, 1));
+            vocabulary.entity_info(found[0].subject).id.clone()
+        };
+        assert_eq!(subject(2019), "assad-government");
+        assert_eq!(subject(2026), "syrian-new-authorities");
+    }
+
+    #[test]
     fn evidence_spans_point_into_the_text() {
         let (vocabulary, cues) = bundled();
         let text = "مقدمة قصيرة.\nانسحبت القوات الروسية من قاعدة طرطوس، وبقيت في حميميم.";
-        let found = Extractor::new(&vocabulary, &cues).extract(text);
+        let found = Extractor::new(&vocabulary, &cues).extract(text, None);
         assert_eq!(&text[found[0].span.clone()], "انسحبت القوات الروسية من قاعدة طرطوس");
         assert_eq!(&text[found[0].trigger.clone()], "انسحبت");
     }
@@ -765,10 +1268,10 @@ mod tests {
         let (vocabulary, cues) = bundled();
         let extractor = Extractor::new(&vocabulary, &cues);
         let texts = [
-            "انسحبت روسيا من سوريا.",
-            "",
-            "لم تنسحب روسيا من قاعدة حميميم.",
-            "هل تبقى روسيا في طرطوس؟",
+            ("انسحبت روسيا من سوريا.", None),
+            ("", None),
+            ("لم تنسحب روسيا من قاعدة حميميم.", NaiveDate::from_ymd_opt(2024, 12, 20)),
+            ("هل تبقى روسيا في طرطوس؟", None),
         ];
         let sequential = extractor.extract_all(&texts, 1, &|_| {});
         assert_eq!(extractor.extract_all(&texts, 3, &|_| {}), sequential);

@@ -63,7 +63,11 @@ pub fn annotations(corpus: &Corpus) -> Vec<(String, Value)> {
                         out.insert("confidence".into(), json!(x.confidence));
                         out.insert(
                             "evidence".into(),
-                            json!({"start": claim.span.start, "end": claim.span.end}),
+                            json!({
+                                "start": claim.span.start,
+                                "end": claim.span.end,
+                                "trigger": source.article.get(x.trigger.start..x.trigger.end),
+                            }),
                         );
                     }
                     Value::Object(out)
