@@ -320,29 +320,42 @@ fn affixes(key: &str, stem: &str) -> (bool, bool) {
     (prefix.starts_with(['ب', 'ل', 'ك']), at + stem.len() < key.len())
 }
 
-/// `found` comes in order of first word.
+/// Within each layer, the leftmost phrase wins over those it overlaps and
+/// the longest wins at one place, with every sense of that phrase. Returns
+/// them by first word, last word, layer and sense. `found` comes in order of
+/// first word, so each place is settled on its own, with no sort of the whole
+/// sentence's phrases.
 fn select_leftmost_longest(found: &mut [(Mention, usize)]) -> Vec<Mention> {
-    // Per layer: by start, longest first, then by sense. A stable sort by
-    // layer keeps each layer in order of start, so only the phrases at one
-    // start (rarely more than one) are left to order: far fewer comparisons
-    // of senses than one sort by all four.
-    found.sort_by_key(|&(_, layer)| layer);
-    for at_one_start in found.chunk_by_mut(|(a, la), (b, lb)| la == lb && a.words.start == b.words.start) {
-        at_one_start.sort_by(|(a, _), (b, _)| b.words.end.cmp(&a.words.end).then(a.sense.cmp(&b.sense)));
-    }
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-    let mut layer_end: Option<(usize, usize, Range<usize>)> = None;
-    for (mention, layer) in found.iter().cloned() {
-        match &layer_end {
-            // Same layer, same words as the last kept one: a second sense of the phrase.
-            Some((l, _, words)) if *l == layer && *words == mention.words => {}
-            Some((l, end, _)) if *l == layer && mention.words.start < *end => continue,
-            _ => {}
+    // Where the last phrase kept in each layer ends.
+    let mut layer_end: Vec<usize> = Vec::new();
+    for at_one_start in found.chunk_by_mut(|(a, _), (b, _)| a.words.start == b.words.start) {
+        let start = at_one_start[0].0.words.start;
+        at_one_start.sort_by(|(a, la), (b, lb)| {
+            la.cmp(lb)
+                .then(b.words.end.cmp(&a.words.end))
+                .then(a.sense.cmp(&b.sense))
+        });
+        let first_kept = kept.len();
+        for in_layer in at_one_start.chunk_by(|(_, la), (_, lb)| la == lb) {
+            let layer = in_layer[0].1;
+            if layer >= layer_end.len() {
+                layer_end.resize(layer + 1, 0);
+            }
+            if start < layer_end[layer] {
+                continue;
+            }
+            let longest = &in_layer[0].0.words;
+            layer_end[layer] = longest.end;
+            kept.extend(
+                in_layer
+                    .iter()
+                    .take_while(|(m, _)| m.words == *longest)
+                    .map(|(m, _)| m.clone()),
+            );
         }
-        layer_end = Some((layer, mention.words.end, mention.words.clone()));
-        kept.push(mention);
+        kept[first_kept..].sort_by_key(|m| m.words.end);
     }
-    kept.sort_by(|a, b| a.words.start.cmp(&b.words.start).then(a.words.end.cmp(&b.words.end)));
     kept
 }
 
@@ -466,24 +479,49 @@ mod tests {
         assert_eq!(index.mentions(&words, &mut WordCache::default()), first);
     }
 
+    /// The selection as one sort of all phrases and one pass, which
+    /// `select_leftmost_longest` does place by place.
+    fn select_by_sorting(mut found: Vec<(Mention, usize)>) -> Vec<Mention> {
+        found.sort_by(|(a, la), (b, lb)| {
+            la.cmp(lb)
+                .then(a.words.start.cmp(&b.words.start))
+                .then(b.words.end.cmp(&a.words.end))
+                .then(a.sense.cmp(&b.sense))
+        });
+        let mut kept: Vec<Mention> = Vec::new();
+        let mut layer_end: Option<(usize, usize, Range<usize>)> = None;
+        for (mention, layer) in found {
+            match &layer_end {
+                Some((l, _, words)) if *l == layer && *words == mention.words => {}
+                Some((l, end, _)) if *l == layer && mention.words.start < *end => continue,
+                _ => {}
+            }
+            layer_end = Some((layer, mention.words.end, mention.words.clone()));
+            kept.push(mention);
+        }
+        kept.sort_by(|a, b| a.words.start.cmp(&b.words.start).then(a.words.end.cmp(&b.words.end)));
+        kept
+    }
+
     #[test]
-    fn selection_sorts_like_one_sort_by_layer_start_length_and_sense() {
+    fn selection_place_by_place_equals_one_sort() {
         let senses = [
             Sense::Negation,
             Sense::Entity(EntityId(1)),
             Sense::Entity(EntityId(0)),
             Sense::Preposition,
+            Sense::Full,
         ];
         let mut state = 7u32;
         let mut next = |n: usize| {
             state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
             (state >> 16) as usize % n
         };
-        for _ in 0..500 {
-            // In order of first word, as `mentions` finds them; ties in all but the affixes.
+        for _ in 0..2000 {
+            // In order of first word, as `mentions` finds them; some alike in all but their affixes.
             let mut start = 0;
             let mut found: Vec<(Mention, usize)> = Vec::new();
-            for _ in 0..next(12) {
+            for _ in 0..next(14) {
                 start += next(2);
                 let sense = senses[next(senses.len())];
                 let mention = Mention {
@@ -494,16 +532,7 @@ mod tests {
                 };
                 found.push((mention, sense.layer() as usize));
             }
-            let mut by_one_sort = found.clone();
-            by_one_sort.sort_by(|(a, la), (b, lb)| {
-                la.cmp(lb)
-                    .then(a.words.start.cmp(&b.words.start))
-                    .then(b.words.end.cmp(&a.words.end))
-                    .then(a.sense.cmp(&b.sense))
-            });
-            let mut sorted = found.clone();
-            select_leftmost_longest(&mut sorted);
-            assert_eq!(sorted, by_one_sort);
+            assert_eq!(select_leftmost_longest(&mut found.clone()), select_by_sorting(found));
         }
     }
 
