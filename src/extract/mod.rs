@@ -527,7 +527,7 @@ impl<'v> Extractor<'v> {
             polarity,
             modality,
             attribution,
-            rule: format!("{subject_rule}+{object_rule}"),
+            rule: [subject_rule, object_rule].join("+"),
             confidence,
         };
         Some((claim, object_group))
@@ -942,10 +942,14 @@ impl Extractor<'_> {
                 && m.words.start + 4 >= trigger.words.start
                 && m.words.start <= trigger.words.end + 4
         };
-        let senses: Vec<Sense> = cx.mentions.iter().filter(near).map(|m| m.sense).collect();
-        if senses.contains(&Sense::Partial) {
+        let (mut partial, mut full) = (false, false);
+        for m in cx.mentions.iter().filter(near) {
+            partial |= m.sense == Sense::Partial;
+            full |= m.sense == Sense::Full;
+        }
+        if partial {
             Extent::Partial
-        } else if senses.contains(&Sense::Full) {
+        } else if full {
             Extent::Full
         } else {
             Extent::Unspecified
