@@ -34,40 +34,47 @@ trait Marks {
     fn find(bytes: &[u8], from: usize) -> Option<usize> {
         let mut at = from;
         while at < bytes.len() {
-            if let Some(chunk) = bytes.get(at..at + CHUNK).and_then(|c| c.try_into().ok())
-                && !Self::may_hold(chunk)
-            {
-                at += CHUNK;
-                continue;
+            let mut hits = match bytes.get(at..at + CHUNK).and_then(|c| c.try_into().ok()) {
+                Some(chunk) => Self::hits(chunk),
+                None => {
+                    // The last bytes, padded with zeros, which are no mark.
+                    let mut chunk = [0; CHUNK];
+                    chunk[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                    Self::hits(&chunk)
+                }
+            };
+            while hits != 0 {
+                let k = at + hits.trailing_zeros() as usize;
+                hits &= hits - 1;
+                if Self::LEADS.contains(&bytes[k]) {
+                    return Some(k);
+                }
+                // A second byte: a mark if its lead is D8 (which may be in the chunk before).
+                if k > from && bytes[k - 1] == 0xD8 {
+                    return Some(k - 1);
+                }
             }
-            // From the byte before the chunk: a D8 there may pair with a second byte in it.
-            let first = if at > from { at - 1 } else { at };
-            let end = (at + CHUNK).min(bytes.len());
-            if let Some(found) = (first..end).find(|&k| Self::starts_at(bytes, k)) {
-                return Some(found);
-            }
-            at = end;
+            at += CHUNK;
         }
         None
     }
 
-    /// Whether `chunk` holds a lead or a second byte of a mark: every byte
-    /// compared with every such byte, without branches, lane by lane, which
-    /// the compiler unrolls for the whole chunk (about twice as fast as a
-    /// test byte by byte).
-    fn may_hold(chunk: &[u8; CHUNK]) -> bool {
-        let mut hits = [false; CHUNK];
-        for &m in Self::LEADS.iter().chain(Self::AFTER_D8) {
-            for (hit, &b) in hits.iter_mut().zip(chunk) {
-                *hit |= b == m;
+    /// Bit i set when byte i of `chunk` is a lead or a second byte of a mark.
+    /// Every byte is compared with every such byte without branches, which
+    /// the compiler does for the whole chunk at once in vector registers.
+    fn hits(chunk: &[u8; CHUNK]) -> u32 {
+        let mut hits = 0;
+        for (i, &b) in chunk.iter().enumerate() {
+            let mut hit = false;
+            for &m in Self::LEADS {
+                hit |= b == m;
             }
+            for &m in Self::AFTER_D8 {
+                hit |= b == m;
+            }
+            hits |= u32::from(hit) << i;
         }
-        hits.iter().fold(false, |any, &hit| any | hit)
-    }
-
-    fn starts_at(bytes: &[u8], at: usize) -> bool {
-        let b = bytes[at];
-        Self::LEADS.contains(&b) || (b == 0xD8 && bytes.get(at + 1).is_some_and(|s| Self::AFTER_D8.contains(s)))
+        hits
     }
 }
 
