@@ -103,6 +103,10 @@ pub struct Index {
 #[derive(Clone, Copy)]
 struct Candidate {
     entry: u32,
+    /// The entry's sense, and whether it is one word: most are, and are then
+    /// mentioned without a look at the entry.
+    sense: Sense,
+    one_word: bool,
     prefixed: bool,
     suffixed: bool,
 }
@@ -233,8 +237,11 @@ impl Index {
                 let (prefixed, suffixed) = affixes(key, stem);
                 for &entry in &uses.first {
                     if !info.candidates.iter().any(|c| c.entry == entry) {
+                        let Entry { sense, rest, .. } = &self.entries[entry as usize];
                         info.candidates.push(Candidate {
                             entry,
+                            sense: *sense,
+                            one_word: rest.is_empty(),
                             prefixed,
                             suffixed,
                         });
@@ -269,36 +276,42 @@ impl Index {
         found.clear();
         for (start, &info) in sentence.iter().enumerate() {
             for candidate in &infos[info as usize].candidates {
-                let entry = &self.entries[candidate.entry as usize];
-                let rest_matches_at = |from: usize| {
-                    from + entry.rest.len() <= words.len()
-                        && entry
-                            .rest
-                            .iter()
-                            .zip(&sentence[from..])
-                            .all(|(slot, &info)| infos[info as usize].slots.contains(slot))
-                };
-                // A gapped phrase is mentioned by its first word: the words in
-                // the gap (`منح الأسد اللجوء`) are the subject's and object's.
-                let end = if entry.gapped {
-                    let gap = (start + 2..=start + 1 + MAX_GAP).any(rest_matches_at);
-                    if !gap {
-                        continue;
-                    }
+                let end = if candidate.one_word {
                     start + 1
                 } else {
-                    if !rest_matches_at(start + 1) {
-                        continue;
+                    let entry = &self.entries[candidate.entry as usize];
+                    let rest_matches_at = |from: usize| {
+                        from + entry.rest.len() <= words.len()
+                            && entry
+                                .rest
+                                .iter()
+                                .zip(&sentence[from..])
+                                .all(|(slot, &info)| infos[info as usize].slots.contains(slot))
+                    };
+                    // A gapped phrase is mentioned by its first word: the words in
+                    // the gap (`منح الأسد اللجوء`) are the subject's and object's.
+                    if entry.gapped {
+                        let gap = (start + 2..=start + 1 + MAX_GAP).any(rest_matches_at);
+                        if !gap {
+                            continue;
+                        }
+                        start + 1
+                    } else {
+                        if !rest_matches_at(start + 1) {
+                            continue;
+                        }
+                        start + 1 + entry.rest.len()
                     }
-                    start + 1 + entry.rest.len()
                 };
                 let mention = Mention {
                     words: start..end,
-                    sense: entry.sense,
+                    sense: candidate.sense,
                     prefixed: candidate.prefixed,
-                    suffixed: candidate.suffixed && (entry.rest.is_empty() || entry.gapped),
+                    // A suffix of the first word is the mention's when the mention is
+                    // that word alone: a one-word phrase, or a gapped one.
+                    suffixed: candidate.suffixed && end == start + 1,
                 };
-                found.push((mention, entry.sense.layer() as usize));
+                found.push((mention, candidate.sense.layer() as usize));
             }
         }
         let kept = select_leftmost_longest(found);
