@@ -34,7 +34,7 @@ trait Marks {
     fn find(bytes: &[u8], from: usize) -> Option<usize> {
         let mut at = from;
         while at < bytes.len() {
-            let mut hits = match bytes.get(at..at + CHUNK).and_then(|c| c.try_into().ok()) {
+            let hits = match bytes.get(at..at + CHUNK).and_then(|c| c.try_into().ok()) {
                 Some(chunk) => Self::hits(chunk),
                 None => {
                     // The last bytes, padded with zeros, which are no mark.
@@ -43,8 +43,10 @@ trait Marks {
                     Self::hits(&chunk)
                 }
             };
+            // One byte per place, 1 at a hit; lowest first.
+            let mut hits = u128::from_le_bytes(hits);
             while hits != 0 {
-                let k = at + hits.trailing_zeros() as usize;
+                let k = at + hits.trailing_zeros() as usize / 8;
                 hits &= hits - 1;
                 if Self::LEADS.contains(&bytes[k]) {
                     return Some(k);
@@ -59,20 +61,21 @@ trait Marks {
         None
     }
 
-    /// Bit i set when byte i of `chunk` is a lead or a second byte of a mark.
-    /// Every byte is compared with every such byte without branches, which
-    /// the compiler does for the whole chunk at once in vector registers.
-    fn hits(chunk: &[u8; CHUNK]) -> u32 {
-        let mut hits = 0;
-        for (i, &b) in chunk.iter().enumerate() {
-            let mut hit = false;
+    /// Byte i 1 when byte i of `chunk` is a lead or a second byte of a mark.
+    /// Every byte is compared with every such byte without branches, into a
+    /// byte of its own, which the compiler does for the whole chunk at once
+    /// in vector registers.
+    fn hits(chunk: &[u8; CHUNK]) -> [u8; CHUNK] {
+        let mut hits = [0; CHUNK];
+        for (hit, &b) in hits.iter_mut().zip(chunk) {
+            let mut is_mark = false;
             for &m in Self::LEADS {
-                hit |= b == m;
+                is_mark |= b == m;
             }
             for &m in Self::AFTER_D8 {
-                hit |= b == m;
+                is_mark |= b == m;
             }
-            hits |= u32::from(hit) << i;
+            *hit = u8::from(is_mark);
         }
         hits
     }
