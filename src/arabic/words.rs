@@ -35,6 +35,11 @@ impl Words {
         self.words.is_empty()
     }
 
+    /// The bytes of the text that words `range` cover (non-empty range).
+    pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
+        self.words[range.start].span.start..self.words[range.end - 1].span.end
+    }
+
     /// The word index of the first word starting at or after byte `offset`.
     pub fn at_or_after(&self, offset: usize) -> usize {
         self.words.partition_point(|w| w.span.start < offset)

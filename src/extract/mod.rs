@@ -418,7 +418,7 @@ impl<'v> Extractor<'v> {
             let Some(object) = group.entities.iter().copied().find(|&e| fits(e)) else {
                 break;
             };
-            let bytes = cx.words.words[group.words.start].span.start..cx.words.words[group.words.end - 1].span.end;
+            let bytes = cx.words.bytes(group.words.clone());
             more.push(Extracted {
                 object,
                 span: claim.span.start.min(bytes.start)..claim.span.end.max(bytes.end),
@@ -467,14 +467,10 @@ impl<'v> Extractor<'v> {
         // object, it was the object, and the subject is the last claim's.
         // `الكرملين منح الأسد اللجوء`: likewise with a subject before the verb.
         if found.is_none() && subject_rule == "after-trigger" {
-            let before = cx
-                .groups
-                .iter()
-                .enumerate()
-                .rev()
-                .filter(|(_, g)| g.words.end <= trigger.words.start && cx.clause_of[g.words.start] == clause)
-                .filter(|(_, g)| !cx.in_prepositional_phrase(g))
-                .find_map(|(i, g)| Some((Some(i), self.pick(g, |r| r.agent, true)?, "before-trigger", 0.1)));
+            let before = self
+                .agent_before(cx, trigger)
+                .filter(|&(i, _)| cx.clause_of[cx.groups[i].words.start] == clause)
+                .map(|(i, e)| (Some(i), e, "before-trigger", 0.1));
             let earlier = previous.in_sentence.map(|e| (None, e, "previous-claim", 0.15));
             if let Some(replacement) = before.or(earlier) {
                 found = self.object(
@@ -511,11 +507,10 @@ impl<'v> Extractor<'v> {
             .chain([object_group])
             .map(|g| cx.groups[g].words.clone())
         {
-            let bytes = cx.words.words[group.start].span.start..cx.words.words[group.end - 1].span.end;
+            let bytes = cx.words.bytes(group);
             span = span.start.min(bytes.start)..span.end.max(bytes.end);
         }
-        let trigger_bytes =
-            cx.words.words[trigger.words.start].span.start..cx.words.words[trigger.words.end - 1].span.end;
+        let trigger_bytes = cx.words.bytes(trigger.words.clone());
         let confidence = ((1.0 - subject_cost - object_cost) * 100.0).round() / 100.0;
         let claim = Extracted {
             span,
@@ -692,18 +687,22 @@ impl Extractor<'_> {
         {
             return Some((i, e, "after-trigger", 0.0));
         }
-        let before = cx
-            .groups
+        let (i, e) = self.agent_before(cx, trigger)?;
+        if cx.clause_of[cx.groups[i].words.start] == clause {
+            Some((i, e, "before-trigger", 0.05))
+        } else {
+            Some((i, e, "earlier-clause", 0.15))
+        }
+    }
+
+    /// The nearest agent before the trigger in its sentence, outside a prepositional phrase.
+    fn agent_before(&self, cx: &Context, trigger: &Mention) -> Option<(usize, EntityId)> {
+        cx.groups
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, g)| g.words.end <= trigger.words.start)
-            .find_map(|(i, g)| Some((i, agent(g)?, cx.clause_of[g.words.start] == clause)));
-        match before {
-            Some((i, e, true)) => Some((i, e, "before-trigger", 0.05)),
-            Some((i, e, false)) => Some((i, e, "earlier-clause", 0.15)),
-            None => None,
-        }
+            .filter(|(_, g)| g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g))
+            .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
     }
 
     /// Object: the first scope entity after the trigger introduced by one of
