@@ -40,6 +40,16 @@ pub struct Cues {
     /// A predicate shortly after one is requested, intended or aimed at, not
     /// claimed (`دعا إلى الانسحاب`, `لضمان الانسحاب`).
     pub unasserted: Vec<String>,
+    /// Phrases that begin like a predicate alias but mean something else
+    /// (`بحث عن`, searched for): as the longer match they hide the alias.
+    pub other_meanings: Vec<String>,
+    /// Words that begin a clause inside the sentence (`بأن موسكو …`): a
+    /// predicate's object is not looked for past one.
+    pub complementizers: Vec<String>,
+    /// After a noun predicate, the event is yet to come (`لقاء قريب`, `الاجتماع المقبل`).
+    pub expected_after: Vec<String>,
+    /// Question words that take the event asked about as given (`لماذا الانسحاب؟`).
+    pub presupposing_questions: Vec<String>,
     /// Entity kinds that can do things (subjects).
     pub agent_kinds: Vec<String>,
     /// Entity kinds that can be a claim's scope (objects).
@@ -75,6 +85,8 @@ impl Cues {
             "relative_pronouns",
             "demonstratives",
             "unasserted",
+            "other_meanings",
+            "complementizers",
             "abbreviations",
         ];
         let Some(top) = file.object(&root, "the lexicon", &top_fields) else {
@@ -93,15 +105,19 @@ impl Cues {
         }
         let modalities = [
             "question",
+            "presupposing_question",
             "undecided",
             "expected",
             "hedged",
             "hedged_before_imperfect",
             "reported",
+            "expected_after",
             "undecided_about",
         ];
         if let Some(modality) = section("modality", &modalities) {
             cues.question = words(&modality, "question");
+            cues.presupposing_questions = words(&modality, "presupposing_question");
+            cues.expected_after = words(&modality, "expected_after");
             cues.undecided = words(&modality, "undecided");
             if let Some(name) = modality.string("undecided_about") {
                 if vocabulary.predicate(&name.value).is_none() && !vocabulary.predicates.is_empty() {
@@ -161,6 +177,8 @@ impl Cues {
         cues.relative_pronouns = words(&top, "relative_pronouns");
         cues.demonstratives = words(&top, "demonstratives");
         cues.unasserted = words(&top, "unasserted");
+        cues.other_meanings = words(&top, "other_meanings");
+        cues.complementizers = words(&top, "complementizers");
         cues.abbreviations = words(&top, "abbreviations");
         cues
     }

@@ -33,6 +33,14 @@ pub enum Sense {
     HedgeBeforeImperfect,
     /// `دعا إلى`, `لضمان`: what follows is requested or intended.
     Unasserted,
+    /// `بحث عن` (searched for): begins like a predicate alias, means something else.
+    OtherMeaning,
+    /// `أن`, `بأن`: begins a clause of its own inside the sentence.
+    Complementizer,
+    /// `قريب`, `المقبل` after a noun: the event is yet to come.
+    ExpectedAfter,
+    /// `لماذا`: the event asked about is taken as given, not questioned.
+    PresupposingQuestion,
 }
 
 /// Senses compete for words only within their layer: a cue phrase may cover
@@ -49,10 +57,11 @@ enum Layer {
 impl Sense {
     fn layer(self) -> Layer {
         match self {
-            Sense::Predicate(_) => Layer::Predicate,
+            // A longer phrase of another meaning hides the alias it begins with.
+            Sense::Predicate(_) | Sense::OtherMeaning => Layer::Predicate,
             Sense::Entity(_) => Layer::Entity,
             Sense::AttributionVerb | Sense::AttributionPreposition => Layer::Attribution,
-            Sense::Preposition => Layer::Preposition,
+            Sense::Preposition | Sense::Complementizer => Layer::Preposition,
             _ => Layer::Cue,
         }
     }
@@ -151,7 +160,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 16] = [
+        let lists: [(&[String], Sense); 20] = [
             (&cues.negation, Sense::Negation),
             (&cues.denial, Sense::Denial),
             (&cues.question, Sense::Modality(Modality::Question)),
@@ -168,6 +177,10 @@ impl Index {
             (&cues.demonstratives, Sense::Demonstrative),
             (&cues.hedged_before_imperfect, Sense::HedgeBeforeImperfect),
             (&cues.unasserted, Sense::Unasserted),
+            (&cues.other_meanings, Sense::OtherMeaning),
+            (&cues.complementizers, Sense::Complementizer),
+            (&cues.expected_after, Sense::ExpectedAfter),
+            (&cues.presupposing_questions, Sense::PresupposingQuestion),
         ];
         for (phrases, sense) in lists {
             for phrase in phrases {

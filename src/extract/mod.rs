@@ -178,13 +178,33 @@ impl<'v> Extractor<'v> {
     }
 
     fn extract_with(&self, text: &str, published: Option<NaiveDate>, scratch: &mut Scratch) -> Vec<Extracted> {
-        let mut out = Vec::new();
-        // The subject of the last claim, for sentences whose subject is only a verb ending.
-        let mut discourse: Option<EntityId> = None;
+        let mut found = Found::default();
+        let mut in_header = true;
         for sentence in sentences(text, &self.abbreviations) {
-            self.sentence(text, sentence, published, scratch, &mut discourse, &mut out);
+            in_header &= !text[sentence.clone()].trim_end().ends_with('.');
+            self.sentence(text, sentence, published, scratch, &mut found);
+            if in_header {
+                found.header_end = found.claims.len();
+            }
         }
-        out
+        self.headlines_take_the_body_extent(&mut found.claims, found.header_end);
+        found.claims
+    }
+
+    /// A headline names the event its body tells: `لماذا الانسحاب الروسي؟`
+    /// over `بدء انسحاب القوات الروسية` is the partial withdrawal of the body.
+    fn headlines_take_the_body_extent(&self, out: &mut [Extracted], header_end: usize) {
+        let actor = |e| self.vocabulary.actor(e);
+        let event = |c: &Extracted| (actor(c.subject), c.predicate, c.object, c.polarity);
+        let (headlines, body) = out.split_at_mut(header_end);
+        for headline in headlines.iter_mut().filter(|c| c.extent == Extent::Unspecified) {
+            if let Some(told) = body
+                .iter()
+                .find(|c| c.extent != Extent::Unspecified && event(c) == event(headline))
+            {
+                headline.extent = told.extent;
+            }
+        }
     }
 
     fn sentence(
@@ -193,9 +213,13 @@ impl<'v> Extractor<'v> {
         sentence: Range<usize>,
         published: Option<NaiveDate>,
         scratch: &mut Scratch,
-        discourse: &mut Option<EntityId>,
-        out: &mut Vec<Extracted>,
+        found: &mut Found,
     ) {
+        let Found {
+            claims: out,
+            discourse,
+            header_end,
+        } = found;
         words_into(text, sentence.clone(), &mut scratch.words);
         let words = &scratch.words;
         let mentions = self.index.mentions(words, &mut scratch.cache);
@@ -228,7 +252,11 @@ impl<'v> Extractor<'v> {
             .map(|w| clause_ranges.iter().position(|c| c.end > w.span.start).unwrap_or(0))
             .collect();
         let sentence_text = text[sentence.clone()].trim_end_matches(['»', '”', '"', ')', ' ', '.']);
-        let is_question = sentence_text.ends_with(['؟', '?']);
+        // `لماذا الانسحاب؟` takes the withdrawal as given; `انسحاب روسيا: تكتيك أم
+        // تغيير؟` asks about what follows the colon, not the topic before it.
+        let questioned_from = (sentence_text.ends_with(['؟', '?'])
+            && !mentions.iter().any(|m| m.sense == Sense::PresupposingQuestion))
+        .then(|| sentence.start + sentence_text.rfind(':').map_or(0, |colon| colon + 1));
         let context = Context {
             words,
             mentions: &mentions,
@@ -236,7 +264,7 @@ impl<'v> Extractor<'v> {
             clause_of: &clause_of,
             clauses: &clause_ranges,
         };
-        let first_claim = out.len();
+        let mut first_claim = out.len();
         for (i, mention) in mentions.iter().enumerate() {
             let predicate = match (mention.sense, self.undecided_about) {
                 (Sense::Predicate(predicate), _) => predicate,
@@ -250,10 +278,17 @@ impl<'v> Extractor<'v> {
                 }
                 _ => continue,
             };
-            // `نقلت` as in "reported": a speech verb is not the event it reports.
-            let is_speech = mentions
-                .iter()
-                .any(|m| matches!(m.sense, Sense::AttributionVerb) && m.words == mention.words);
+            // `نقلت` as in "reported": a speech verb is not the event it reports;
+            // `نبحث ما إذا` (consider whether) deliberates about the event after it.
+            let is_speech = mentions.iter().any(|m| {
+                (m.sense == Sense::AttributionVerb && m.words == mention.words)
+                    // A gapped phrase of another meaning (`تبحث روسيا عن`) is as long as the alias.
+                    || (m.sense == Sense::OtherMeaning && m.words.start == mention.words.start)
+                    || (m.sense == Sense::Modality(Modality::Undecided)
+                        && m.words.start <= mention.words.start
+                        && mention.words.end < m.words.end)
+            });
+            let is_question = questioned_from.is_some_and(|from| words.words[mention.words.start].span.start >= from);
             let right_before = |sense: Sense| {
                 mentions[..i]
                     .iter()
@@ -299,7 +334,8 @@ impl<'v> Extractor<'v> {
             };
             for claim in self.claims(&context, i, predicate, is_question, previous) {
                 let actor = |e| self.vocabulary.actor(e);
-                let restated = out[..first_claim].iter().any(|c| {
+                // A headline is no discourse yet: the body tells its event anew.
+                let restated = out[*header_end..first_claim].iter().any(|c| {
                     (actor(c.subject), c.predicate, c.object, c.polarity)
                         == (actor(claim.subject), claim.predicate, claim.object, claim.polarity)
                         && (in_relative_clause || (definite && c.modality == claim.modality))
@@ -307,18 +343,27 @@ impl<'v> Extractor<'v> {
                 if restated {
                     continue;
                 }
-                let repeated = out.iter().enumerate().any(|(k, c)| {
+                let repeated = out.iter().enumerate().find(|(k, c)| {
                     let same = (c.subject, c.predicate, c.object, c.polarity)
                         == (claim.subject, claim.predicate, claim.object, claim.polarity);
                     // Within the sentence, one claim per tuple; across sentences, a
                     // restatement in the same words (a headline printed twice).
-                    same && (k >= first_claim || {
+                    same && (*k >= first_claim || {
                         let (earlier, this) = (&text[c.span.clone()], &text[claim.span.clone()]);
                         c.modality == claim.modality && (earlier.contains(this) || this.contains(earlier))
                     })
                 });
-                if !repeated {
-                    out.push(claim);
+                match repeated {
+                    None => out.push(claim),
+                    // A headline the body repeats in its words: the body's sentence
+                    // is the better evidence.
+                    Some((k, _)) if k < *header_end && first_claim >= *header_end => {
+                        out.remove(k);
+                        *header_end -= 1;
+                        first_claim -= 1;
+                        out.push(claim);
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -527,6 +572,17 @@ impl<'v> Extractor<'v> {
         };
         Some((claim, object_group))
     }
+}
+
+/// What a text's sentences have found so far.
+#[derive(Default)]
+struct Found {
+    claims: Vec<Extracted>,
+    /// The subject of the last claim, for sentences whose subject is only a verb ending.
+    discourse: Option<EntityId>,
+    /// How many of `claims` come from the header: the lines before the first
+    /// sentence ended by a full stop.
+    header_end: usize,
 }
 
 /// Subjects of earlier claims, for a predicate whose own clause names none.
@@ -851,6 +907,15 @@ impl Extractor<'_> {
             // A relative clause describes; the main clause's modality stays outside it.
             .filter(|m| !cx.in_relative_clause(m.words.end, trigger))
             .filter_map(|m| match m.sense {
+                // `لماذا` is no `ل` + `ماذا`.
+                Sense::Modality(Modality::Question)
+                    if cx
+                        .mentions
+                        .iter()
+                        .any(|p| p.sense == Sense::PresupposingQuestion && p.words == m.words) =>
+                {
+                    None
+                }
                 Sense::Modality(modality) => Some(modality),
                 Sense::HedgeBeforeImperfect if starts_imperfect(cx.words, m.words.end) => Some(Modality::Hedged),
                 _ => None,
@@ -1241,6 +1306,73 @@ mod tests {
                 "russia withdraw tartus affirmed question outlet unspecified",
                 "russia withdraw tartus negated asserted outlet unspecified"
             ]
+        );
+    }
+
+    #[test]
+    fn why_questions_and_headline_topics_take_the_event_as_given() {
+        assert_eq!(
+            claims("لماذا انسحبت روسيا من قاعدة حميميم؟"),
+            ["russia withdraw hmeimim affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("هل انسحبت روسيا من قاعدة حميميم؟"),
+            ["russia withdraw hmeimim affirmed question outlet unspecified"]
+        );
+        // The question is after the colon; the topic before it is not asked about.
+        assert_eq!(
+            claims("انسحاب روسيا من طرطوس: نهاية مرحلة أم بداية أخرى؟"),
+            ["russia withdraw tartus affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_headline_the_body_repeats_is_the_body_claim_with_its_extent() {
+        let text = "انسحاب روسيا من طرطوس\n\nبدأ انسحاب روسيا من طرطوس بشكل جزئي هذا الأسبوع. وقال مسؤول إن الأمر طبيعي.";
+        let extractor_claims = {
+            let (vocabulary, cues) = bundled();
+            let extractor = Extractor::new(&vocabulary, &cues);
+            extractor.extract(text, None)
+        };
+        assert_eq!(extractor_claims.len(), 1);
+        assert!(extractor_claims[0].span.start > text.find("بدأ").unwrap() - 1);
+        assert_eq!(extractor_claims[0].extent, Extent::Partial);
+        // In other words, the headline stays a claim of its own and takes the body's extent.
+        assert_eq!(
+            claims("لماذا الانسحاب الروسي من طرطوس؟\n\nبدأت القوات الروسية الانسحاب من طرطوس بشكل جزئي."),
+            [
+                "russia withdraw tartus affirmed asserted outlet partial",
+                "russian-forces withdraw tartus affirmed asserted outlet partial"
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_of_another_meaning_and_deliberation_are_no_events() {
+        // `بحث عن` is searching for, not discussing.
+        assert!(claims("وتبحث روسيا عن شركاء جدد في سوريا.").is_empty());
+        assert_eq!(
+            claims("بحث بوتين وأردوغان الحل في سوريا."),
+            ["putin discuss syria-settlement affirmed asserted outlet unspecified"]
+        );
+        // Considering whether is no discussion: what is considered is undecided.
+        assert_eq!(
+            claims("قال بوتين إن موسكو تبحث ما إذا كانت ستبقي قواتها في سوريا."),
+            ["russia keep-presence syria affirmed undecided putin unspecified"]
+        );
+    }
+
+    #[test]
+    fn strengthening_and_sending_are_of_forces_only() {
+        assert!(claims("وهو ما يعزز من قدرة روسيا على التأثير في سوريا.").is_empty());
+        assert!(claims("أرسلت الإدارة الجديدة إشارات إلى موسكو.").is_empty());
+        assert_eq!(
+            claims("عززت روسيا وجودها العسكري في ليبيا."),
+            ["russia reinforce-presence libya affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("أرسلت روسيا قوات إضافية إلى ليبيا."),
+            ["russia deploy-to libya affirmed asserted outlet unspecified"]
         );
     }
 
