@@ -33,6 +33,10 @@ pub struct Cues {
     pub partial: Vec<String>,
     pub full: Vec<String>,
     pub prepositions: Vec<String>,
+    /// Prepositions of place and origin (`في`, `داخل`, `من`): a name after
+    /// one may be the scope of any predicate, whatever prepositions its object
+    /// takes; after any other (`بين`, `مع`) only of a predicate that lists it.
+    pub scope_prepositions: Vec<String>,
     /// A predicate right after one has its subject before it (`التي دعمت`).
     pub relative_pronouns: Vec<String>,
     /// A predicate right after one points back to an earlier claim (`هذا الانسحاب`).
@@ -81,6 +85,7 @@ impl Cues {
             "attribution",
             "extent",
             "prepositions",
+            "scope_prepositions",
             "roles",
             "relative_pronouns",
             "demonstratives",
@@ -174,6 +179,7 @@ impl Cues {
             cues.reporter_kinds = kinds("reporter");
         }
         cues.prepositions = words(&top, "prepositions");
+        cues.scope_prepositions = words(&top, "scope_prepositions");
         cues.relative_pronouns = words(&top, "relative_pronouns");
         cues.demonstratives = words(&top, "demonstratives");
         cues.unasserted = words(&top, "unasserted");

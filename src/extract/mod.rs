@@ -60,6 +60,8 @@ pub struct Extractor<'v> {
     /// Per predicate: folded prepositions that introduce its object.
     markers: Vec<Vec<String>>,
     negation_reach: usize,
+    /// Folded prepositions of place and origin (`في`, `من`): a name after one may be any predicate's scope.
+    scope_prepositions: Vec<String>,
     abbreviations: Vec<String>,
     undecided_about: Option<PredicateId>,
     /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
@@ -108,6 +110,7 @@ impl<'v> Extractor<'v> {
             roles,
             markers,
             negation_reach: cues.negation_reach,
+            scope_prepositions: cues.scope_prepositions.iter().map(|p| fold(p)).collect(),
             abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
             undecided_about: cues.undecided_about.as_deref().and_then(|p| vocabulary.predicate(p)),
             own_sin: vocabulary
@@ -265,6 +268,8 @@ impl<'v> Extractor<'v> {
             clauses: &clause_ranges,
         };
         let mut first_claim = out.len();
+        // The groups this sentence's claims took as objects.
+        let mut objects = Vec::new();
         for (i, mention) in mentions.iter().enumerate() {
             let predicate = match (mention.sense, self.undecided_about) {
                 (Sense::Predicate(predicate), _) => predicate,
@@ -331,8 +336,9 @@ impl<'v> Extractor<'v> {
             let previous = Previous {
                 in_sentence: out[first_claim..].last().map(|c| c.subject),
                 sentence: *discourse,
+                objects: &objects,
             };
-            for claim in self.claims(&context, i, predicate, is_question, previous) {
+            for (claim, object_group) in self.claims(&context, i, predicate, is_question, previous) {
                 let actor = |e| self.vocabulary.actor(e);
                 // A headline is no discourse yet: the body tells its event anew.
                 let restated = out[*header_end..first_claim].iter().any(|c| {
@@ -353,6 +359,7 @@ impl<'v> Extractor<'v> {
                         c.modality == claim.modality && (earlier.contains(this) || this.contains(earlier))
                     })
                 });
+                objects.push(object_group);
                 match repeated {
                     None => out.push(claim),
                     // A headline the body repeats in its words: the body's sentence
@@ -434,8 +441,8 @@ impl<'v> Extractor<'v> {
         at: usize,
         predicate: PredicateId,
         is_question: bool,
-        previous: Previous,
-    ) -> Vec<Extracted> {
+        previous: Previous<'_>,
+    ) -> Vec<(Extracted, usize)> {
         let Some((claim, object_group)) = self.claim(cx, at, predicate, is_question, previous) else {
             return Vec::new();
         };
@@ -447,9 +454,9 @@ impl<'v> Extractor<'v> {
             m.sense == Sense::Preposition && m.words.end == last.words.start && cx.words.key(m.words.start) == "بين"
         });
         if between {
-            return vec![claim];
+            return vec![(claim, object_group)];
         }
-        for group in &cx.groups[object_group + 1..] {
+        for (g, group) in cx.groups.iter().enumerate().skip(object_group + 1) {
             // The next item: `و` on its first word, at most one word (an adjective) after the last.
             let joined = group.words.start <= last.words.end + 1
                 && cx.words.key(group.words.start).starts_with('و')
@@ -464,14 +471,17 @@ impl<'v> Extractor<'v> {
                 break;
             };
             let bytes = cx.words.bytes(group.words.clone());
-            more.push(Extracted {
-                object,
-                span: claim.span.start.min(bytes.start)..claim.span.end.max(bytes.end),
-                ..claim.clone()
-            });
+            more.push((
+                Extracted {
+                    object,
+                    span: claim.span.start.min(bytes.start)..claim.span.end.max(bytes.end),
+                    ..claim.clone()
+                },
+                g,
+            ));
             last = group;
         }
-        std::iter::once(claim).chain(more).collect()
+        std::iter::once((claim, object_group)).chain(more).collect()
     }
 
     fn claim(
@@ -480,13 +490,13 @@ impl<'v> Extractor<'v> {
         at: usize,
         predicate: PredicateId,
         is_question: bool,
-        previous: Previous,
+        previous: Previous<'_>,
     ) -> Option<(Extracted, usize)> {
         let trigger = &cx.mentions[at];
         let clause = cx.clause_of[trigger.words.start];
         let speaker = self.speaker(cx, trigger);
         let (mut subject_group, mut subject, mut subject_rule, mut subject_cost) = self
-            .subject(cx, trigger, clause)
+            .subject(cx, trigger, clause, previous.objects)
             .map(|(g, e, rule, cost)| match (rule, previous.in_sentence) {
                 // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
                 // clause shares the last claim's, not the nearest name's.
@@ -513,7 +523,7 @@ impl<'v> Extractor<'v> {
         // `الكرملين منح الأسد اللجوء`: likewise with a subject before the verb.
         if found.is_none() && subject_rule == "after-trigger" {
             let before = self
-                .agent_before(cx, trigger)
+                .agent_before(cx, trigger, previous.objects)
                 .filter(|&(i, _)| cx.clause_of[cx.groups[i].words.start] == clause)
                 .map(|(i, e)| (Some(i), e, "before-trigger", 0.1));
             let earlier = previous.in_sentence.map(|e| (None, e, "previous-claim", 0.15));
@@ -587,11 +597,14 @@ struct Found {
 
 /// Subjects of earlier claims, for a predicate whose own clause names none.
 #[derive(Clone, Copy)]
-struct Previous {
+struct Previous<'a> {
     /// The last claim's in this sentence.
     in_sentence: Option<EntityId>,
     /// The last sentence's.
     sentence: Option<EntityId>,
+    /// The groups this sentence's claims took as objects: none is a later subject
+    /// (`عرج على القاهرة وأنقرة حيث اجتمع`: the visitor met, not Ankara).
+    objects: &'a [usize],
 }
 
 struct Context<'a> {
@@ -708,7 +721,13 @@ impl Extractor<'_> {
     /// Subject: an agent right after the trigger (verb–subject order, or the
     /// construct `انسحاب روسيا`), else the nearest before it in its clause,
     /// else before it in its sentence.
-    fn subject(&self, cx: &Context, trigger: &Mention, clause: usize) -> Option<(usize, EntityId, &'static str, f64)> {
+    fn subject(
+        &self,
+        cx: &Context,
+        trigger: &Mention,
+        clause: usize,
+        taken: &[usize],
+    ) -> Option<(usize, EntityId, &'static str, f64)> {
         let agent = |g: &Group| {
             if cx.in_prepositional_phrase(g) {
                 None
@@ -743,7 +762,7 @@ impl Extractor<'_> {
         {
             return Some((i, e, "after-trigger", 0.0));
         }
-        let (i, e) = self.agent_before(cx, trigger)?;
+        let (i, e) = self.agent_before(cx, trigger, taken)?;
         if cx.clause_of[cx.groups[i].words.start] == clause {
             Some((i, e, "before-trigger", 0.05))
         } else {
@@ -751,13 +770,16 @@ impl Extractor<'_> {
         }
     }
 
-    /// The nearest agent before the trigger in its sentence, outside a prepositional phrase.
-    fn agent_before(&self, cx: &Context, trigger: &Mention) -> Option<(usize, EntityId)> {
+    /// The nearest agent before the trigger in its sentence, outside a
+    /// prepositional phrase and not an earlier claim's object (`taken`).
+    fn agent_before(&self, cx: &Context, trigger: &Mention, taken: &[usize]) -> Option<(usize, EntityId)> {
         cx.groups
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, g)| g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g))
+            .filter(|(i, g)| {
+                g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(i)
+            })
             .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
     }
 
@@ -828,23 +850,45 @@ impl Extractor<'_> {
             return Some((found.0, found.1, "relative-antecedent", 0.1));
         }
         let markers = &self.markers[predicate.0 as usize];
-        // A marker right before the entity, or before one head noun (`من مدينة القامشلي`).
-        let marked = |g: &Group| {
-            let by_word = cx.mentions.iter().any(|m| {
+        // A preposition right before the entity, or before one head noun (`من مدينة القامشلي`).
+        let preposition_before = |g: &Group| {
+            cx.mentions.iter().find(|m| {
                 m.sense == Sense::Preposition
+                    && m.words.start >= trigger.words.end
                     && !m.suffixed
                     && (m.words.end == g.words.start || m.words.end + 1 == g.words.start)
-                    && (markers.is_empty() || markers.iter().any(|k| k == cx.words.key(m.words.start)))
-            });
-            let clitic = cx.words.key(g.words.start).trim_start_matches(['و', 'ف']);
-            let by_clitic =
-                g.prefixed && (markers.is_empty() || markers.iter().any(|k| clitic.starts_with(k.as_str())));
-            by_word || by_clitic
+            })
         };
+        // A one-word preposition of the predicate's (`إلى جانب` is no `إلى`).
+        let is_marker = |m: &Mention| {
+            markers.is_empty() || (m.words.len() == 1 && markers.iter().any(|k| k == cx.words.key(m.words.start)))
+        };
+        let clitic_is_marker = |g: &Group| {
+            let clitic = cx.words.key(g.words.start).trim_start_matches(['و', 'ف']);
+            markers.is_empty() || markers.iter().any(|k| clitic.starts_with(k.as_str()))
+        };
+        let marked = |g: &Group| preposition_before(g).is_some_and(is_marker) || (g.prefixed && clitic_is_marker(g));
+        // Governed by a preposition that is not the predicate's (`على الطريق بين دمشق`).
+        let governed_otherwise = |g: &Group| {
+            !markers.is_empty()
+                && preposition_before(g).is_some_and(|m| {
+                    !is_marker(m) && !self.scope_prepositions.iter().any(|p| p == cx.words.key(m.words.start))
+                })
+        };
+        // The object is not looked for past a clause begun inside the sentence
+        // (`… بأن موسكو لن تتدخل`) or past an event joined on (`إعادة تموضع
+        // وانسحاب من`); outside the clause, not past any other predicate.
         let in_reach = |g: &Group| {
-            cx.clause_of[g.words.start] == clause
-                || (g.words.start < trigger.words.end + 12
-                    && !cx.has_between(trigger.words.end, g.words.start, is_predicate))
+            let stops = cx.mentions.iter().any(|m| {
+                m.words.start >= trigger.words.end
+                    && m.words.end <= g.words.start
+                    && (m.sense == Sense::Complementizer
+                        || (is_predicate(m.sense) && cx.words.key(m.words.start).starts_with(['و', 'ف'])))
+            });
+            !stops
+                && (cx.clause_of[g.words.start] == clause
+                    || (g.words.start < trigger.words.end + 12
+                        && !cx.has_between(trigger.words.end, g.words.start, is_predicate)))
         };
         let after: Vec<(usize, &Group)> = cx
             .groups
@@ -852,12 +896,26 @@ impl Extractor<'_> {
             .enumerate()
             .filter(|(_, g)| g.words.start > trigger.words.start && in_reach(g))
             .collect();
+        // With no prepositions of its own the object follows the predicate
+        // directly, or is named in it (`احترام جميع الاتفاقيات`).
+        if markers.is_empty()
+            && let Some((i, e)) = after
+                .iter()
+                // Right after it, a preposition is the alias's own (`عرج على القاهرة`).
+                .filter(|(_, g)| {
+                    g.words.start <= trigger.words.end
+                        || (g.words.start == trigger.words.end + 1 && !cx.in_prepositional_phrase(g))
+                })
+                .find_map(|&c| candidate(c))
+        {
+            return Some((i, e, "direct-object", 0.0));
+        }
         if let Some((i, e)) = after.iter().filter(|(_, g)| marked(g)).find_map(|&c| candidate(c)) {
             return Some((i, e, "marked-object", 0.0));
         }
         let unmarked = after
             .iter()
-            .filter(|(_, g)| cx.clause_of[g.words.start] == clause)
+            .filter(|(_, g)| cx.clause_of[g.words.start] == clause && !governed_otherwise(g))
             .find_map(|&c| candidate(c))
             .map(|(i, e)| (i, e, "object-after", 0.1));
         let before = || {
@@ -1373,6 +1431,35 @@ mod tests {
         assert_eq!(
             claims("أرسلت روسيا قوات إضافية إلى ليبيا."),
             ["russia deploy-to libya affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn where_an_object_is_looked_for() {
+        // After a preposition that is not the predicate's (`بين`, `إلى جانب`), a name is no object.
+        assert!(claims("رصدت كاميرات رتلا من الدبابات الروسية يتجه على الطريق بين دمشق واللاذقية.").is_empty());
+        assert!(claims("خسرت القوات الروسية إلى جانب الجيش السوري أعدادا من الجنود.").is_empty());
+        // Nor past a clause begun inside the sentence.
+        assert!(claims("وتفسر دمشق الانسحاب الروسي كبادرة تهدف إلى طمأنة الشرع بأن موسكو لن تتدخل.").is_empty());
+        // Nor past an event joined on: the redeployment is not to the withdrawal's place.
+        assert_eq!(
+            claims("بدأت روسيا إعادة تموضع لقواتها وانسحابا تدريجيا من الخطوط الأمامية."),
+            ["russia withdraw forward-positions affirmed asserted outlet partial"]
+        );
+        // With no prepositions of its own, the object is the name in or right after the predicate.
+        assert_eq!(
+            claims("ووعد الشرع باحترام جميع الاتفاقيات المبرمة بين روسيا وسوريا."),
+            ["sharaa honour-agreements russian-syrian-agreements affirmed expected outlet full"]
+        );
+        // An earlier claim's object is no later subject.
+        assert_eq!(
+            claims("زار بوتين سوريا. ثم عرج على القاهرة وأنقرة حيث اجتمع إلى الرئيس عبد الفتاح السيسي."),
+            [
+                "putin visit syria affirmed asserted outlet unspecified",
+                "putin visit egypt affirmed asserted outlet unspecified",
+                "putin visit turkey affirmed asserted outlet unspecified",
+                "putin meet sisi affirmed asserted outlet unspecified"
+            ]
         );
     }
 
