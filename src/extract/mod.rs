@@ -956,6 +956,14 @@ impl Extractor<'_> {
     /// its clause, or in an earlier clause with no other predicate between.
     fn modality(&self, cx: &Context, at: usize, clause: usize, is_question: bool) -> Modality {
         let trigger = &cx.mentions[at];
+        // `القوات الروسية المتواجدة في حميميم`: a definite participle right after
+        // its noun describes it, as a relative clause would.
+        let definite = without_article(cx.words.key(trigger.words.start).trim_start_matches(['و', 'ف'])).is_some();
+        let described_from = cx
+            .groups
+            .iter()
+            .find(|g| definite && g.words.end == trigger.words.start)
+            .map_or(0, |g| g.words.start);
         let mut found: Vec<Modality> = cx.mentions[..at]
             .iter()
             .filter(|m| m.words.end <= trigger.words.start)
@@ -963,7 +971,7 @@ impl Extractor<'_> {
                 cx.clause_of[m.words.start] == clause || !cx.has_between(m.words.end, trigger.words.start, is_predicate)
             })
             // A relative clause describes; the main clause's modality stays outside it.
-            .filter(|m| !cx.in_relative_clause(m.words.end, trigger))
+            .filter(|m| !cx.in_relative_clause(m.words.end, trigger) && m.words.start >= described_from)
             .filter_map(|m| match m.sense {
                 // `لماذا` is no `ل` + `ماذا`.
                 Sense::Modality(Modality::Question)
@@ -981,6 +989,15 @@ impl Extractor<'_> {
             .collect();
         if is_question {
             found.push(Modality::Question);
+        }
+        // `لقاء آخر قريب`, `الاجتماع المقبل`: the event is yet to come.
+        if cx.mentions[at..].iter().any(|m| {
+            m.sense == Sense::ExpectedAfter
+                && m.words.start >= trigger.words.end
+                && m.words.start <= trigger.words.end + 2
+                && cx.clause_of[m.words.start] == clause
+        }) {
+            found.push(Modality::Expected);
         }
         if let Sense::Predicate(predicate) = trigger.sense
             && self.is_future(cx.words.key(trigger.words.start), predicate)
@@ -1460,6 +1477,26 @@ mod tests {
                 "putin visit turkey affirmed asserted outlet unspecified",
                 "putin meet sisi affirmed asserted outlet unspecified"
             ]
+        );
+    }
+
+    #[test]
+    fn describing_participles_and_events_yet_to_come() {
+        // The participle describes the forces; the hedge is about the withdrawal only.
+        assert_eq!(
+            claims("ربما تنسحب القوات الروسية المتواجدة في قاعدة حميميم."),
+            [
+                "russian-forces withdraw hmeimim affirmed hedged outlet unspecified",
+                "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified"
+            ]
+        );
+        assert_eq!(
+            claims("وأشار أردوغان إلى لقاء آخر قريب مع الرئيس الروسي في سوتشي."),
+            ["erdogan meet putin affirmed expected erdogan unspecified"]
+        );
+        assert_eq!(
+            claims("التقى بوتين أردوغان في سوتشي."),
+            ["putin meet erdogan affirmed asserted outlet unspecified"]
         );
     }
 
