@@ -332,7 +332,9 @@ impl<'v> Extractor<'v> {
             // named again as known, not claimed anew.
             // A definite noun with a modality of its own (`يبدو أن الانسحاب … قد بدأ`) says something new.
             let in_relative_clause = right_before(Sense::RelativePronoun);
-            let definite = without_article(words.key(mention.words.start).trim_start_matches(['و', 'ف'])).is_some();
+            // A participle describing the noun before it (`القوات المتواجدة في`) is said anew.
+            let definite = without_article(words.key(mention.words.start).trim_start_matches(['و', 'ف'])).is_some()
+                && context.described_noun(mention).is_none();
             let previous = Previous {
                 in_sentence: out[first_claim..].last().map(|c| c.subject),
                 sentence: *discourse,
@@ -637,6 +639,18 @@ impl Context<'_> {
         })
     }
 
+    /// The name a definite participle right after it describes (`القوات
+    /// الروسية المتواجدة في حميميم`): that name's group. Participles of
+    /// derived verbs begin with م; a verbal noun after a name (`أعلنت روسيا
+    /// الانسحاب`) is its verb's object, not a description.
+    fn described_noun(&self, trigger: &Mention) -> Option<usize> {
+        let stem = without_article(self.words.key(trigger.words.start).trim_start_matches(['و', 'ف']))?;
+        if !stem.starts_with('م') {
+            return None;
+        }
+        self.groups.iter().position(|g| g.words.end == trigger.words.start)
+    }
+
     fn has_between(&self, from: usize, to: usize, wanted: impl Fn(Sense) -> bool) -> bool {
         self.mentions
             .iter()
@@ -728,6 +742,12 @@ impl Extractor<'_> {
         clause: usize,
         taken: &[usize],
     ) -> Option<(usize, EntityId, &'static str, f64)> {
+        // A participle's subject is the name it describes, whatever governs that name.
+        if let Some(g) = cx.described_noun(trigger)
+            && let Some(e) = self.pick(&cx.groups[g], |r| r.agent, true)
+        {
+            return Some((g, e, "described-noun", 0.05));
+        }
         let agent = |g: &Group| {
             if cx.in_prepositional_phrase(g) {
                 None
@@ -956,14 +976,8 @@ impl Extractor<'_> {
     /// its clause, or in an earlier clause with no other predicate between.
     fn modality(&self, cx: &Context, at: usize, clause: usize, is_question: bool) -> Modality {
         let trigger = &cx.mentions[at];
-        // `القوات الروسية المتواجدة في حميميم`: a definite participle right after
-        // its noun describes it, as a relative clause would.
-        let definite = without_article(cx.words.key(trigger.words.start).trim_start_matches(['و', 'ف'])).is_some();
-        let described_from = cx
-            .groups
-            .iter()
-            .find(|g| definite && g.words.end == trigger.words.start)
-            .map_or(0, |g| g.words.start);
+        // A participle describes its noun as a relative clause would.
+        let described_from = cx.described_noun(trigger).map_or(0, |g| cx.groups[g].words.start);
         let mut found: Vec<Modality> = cx.mentions[..at]
             .iter()
             .filter(|m| m.words.end <= trigger.words.start)
@@ -1489,6 +1503,19 @@ mod tests {
                 "russian-forces withdraw hmeimim affirmed hedged outlet unspecified",
                 "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified"
             ]
+        );
+        // Said again of forces named after a preposition: the participle's subject is its noun.
+        assert_eq!(
+            claims("تحتفظ القوات الروسية بقاعدة حميميم. ولن تحتاج روسيا إلا إلى القوات الروسية المتواجدة في قاعدة حميميم."),
+            [
+                "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified",
+                "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified"
+            ]
+        );
+        // A verbal noun after a name is no participle: the modality before the name reaches it.
+        assert_eq!(
+            claims("من المتوقع أن تبدأ روسيا الانسحاب من سوريا."),
+            ["russia withdraw syria affirmed expected outlet partial"]
         );
         assert_eq!(
             claims("وأشار أردوغان إلى لقاء آخر قريب مع الرئيس الروسي في سوتشي."),
