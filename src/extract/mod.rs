@@ -776,7 +776,13 @@ impl Extractor<'_> {
         let resumptive = cx
             .mentions
             .iter()
-            .any(|m| m.sense == Sense::Preposition && m.suffixed && m.words.start == trigger.words.end);
+            // After the verb, or the alias's own (`تسيطر على` met as `تسيطر عليها`).
+            .any(|m| {
+                m.sense == Sense::Preposition
+                    && m.suffixed
+                    && m.words.start > trigger.words.start
+                    && m.words.start <= trigger.words.end
+            });
         if let Some((i, g)) = after.filter(|_| !after_relative || resumptive)
             && let Some(e) = agent(g)
         {
@@ -1318,7 +1324,7 @@ mod tests {
             claims("ومن المتوقع أن يزور أردوغان قاعدة حميميم التي تسيطر عليها روسيا."),
             [
                 "erdogan visit hmeimim affirmed expected outlet unspecified",
-                "russia capture hmeimim affirmed asserted outlet unspecified"
+                "russia keep-presence hmeimim affirmed asserted outlet unspecified"
             ]
         );
         // Names joined to the subject are co-subjects, not objects.
@@ -1524,6 +1530,18 @@ mod tests {
         assert_eq!(
             claims("التقى بوتين أردوغان في سوتشي."),
             ["putin meet erdogan affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn controlling_is_keeping_and_seizing_control_is_capture() {
+        assert_eq!(
+            claims("وصلت القوات إلى قاعدة حميميم الجوية التي تسيطر عليها روسيا."),
+            ["russia keep-presence hmeimim affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            claims("الفصائل المسلحة سيطرت على دمشق."),
+            ["opposition-factions capture damascus affirmed asserted outlet unspecified"]
         );
     }
 
