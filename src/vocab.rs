@@ -46,6 +46,9 @@ pub struct Entity {
     pub label: String,
     pub kind: String,
     pub aliases: Vec<String>,
+    /// Adjectives of relation (`الروسي`, `الروسية`): they say whose a noun is
+    /// (`الانسحاب الروسي`: Russia's), so they give subjects but never objects.
+    pub adjectives: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -167,6 +170,7 @@ impl Vocabulary {
                 "label",
                 "kind",
                 "aliases",
+                "adjectives",
                 "within",
                 "counts_as",
                 "from",
@@ -187,6 +191,7 @@ impl Vocabulary {
                 label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
                 kind: fields.required_string("kind").map(|s| s.value).unwrap_or_default(),
                 aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
+                adjectives: fields.strings("adjectives").into_iter().map(|s| s.value).collect(),
             };
             if vocabulary.entity_index.contains_key(&id.value) {
                 file.error(id.span, format!("entity `{}` is defined twice", id.value));

@@ -19,6 +19,8 @@ use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub enum Sense {
     Predicate(PredicateId),
     Entity(EntityId),
+    /// An entity's adjective of relation (`الروسي`).
+    EntityAdjective(EntityId),
     Negation,
     Denial,
     Modality(Modality),
@@ -59,7 +61,7 @@ impl Sense {
         match self {
             // A longer phrase of another meaning hides the alias it begins with.
             Sense::Predicate(_) | Sense::OtherMeaning => Layer::Predicate,
-            Sense::Entity(_) => Layer::Entity,
+            Sense::Entity(_) | Sense::EntityAdjective(_) => Layer::Entity,
             Sense::AttributionVerb | Sense::AttributionPreposition => Layer::Attribution,
             Sense::Preposition | Sense::Complementizer => Layer::Preposition,
             _ => Layer::Cue,
@@ -153,6 +155,9 @@ impl Index {
         for (i, entity) in vocabulary.entities.iter().enumerate() {
             for alias in &entity.aliases {
                 index.add(alias, Sense::Entity(EntityId(i as u32)));
+            }
+            for adjective in &entity.adjectives {
+                index.add(adjective, Sense::EntityAdjective(EntityId(i as u32)));
             }
         }
         for (i, predicate) in vocabulary.predicates.iter().enumerate() {

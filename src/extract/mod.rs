@@ -84,6 +84,8 @@ struct Group {
     words: Range<usize>,
     entities: Vec<EntityId>,
     prefixed: bool,
+    /// An adjective of relation (`الروسي`): a subject, never an object.
+    adjective: bool,
 }
 
 impl<'v> Extractor<'v> {
@@ -661,18 +663,25 @@ impl Context<'_> {
 fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for m in mentions {
-        let Sense::Entity(entity) = m.sense else { continue };
+        let (entity, adjective) = match m.sense {
+            Sense::Entity(entity) => (entity, false),
+            Sense::EntityAdjective(entity) => (entity, true),
+            _ => continue,
+        };
         match groups.last_mut() {
             Some(g) if g.words == m.words => {
                 if !g.entities.contains(&entity) {
                     g.entities.push(entity);
                 }
                 g.prefixed |= m.prefixed;
+                // `الروسي` is no `الروس` + ي: a word read as an adjective of relation is one.
+                g.adjective |= adjective;
             }
             _ => groups.push(Group {
                 words: m.words.clone(),
                 entities: vec![entity],
                 prefixed: m.prefixed,
+                adjective,
             }),
         }
     }
@@ -839,7 +848,7 @@ impl Extractor<'_> {
             co_subjects.push(next);
         }
         let candidate = |(i, g): (usize, &Group)| -> Option<(usize, EntityId)> {
-            if co_subjects.contains(&i) || Some(i) == speaker_group {
+            if co_subjects.contains(&i) || Some(i) == speaker_group || g.adjective {
                 return None;
             }
             // A name of several kinds (`موسكو`: Russia, Moscow) is read as the kind the predicate lists first.
@@ -1543,6 +1552,17 @@ mod tests {
             claims("الفصائل المسلحة سيطرت على دمشق."),
             ["opposition-factions capture damascus affirmed asserted outlet unspecified"]
         );
+    }
+
+    #[test]
+    fn an_adjective_of_relation_gives_a_subject_but_no_object() {
+        assert_eq!(
+            claims("بدأ الانسحاب الروسي من سوريا."),
+            ["russia withdraw syria affirmed asserted outlet partial"]
+        );
+        assert!(claims("وقال الشرع إن المرحلة المقبلة ستشهد مفاوضات بين روسيا وحكومة دمشق بشأن الوجود العسكري الروسي.")
+            .iter()
+            .all(|c| !c.contains(" russia ")));
     }
 
     #[test]
