@@ -228,9 +228,10 @@ fn extract_refuses_a_missing_file_with_exit_2() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-article.txt"));
 }
 
-/// FIXME: the targets on the seeds are precision ≥ 0.8 and recall ≥
-/// 0.7; extraction is below both. These floors are today's figures, so a
-/// change that loses ground fails here.
+/// The targets on the seeds are precision ≥ 0.8 and recall ≥ 0.7.
+/// The floors are today's figures (seeds 0.85 / 0.73, unseen 0.77 / 0.45),
+/// so a change that loses ground fails here.
+/// FIXME: recall on the unseen set (0.45) is well below the seeds'.
 #[test]
 fn extraction_score_on_the_seeds_and_the_unseen_set() {
     let overall = |dir: &str| {
@@ -240,12 +241,12 @@ fn extraction_score_on_the_seeds_and_the_unseen_set() {
     };
     let (precision, recall) = overall("claims");
     assert!(
-        precision >= 0.8 && recall >= 0.7,
+        precision >= 0.84 && recall >= 0.72,
         "seeds: P {precision:.2} R {recall:.2}"
     );
     let (precision, recall) = overall("tests/fixtures/unseen");
     assert!(
-        precision >= 0.75 && recall >= 0.44,
+        precision >= 0.76 && recall >= 0.44,
         "unseen: P {precision:.2} R {recall:.2}"
     );
 }
