@@ -1074,32 +1074,37 @@ impl Extractor<'_> {
             .collect();
         // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
         let last_clause = cx.clause_of.last().copied().unwrap_or(0);
-        let cue = cues
+        let before_trigger = cues.iter().rev().filter(|m| m.words.end <= trigger.words.start);
+        let at_the_end = cues
             .iter()
-            .rev()
-            .find(|m| m.words.end <= trigger.words.start)
-            .or_else(|| {
-                cues.iter()
-                    .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
-            })?;
+            .filter(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause);
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
-        let after = cx
-            .groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.words.start == cue.words.end)
-            .find_map(speaker);
-        let before = || {
-            cx.groups
+        let speaker_of = |cue: &Mention| {
+            let after = cx
+                .groups
                 .iter()
                 .enumerate()
-                .rev()
-                .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 1 >= cue.words.start)
-                .find_map(speaker)
+                .filter(|(_, g)| g.words.start == cue.words.end)
+                .find_map(speaker);
+            let before = || {
+                cx.groups
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 1 >= cue.words.start)
+                    .find_map(speaker)
+            };
+            match cue.sense {
+                Sense::AttributionVerb => after.or_else(before),
+                _ => after,
+            }
         };
-        match cue.sense {
-            Sense::AttributionVerb => after.or_else(before),
-            _ => after,
+        // A cue with no speaker of its own (`مشيراً إلى أن`) goes on with the
+        // sentence's last named one (`قال بوتين …، مشيراً إلى أن`).
+        let mut before_trigger = before_trigger.peekable();
+        match before_trigger.peek() {
+            Some(_) => before_trigger.find_map(|cue| speaker_of(cue)),
+            None => at_the_end.take(1).find_map(|cue| speaker_of(cue)),
         }
     }
 
@@ -1227,6 +1232,11 @@ mod tests {
         assert_eq!(
             claims("وبحسب رويترز، سحبت روسيا بعض قواتها من دير الزور."),
             ["russia withdraw deir-ez-zor affirmed asserted reuters partial"]
+        );
+        // A participle cue (`مشيراً`) names no speaker: the sentence's last named one goes on.
+        assert_eq!(
+            claims("وقال بوتين في مؤتمره الصحفي، مشيرًا إلى أن موسكو تمكنت من تحقيق أهدافها في سوريا."),
+            ["russia achieve-goals syria affirmed asserted putin unspecified"]
         );
     }
 
