@@ -305,10 +305,7 @@ impl<'v> Extractor<'v> {
             let after_demonstrative = mentions[..i].iter().any(|m| {
                 m.sense == Sense::Demonstrative
                     && m.words.end == mention.words.start
-                    && !words
-                        .key(m.words.start)
-                        .trim_start_matches(['و', 'ف'])
-                        .starts_with(['ل', 'ك', 'ب'])
+                    && !without_conjunction(words.key(m.words.start)).starts_with(['ل', 'ك', 'ب'])
             });
             // `هذا الانسحاب` points back to a claim already made.
             // `يتجه نحو انسحاب`: a verb heading for another event names no event of its own.
@@ -335,7 +332,7 @@ impl<'v> Extractor<'v> {
             // A definite noun with a modality of its own (`يبدو أن الانسحاب … قد بدأ`) says something new.
             let in_relative_clause = right_before(Sense::RelativePronoun);
             // A participle describing the noun before it (`القوات المتواجدة في`) is said anew.
-            let definite = without_article(words.key(mention.words.start).trim_start_matches(['و', 'ف'])).is_some()
+            let definite = without_article(without_conjunction(words.key(mention.words.start))).is_some()
                 && context.described_noun(mention).is_none();
             let previous = Previous {
                 in_sentence: out[first_claim..].last().map(|c| c.subject),
@@ -396,7 +393,7 @@ impl<'v> Extractor<'v> {
         if trigger.words.len() != 1 {
             return false;
         }
-        let key = words.key(trigger.words.start).trim_start_matches(['و', 'ف']);
+        let key = without_conjunction(words.key(trigger.words.start));
         let Some(stem) = without_article(key) else {
             return false;
         };
@@ -420,13 +417,8 @@ impl<'v> Extractor<'v> {
             .mentions
             .iter()
             .any(|m| m.words == trigger.words && m.sense == trigger.sense && m.prefixed);
-        let purpose = prefixed
-            && !after_modality
-            && cx
-                .words
-                .key(trigger.words.start)
-                .trim_start_matches(['و', 'ف'])
-                .starts_with('ل');
+        let purpose =
+            prefixed && !after_modality && without_conjunction(cx.words.key(trigger.words.start)).starts_with('ل');
         purpose
             || cx.mentions[..at].iter().any(|m| {
                 m.sense == Sense::Unasserted
@@ -646,7 +638,7 @@ impl Context<'_> {
     /// derived verbs begin with م; a verbal noun after a name (`أعلنت روسيا
     /// الانسحاب`) is its verb's object, not a description.
     fn described_noun(&self, trigger: &Mention) -> Option<usize> {
-        let stem = without_article(self.words.key(trigger.words.start).trim_start_matches(['و', 'ف']))?;
+        let stem = without_article(without_conjunction(self.words.key(trigger.words.start)))?;
         if !stem.starts_with('م') {
             return None;
         }
@@ -694,8 +686,13 @@ fn starts_imperfect(words: &Words, at: usize) -> bool {
     if at >= words.len() {
         return false;
     }
-    let word = words.key(at).trim_start_matches(['و', 'ف']);
+    let word = without_conjunction(words.key(at));
     word.starts_with(['ي', 'ت', 'ن', 'ا']) && !word.ends_with('ت')
+}
+
+/// The word without the conjunctions و and ف before it.
+fn without_conjunction(key: &str) -> &str {
+    key.trim_start_matches(['و', 'ف'])
 }
 
 /// The word without its article, if it has one (after ب ل ك; `لل` is ل + ال).
@@ -812,9 +809,7 @@ impl Extractor<'_> {
             .iter()
             .enumerate()
             .rev()
-            .filter(|(i, g)| {
-                g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(i)
-            })
+            .filter(|(i, g)| g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(i))
             .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
     }
 
@@ -899,7 +894,7 @@ impl Extractor<'_> {
             markers.is_empty() || (m.words.len() == 1 && markers.iter().any(|k| k == cx.words.key(m.words.start)))
         };
         let clitic_is_marker = |g: &Group| {
-            let clitic = cx.words.key(g.words.start).trim_start_matches(['و', 'ف']);
+            let clitic = without_conjunction(cx.words.key(g.words.start));
             markers.is_empty() || markers.iter().any(|k| clitic.starts_with(k.as_str()))
         };
         let marked = |g: &Group| preposition_before(g).is_some_and(is_marker) || (g.prefixed && clitic_is_marker(g));
@@ -1049,7 +1044,7 @@ impl Extractor<'_> {
     /// imperfect prefix (`ستعود`, `وسينسحب`), unless the predicate's own
     /// aliases start that way (`سيطرت`).
     fn is_future(&self, key: &str, predicate: PredicateId) -> bool {
-        let mut letters = key.trim_start_matches(['و', 'ف']).chars();
+        let mut letters = without_conjunction(key).chars();
         letters.next() == Some('س')
             && letters
                 .next()
@@ -1531,7 +1526,9 @@ mod tests {
         );
         // Said again of forces named after a preposition: the participle's subject is its noun.
         assert_eq!(
-            claims("تحتفظ القوات الروسية بقاعدة حميميم. ولن تحتاج روسيا إلا إلى القوات الروسية المتواجدة في قاعدة حميميم."),
+            claims(
+                "تحتفظ القوات الروسية بقاعدة حميميم. ولن تحتاج روسيا إلا إلى القوات الروسية المتواجدة في قاعدة حميميم."
+            ),
             [
                 "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified",
                 "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified"
@@ -1570,9 +1567,11 @@ mod tests {
             claims("بدأ الانسحاب الروسي من سوريا."),
             ["russia withdraw syria affirmed asserted outlet partial"]
         );
-        assert!(claims("وقال الشرع إن المرحلة المقبلة ستشهد مفاوضات بين روسيا وحكومة دمشق بشأن الوجود العسكري الروسي.")
-            .iter()
-            .all(|c| !c.contains(" russia ")));
+        assert!(
+            claims("وقال الشرع إن المرحلة المقبلة ستشهد مفاوضات بين روسيا وحكومة دمشق بشأن الوجود العسكري الروسي.")
+                .iter()
+                .all(|c| !c.contains(" russia "))
+        );
     }
 
     #[test]
