@@ -287,7 +287,7 @@ impl<'v> Extractor<'v> {
             };
             // `نقلت` as in "reported": a speech verb is not the event it reports;
             // `نبحث ما إذا` (consider whether) deliberates about the event after it.
-            let is_speech = mentions.iter().any(|m| {
+            let names_no_event = mentions.iter().any(|m| {
                 (m.sense == Sense::AttributionVerb && m.words == mention.words)
                     // A gapped phrase of another meaning (`تبحث روسيا عن`) is as long as the alias.
                     || (m.sense == Sense::OtherMeaning && m.words.start == mention.words.start)
@@ -319,7 +319,7 @@ impl<'v> Extractor<'v> {
                     })
                     && mentions.iter().any(|e| is_predicate(e.sense) && e.words.start == p.words.end)
             });
-            if is_speech
+            if names_no_event
                 || leads_to_event
                 || after_demonstrative
                 || self.is_adjective(words, mention)
@@ -1072,7 +1072,7 @@ impl Extractor<'_> {
         let before_trigger = cues.iter().rev().filter(|m| m.words.end <= trigger.words.start);
         let at_the_end = cues
             .iter()
-            .filter(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause);
+            .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause);
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
         let speaker_of = |cue: &Mention| {
             let after = cx
@@ -1097,9 +1097,10 @@ impl Extractor<'_> {
         // A cue with no speaker of its own (`مشيراً إلى أن`) goes on with the
         // sentence's last named one (`قال بوتين …، مشيراً إلى أن`).
         let mut before_trigger = before_trigger.peekable();
-        match before_trigger.peek() {
-            Some(_) => before_trigger.find_map(|cue| speaker_of(cue)),
-            None => at_the_end.take(1).find_map(|cue| speaker_of(cue)),
+        if before_trigger.peek().is_some() {
+            before_trigger.find_map(|cue| speaker_of(cue))
+        } else {
+            at_the_end.and_then(|cue| speaker_of(cue))
         }
     }
 
