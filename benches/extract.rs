@@ -12,10 +12,11 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use tanaqud::arabic::{fold_into, words_in};
-use tanaqud::extract::{Cues, Extractor, cues};
+use tanaqud::text::{fold_into, words_in};
+use tanaqud::data;
+use tanaqud::extract::{Cues, Extractor};
 use tanaqud::json::JsonFile;
-use tanaqud::vocab::{self, Vocabulary};
+use tanaqud::vocab::Vocabulary;
 
 const TOTAL_BYTES: usize = 50_000_000;
 const ARTICLES: usize = 5_000;
@@ -193,9 +194,9 @@ fn main() {
         built.elapsed().as_secs_f64()
     );
 
-    let vocabulary_file = JsonFile::new(vocab::FILE_NAME, vocab::BUNDLED);
+    let vocabulary_file = JsonFile::new(data::VOCABULARY.name, data::VOCABULARY.text);
     let vocabulary = Vocabulary::read(&vocabulary_file);
-    let cues_file = JsonFile::new(cues::FILE_NAME, cues::BUNDLED);
+    let cues_file = JsonFile::new(data::LEXICON.name, data::LEXICON.text);
     let cues = Cues::read(&cues_file, &vocabulary, false);
     assert!(
         vocabulary_file.into_diagnostics().is_empty(),

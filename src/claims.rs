@@ -195,7 +195,7 @@ pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
             diagnostics.extend(file.into_diagnostics());
             vocabulary
         }
-        None => Vocabulary::read(&JsonFile::new(crate::vocab::FILE_NAME, crate::vocab::BUNDLED)),
+        None => Vocabulary::read(&JsonFile::new(crate::data::VOCABULARY.name, crate::data::VOCABULARY.text)),
     };
     let mut corpus = Corpus {
         vocabulary,

@@ -303,8 +303,8 @@ fn extract(
     jobs: usize,
 ) -> u8 {
     let beside = |name: &str| paths[0].parent().map(|dir| dir.join(name)).filter(|p| p.is_file());
-    let vocabulary = vocabulary.or_else(|| beside(crate::vocab::FILE_NAME));
-    let lexicon = lexicon.or_else(|| beside(extract::cues::FILE_NAME));
+    let vocabulary = vocabulary.or_else(|| beside(crate::data::VOCABULARY.name));
+    let lexicon = lexicon.or_else(|| beside(crate::data::LEXICON.name));
     let (files, mut diagnostics) = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref());
     let bar = Progress::new(files.sources.len());
     let (corpus, _) = load_files(&files, ClaimSet::Extracted, jobs, &mut diagnostics, &|n| bar.show(n));

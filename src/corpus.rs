@@ -70,11 +70,11 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
                 continue;
             }
         };
-        if name == crate::vocab::FILE_NAME {
+        if name == crate::data::VOCABULARY.name {
             corpus.vocabulary = Some(file);
             continue;
         }
-        if name == crate::extract::cues::FILE_NAME {
+        if name == crate::data::LEXICON.name {
             corpus.lexicon = Some(file);
             continue;
         }

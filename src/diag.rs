@@ -4,22 +4,12 @@
 
 use std::ops::Range;
 
-use crate::text::LineIndex;
+use crate::text::{LineIndex, Location};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    /// The whole line the problem starts on, without its line break.
-    pub line_text: String,
-    /// The span to underline, in bytes within `line_text`.
-    pub underline: Range<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! tanaqud: claim-contradiction checker for Arabic news. See ARCHITECTURE.md.
 
-pub mod arabic;
 pub mod claims;
 pub mod cli;
 pub mod corpus;
+pub mod data;
 pub mod diag;
 pub mod extract;
 pub mod findings;

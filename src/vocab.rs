@@ -9,11 +9,6 @@ use chrono::NaiveDate;
 
 use crate::json::{JsonFile, Spanned};
 
-pub const FILE_NAME: &str = "vocabulary.json";
-
-/// The vocabulary shipped with tanaqud, used when a corpus has none of its own.
-pub const BUNDLED: &str = include_str!("../claims/vocabulary.json");
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
 

@@ -7,11 +7,6 @@ use crate::diag::{Diagnostic, nearest};
 use crate::json::{Fields, JsonFile};
 use crate::vocab::Vocabulary;
 
-pub const FILE_NAME: &str = "lexicon.json";
-
-/// The lexicon shipped with tanaqud, used when a corpus has none of its own.
-pub const BUNDLED: &str = include_str!("../../claims/lexicon.json");
-
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
     pub negation: Vec<String>,
@@ -196,7 +191,7 @@ pub fn load(
     vocabulary: &Vocabulary,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Cues {
-    let (name, text) = input.map_or((FILE_NAME, BUNDLED), |i| (i.name.as_str(), i.text.as_str()));
+    let (name, text) = input.map_or((crate::data::LEXICON.name, crate::data::LEXICON.text), |i| (i.name.as_str(), i.text.as_str()));
     let file = JsonFile::new(name, text);
     let cues = Cues::read(&file, vocabulary, input.is_some());
     diagnostics.extend(file.into_diagnostics());
@@ -227,9 +222,9 @@ mod tests {
 
     #[test]
     fn the_bundled_lexicon_reads_without_problems() {
-        let vocabulary_file = JsonFile::new("vocabulary.json", crate::vocab::BUNDLED);
+        let vocabulary_file = JsonFile::new("vocabulary.json", crate::data::VOCABULARY.text);
         let vocabulary = Vocabulary::read(&vocabulary_file);
-        let file = JsonFile::new(FILE_NAME, BUNDLED);
+        let file = JsonFile::new(crate::data::LEXICON.name, crate::data::LEXICON.text);
         let cues = Cues::read(&file, &vocabulary, true);
         let diagnostics = file.into_diagnostics();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
@@ -246,7 +241,7 @@ mod tests {
         );
         let vocabulary = Vocabulary::read(&vocabulary_file);
         let file = JsonFile::new(
-            FILE_NAME,
+            crate::data::LEXICON.name,
             r#"{"negations": {}, "roles": {"scope": ["plase"]}, "abbreviations": [""]}"#,
         );
         Cues::read(&file, &vocabulary, true);

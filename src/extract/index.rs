@@ -11,7 +11,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::Cues;
-use crate::arabic::{Words, entry_keys, fold, stems};
+use crate::text::{Words, entry_keys, fold, stems};
 use crate::claims::Modality;
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 
@@ -393,7 +393,7 @@ fn select_leftmost_longest(found: &mut [(Mention, usize)]) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arabic::words_in;
+    use crate::text::words_in;
     use crate::json::JsonFile;
 
     fn fixture() -> (Vocabulary, Index) {

@@ -16,7 +16,7 @@ use std::sync::{Mutex, PoisonError};
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
-use crate::arabic::{Words, clauses, fold, sentences, words_into};
+use crate::text::{Words, clauses, fold, sentences, words_into};
 use crate::claims::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
@@ -1133,8 +1133,8 @@ mod tests {
 
     /// The bundled vocabulary and lexicon, as a user without files of their own gets them.
     fn bundled() -> (Vocabulary, Cues) {
-        let vocabulary = Vocabulary::read(&JsonFile::new("vocabulary.json", crate::vocab::BUNDLED));
-        let cues = Cues::read(&JsonFile::new("lexicon.json", cues::BUNDLED), &vocabulary, true);
+        let vocabulary = Vocabulary::read(&JsonFile::new("vocabulary.json", crate::data::VOCABULARY.text));
+        let cues = Cues::read(&JsonFile::new("lexicon.json", crate::data::LEXICON.text), &vocabulary, true);
         (vocabulary, cues)
     }
 

@@ -1,5 +1,5 @@
 //! The time vocabulary of Arabic news, keyed by folded spelling (see
-//! [`crate::arabic::fold_letter`]), so each entry is written once in its usual form.
+//! [`crate::text::fold_letter`]), so each entry is written once in its usual form.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

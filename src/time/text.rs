@@ -2,7 +2,7 @@
 //! every token keeps its byte span in the original input.
 
 use super::lexicon::{self, Kw, Lex};
-use crate::arabic::{fold_letter, is_ignorable};
+use crate::text::{fold_letter, is_ignorable};
 
 /// Value of an ASCII, Arabic-Indic (٠-٩) or Persian (۰-۹) digit.
 pub(crate) fn digit_value(c: char) -> Option<u32> {

@@ -1,14 +1,19 @@
-//! The Arabic text layer: folding to a matching key, words with byte spans,
+//! The text layer every stage reads through: a file's line index, quotes
+//! located by byte span, folding to a matching key, words with byte spans,
 //! sentence and clause segmentation, and light morphology (clitics, verb
 //! inflection). Every function takes the original text and returns byte
 //! offsets into it, or keys that live beside it; nothing alters the text.
 
 mod fold;
+mod locate;
 mod morph;
 mod segment;
+mod source;
 mod words;
 
+pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around, word_spans};
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
 pub use morph::{entry_keys, stems};
 pub use segment::{clauses, sentences};
+pub use source::{LineIndex, Location};
 pub use words::{Word, Words, words_in, words_into};

@@ -143,7 +143,7 @@ pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arabic::fold;
+    use crate::text::fold;
 
     fn all_stems(word: &str) -> Vec<String> {
         let mut out = Vec::new();
