@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use tanaqud::claims::{Attribution, Claim, Extent, Modality, Origin, Polarity, TimeBasis};
+use tanaqud::model::{Attribution, Claim, Extent, Modality, Origin, Polarity, TimeBasis};
 use tanaqud::findings::{Kind, compare};
 use tanaqud::json::JsonFile;
 use tanaqud::time::Interval;

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::claims::{self, Corpus};
+use crate::claims;
+use crate::model::Corpus;
 use crate::diag::Diagnostic;
 use crate::extract::{self, Extractor};
 use crate::findings::{self, Finding, Kind};

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::claims::{Extent, Modality};
+use crate::model::{Extent, Modality};
 use crate::tuples::Tuple;
 use crate::vocab::{Direction, ScopeRelation, Vocabulary};
 

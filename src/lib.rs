@@ -10,6 +10,7 @@ pub mod findings;
 pub mod json;
 pub mod merge;
 pub mod metadata;
+pub mod model;
 pub mod report;
 pub mod score;
 pub mod text;

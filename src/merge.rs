@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 
-use crate::claims::{Claim, Corpus, Extraction, Origin, context_time};
+use crate::claims::context_time;
+use crate::model::{Claim, Corpus, Extraction, Origin};
 use crate::extract::Extracted;
 
 /// Which claims the comparison uses.

@@ -6,7 +6,7 @@
 //! (both assertions, or both not). Precision counts correct extracted claims;
 //! recall counts annotated claims found by at least one.
 
-use crate::claims::Claim;
+use crate::model::Claim;
 use crate::tuples::tuple;
 use crate::vocab::{ScopeRelation, Vocabulary};
 

@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 
-use crate::claims::{Claim, Extent, Modality, Polarity};
+use crate::model::{Claim, Extent, Modality, Polarity};
 use crate::vocab::{Direction, EntityId, FamilyId, Vocabulary};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::Cues;
 use crate::text::{Words, entry_keys, fold, stems};
-use crate::claims::Modality;
+use crate::model::Modality;
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
 use crate::text::{Words, clauses, fold, sentences, words_into};
-use crate::claims::{Attribution, Extent, Modality, Polarity};
+use crate::model::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
 use index::{Index, Mention, Sense, WordCache};

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::claim_row;
-use crate::claims::{Basis, Corpus};
+use crate::model::{Basis, Corpus};
 
 /// One annotation document per source, with its id.
 pub fn annotations(corpus: &Corpus) -> Vec<(String, Value)> {

@@ -1,7 +1,7 @@
 //! Sentences for the report: a claim in words, who says it, and why a pair
 //! was classified as it was. Labels come from the vocabulary.
 
-use crate::claims::{Attribution, Claim, Corpus, Polarity};
+use crate::model::{Attribution, Claim, Corpus, Polarity};
 use crate::findings::{Finding, Rule};
 use crate::vocab::ScopeRelation;
 

@@ -12,7 +12,7 @@ mod time;
 
 use serde::Serialize;
 
-use crate::claims::{Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, TimeBasis};
+use crate::model::{Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, TimeBasis};
 use crate::findings::{Finding, Kind};
 use crate::merge::{SetAside, SetAsideReason};
 use crate::time::Interval;

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde_json::json;
 
 use super::claim_row;
-use crate::claims::Corpus;
+use crate::model::Corpus;
 use crate::score::{Score, Tally};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
