@@ -231,7 +231,7 @@ fn read_annotation(
         };
         if let Some(id) = read.id {
             if let Some(first) = seen.get(&id.value) {
-                let line = crate::text::LineIndex::new(file.text).line_column(first.start).0;
+                let line = file.source().lines().line_of(first.start).0;
                 file.error(
                     id.span.clone(),
                     format!("claim id `{}` is used twice (first on line {line})", id.value),
@@ -311,7 +311,7 @@ fn read_source_meta(file: &JsonFile, value: &Value, files: &SourceFiles, article
     {
         file.push(
             Diagnostic::warning(&file.name, "the title does not occur in the article")
-                .at(file.text, title.span.clone()),
+                .at(file.source(), title.span.clone()),
         );
     }
     Some(Source {
@@ -644,7 +644,7 @@ fn warn_if_after_publication(
                 &file.name,
                 format!("the time starts after the publication date ({})", published.date),
             )
-            .at(file.text, span)
+            .at(file.source(), span)
             .with_help("a claim about the future should have modality `expected`"),
         );
     }
@@ -669,7 +669,7 @@ fn read_quote(file: &JsonFile, fields: &Fields, article: &str) -> Option<Range<u
     } else {
         Diagnostic::error(&file.name, "the quote is not in the article")
     }
-    .at(file.text, quote.span.clone());
+    .at(file.source(), quote.span.clone());
     if count == 0
         && let Some((span, score)) = crate::text::closest_passage(article, &quote.value)
     {
@@ -694,7 +694,7 @@ fn entity(file: &JsonFile, vocabulary: &Vocabulary, name: Option<Spanned<String>
 
 fn unknown<'a>(file: &JsonFile, name: &Spanned<String>, what: &str, valid: impl Iterator<Item = &'a str>) {
     let mut diagnostic =
-        Diagnostic::error(&file.name, format!("unknown {what} `{}`", name.value)).at(file.text, name.span.clone());
+        Diagnostic::error(&file.name, format!("unknown {what} `{}`", name.value)).at(file.source(), name.span.clone());
     if let Some(close) = nearest(&name.value, valid) {
         diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
     }
@@ -712,7 +712,7 @@ fn choice<T: Copy>(file: &JsonFile, fields: &Fields, name: &str, options: &[(&st
     }
     let names: Vec<&str> = options.iter().map(|(text, _)| *text).collect();
     let mut diagnostic = Diagnostic::error(&file.name, format!("`{}` is not a valid {name}", value.value))
-        .at(file.text, value.span.clone());
+        .at(file.source(), value.span.clone());
     diagnostic = match nearest(&value.value, names.iter().copied()) {
         Some(close) => diagnostic.with_help(format!("did you mean `{close}`?")),
         None => diagnostic.with_help(format!("expected one of: {}", names.join(", "))),

@@ -1,10 +1,10 @@
 //! Diagnostics: every problem found while loading, with its place in the file
-//! (line and column in bytes, from 1) and the line it is on, so it can be
-//! shown without the file at hand.
+//! (line, column in characters, and the byte span) and an excerpt of its line,
+//! so it can be shown without the file at hand.
 
 use std::ops::Range;
 
-use crate::text::{LineIndex, Location};
+use crate::text::{Location, SourceText};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -41,9 +41,10 @@ impl Diagnostic {
         }
     }
 
-    /// Anchors the diagnostic at a byte span of the file's text.
-    pub fn at(mut self, text: &str, span: Range<usize>) -> Diagnostic {
-        self.location = Some(LineIndex::new(text).locate(text, span));
+    /// Anchors the diagnostic at a byte span of the file's text, through the
+    /// file's line index (built once, however many diagnostics it has).
+    pub fn at(mut self, source: &SourceText, span: Range<usize>) -> Diagnostic {
+        self.location = Some(source.locate(span));
         self
     }
 
@@ -86,14 +87,15 @@ mod tests {
     }
 
     #[test]
-    fn location_counts_bytes_not_chars() {
+    fn location_counts_characters_and_keeps_bytes() {
         let text = "{\n  \"subject\": \"روسيا\", \"x\": 1\n}";
         let start = text.find("\"x\"").unwrap();
-        let diagnostic = Diagnostic::error("a.json", "unknown field").at(text, start..start + 3);
+        let diagnostic = Diagnostic::error("a.json", "unknown field").at(&SourceText::new(text), start..start + 3);
         let location = diagnostic.location.unwrap();
         assert_eq!(location.line, 2);
-        // 2 spaces + "subject": (10) + space + quote + 10 bytes of Arabic + quote, comma, space
-        assert_eq!(location.column, start - text.find('\n').unwrap());
-        assert_eq!(&location.line_text[location.underline.clone()], "\"x\"");
+        // 2 spaces, "subject": (10), a space, a quote, 5 Arabic letters, a quote, a comma, a space
+        assert_eq!(location.column, 23);
+        assert_eq!(location.span, start..start + 3);
+        assert_eq!(&location.excerpt[location.underline.clone()], "\"x\"");
     }
 }

@@ -10,6 +10,7 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::diag::{Diagnostic, nearest};
+use crate::text::SourceText;
 
 /// A value with the byte span it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct Spanned<T> {
 /// One JSON file being read: its name and text, and the problems found so far.
 pub struct JsonFile<'t> {
     pub name: String,
-    pub text: &'t str,
+    source: SourceText<'t>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -29,9 +30,18 @@ impl<'t> JsonFile<'t> {
     pub fn new(name: &str, text: &'t str) -> JsonFile<'t> {
         JsonFile {
             name: name.to_string(),
-            text,
+            source: SourceText::new(text),
             diagnostics: RefCell::new(Vec::new()),
         }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.source.text
+    }
+
+    /// The file's text with its line index, to anchor diagnostics.
+    pub fn source(&self) -> &SourceText<'t> {
+        &self.source
     }
 
     /// Parses strict JSON (no comments, no trailing commas). A syntax error is
@@ -49,7 +59,7 @@ impl<'t> JsonFile<'t> {
             allow_non_finite_numbers: false,
             allow_extended_string_escapes: false,
         };
-        match jsonc_parser::parse_to_ast(self.text, &CollectOptions::default(), &strict) {
+        match jsonc_parser::parse_to_ast(self.source.text, &CollectOptions::default(), &strict) {
             Ok(result) => {
                 if result.value.is_none() {
                     self.error(0..0, "the file holds no JSON value");
@@ -66,7 +76,7 @@ impl<'t> JsonFile<'t> {
     }
 
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) {
-        self.push(Diagnostic::error(&self.name, message).at(self.text, span));
+        self.push(Diagnostic::error(&self.name, message).at(&self.source, span));
     }
 
     pub fn push(&self, diagnostic: Diagnostic) {
@@ -97,7 +107,7 @@ impl<'t> JsonFile<'t> {
             seen.push(name);
             if !allowed.contains(&name) {
                 let mut diagnostic = Diagnostic::error(&self.name, format!("unknown field `{name}` in {what}"))
-                    .at(self.text, name_span.start..name_span.end);
+                    .at(&self.source, name_span.start..name_span.end);
                 if let Some(close) = nearest(name, allowed.iter().copied()) {
                     diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
                 } else {

@@ -345,7 +345,7 @@ fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Vec<Vec<Spanne
                     if found.is_none() {
                         let mut diagnostic =
                             crate::diag::Diagnostic::error(&file.name, format!("unknown entity `{}`", name.value))
-                                .at(file.text, name.span);
+                                .at(file.source(), name.span);
                         if let Some(close) = crate::diag::nearest(&name.value, vocabulary.entity_ids()) {
                             diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
                         }

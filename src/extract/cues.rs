@@ -122,7 +122,7 @@ impl Cues {
             if let Some(name) = modality.string("undecided_about") {
                 if vocabulary.predicate(&name.value).is_none() && !vocabulary.predicates.is_empty() {
                     let mut error = Diagnostic::error(&file.name, format!("unknown predicate `{}`", name.value))
-                        .at(file.text, name.span.clone());
+                        .at(file.source(), name.span.clone());
                     if let Some(near) = nearest(&name.value, vocabulary.predicate_ids()) {
                         error = error.with_help(format!("did you mean `{near}`?"));
                     }
@@ -159,7 +159,7 @@ impl Cues {
                             &file.name,
                             format!("no entity in the vocabulary has kind `{}`", kind.value),
                         )
-                        .at(file.text, kind.span.clone());
+                        .at(file.source(), kind.span.clone());
                         if let Some(near) = nearest(&kind.value, known.iter().copied()) {
                             warning = warning.with_help(format!("did you mean `{near}`?"));
                         }

@@ -15,5 +15,5 @@ pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around,
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
 pub use morph::{entry_keys, stems};
 pub use segment::{clauses, sentences};
-pub use source::{LineIndex, Location};
+pub use source::{LineIndex, Location, SourceText};
 pub use words::{Word, Words, words_in, words_into};

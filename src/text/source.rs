@@ -3,17 +3,31 @@
 
 use std::ops::Range;
 
+/// Where a span of a file stands, for a reader: its line, its column in
+/// characters (as editors count), its bytes (as the JSON keeps them), and an
+/// excerpt of its line, bounded so that a one-line file does not repeat itself
+/// whole in every diagnostic.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
+    /// 1-based.
     pub line: usize,
+    /// 1-based, in characters from the line's start.
     pub column: usize,
-    /// The whole line the problem starts on, without its line break.
-    pub line_text: String,
-    /// The span to underline, in bytes within `line_text`.
+    /// The span in bytes of the file.
+    pub span: Range<usize>,
+    /// The part of the line the span starts on that is shown, without its line break.
+    pub excerpt: String,
+    /// The span to mark, in bytes within `excerpt`.
     pub underline: Range<usize>,
 }
 
-/// Byte offsets of line starts, for turning spans into line/column.
+/// Bytes of a line shown on either side of a span: a line longer than that
+/// (minified JSON, an article on one line) is shown as a window around it.
+const EXCERPT_REACH: usize = 240;
+
+/// Byte offsets of line starts, built once per file, for turning spans into
+/// lines and columns.
+#[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
 }
@@ -26,25 +40,62 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// 1-based line and byte column of `offset`.
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+    /// The 1-based line of byte `offset`, and the byte where that line starts.
+    pub fn line_of(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= offset);
-        (line, offset - self.starts[line - 1] + 1)
+        (line, self.starts[line - 1])
     }
 
+    /// `span` of `text` (the text this index was built from) as a [`Location`].
+    /// A span that is out of range or not on character boundaries is moved to
+    /// the nearest boundaries inside the text.
     pub fn locate(&self, text: &str, span: Range<usize>) -> Location {
-        let start = span.start.min(text.len());
-        let (line, column) = self.line_column(start);
-        let line_start = self.starts[line - 1];
+        let start = floor_boundary(text, span.start.min(text.len()));
+        let (line, line_start) = self.line_of(start);
         let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
-        let line_text = text[line_start..line_end].trim_end_matches('\r').to_string();
-        let underline_end = span.end.clamp(start, line_start + line_text.len());
+        let line_end = line_start + text[line_start..line_end].trim_end_matches('\r').len();
+        let end = floor_boundary(text, span.end.clamp(start, line_end.max(start)));
+        let shown_start = floor_boundary(text, start.saturating_sub(EXCERPT_REACH).max(line_start));
+        let shown_end = floor_boundary(text, (end + EXCERPT_REACH).min(line_end)).max(end);
         Location {
             line,
-            column,
-            line_text,
-            underline: start - line_start..underline_end - line_start,
+            column: text[line_start..start].chars().count() + 1,
+            span: start..span.end.max(start),
+            excerpt: text[shown_start..shown_end].to_string(),
+            underline: start - shown_start..end - shown_start,
         }
+    }
+}
+
+/// The largest character boundary of `text` at or before `at` (≤ its length).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A file's text with its line index, built the first time a span is located.
+pub struct SourceText<'t> {
+    pub text: &'t str,
+    lines: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'t> SourceText<'t> {
+    pub fn new(text: &'t str) -> SourceText<'t> {
+        SourceText {
+            text,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
+    }
+
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        self.lines().locate(self.text, span)
     }
 }
 
@@ -55,11 +106,34 @@ mod tests {
     const ARTICLE: &str = "قال مسؤول إن روسيا لم تنسحب من قواعدها في سوريا.\nوأضاف أن المفاوضات مستمرة.";
 
     #[test]
-    fn line_column_in_bytes() {
-        let index = LineIndex::new(ARTICLE);
+    fn columns_count_characters_and_spans_keep_bytes() {
+        let source = SourceText::new(ARTICLE);
         let second_line = ARTICLE.find('\n').unwrap() + 1;
-        assert_eq!(index.line_column(0), (1, 1));
-        assert_eq!(index.line_column(second_line), (2, 1));
-        assert_eq!(index.line_column(second_line + "وأضاف".len()), (2, 11));
+        assert_eq!((source.locate(0..1).line, source.locate(0..1).column), (1, 1));
+        let after_word = second_line + "وأضاف".len();
+        let location = source.locate(after_word..after_word + 1);
+        assert_eq!((location.line, location.column), (2, 6));
+        assert_eq!(location.span, after_word..after_word + 1);
+        assert_eq!(&location.excerpt[location.underline.clone()], " ");
+    }
+
+    #[test]
+    fn spans_off_character_boundaries_or_past_the_end_are_moved_inside() {
+        let text = "{\"a\":1\u{0648}";
+        let location = SourceText::new(text).locate(text.len() - 1..text.len() + 3);
+        assert_eq!((location.line, location.column), (1, 7));
+        let location = SourceText::new("{\"source\"\r").locate(9..11);
+        assert_eq!(location.excerpt, "{\"source\"");
+        assert_eq!(location.underline, 9..9);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_span() {
+        let text = format!("{}X{}", "ب".repeat(5_000), "ت".repeat(5_000));
+        let at = text.find('X').unwrap();
+        let location = SourceText::new(&text).locate(at..at + 1);
+        assert_eq!(location.column, 5_001);
+        assert!(location.excerpt.len() <= 2 * EXCERPT_REACH + 1, "{}", location.excerpt.len());
+        assert_eq!(&location.excerpt[location.underline.clone()], "X");
     }
 }
