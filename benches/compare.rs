@@ -6,9 +6,10 @@
 
 use std::time::{Duration, Instant};
 
-use tanaqud::model::{Attribution, Claim, Extent, Modality, Origin, Polarity, TimeBasis};
-use tanaqud::findings::{Kind, compare};
+use tanaqud::findings::compare;
 use tanaqud::json::JsonFile;
+use tanaqud::model::Kind;
+use tanaqud::model::{Attribution, Claim, Extent, Modality, Origin, Polarity, TimeBasis};
 use tanaqud::time::Interval;
 use tanaqud::tuples::tuples;
 use tanaqud::vocab::Vocabulary;

@@ -12,10 +12,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use tanaqud::text::{fold_into, words_in};
 use tanaqud::data;
 use tanaqud::extract::{Cues, Extractor};
 use tanaqud::json::JsonFile;
+use tanaqud::text::{fold_into, words_in};
 use tanaqud::vocab::Vocabulary;
 
 const TOTAL_BYTES: usize = 50_000_000;

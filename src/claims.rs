@@ -16,7 +16,8 @@ use crate::diag::{Diagnostic, nearest};
 use crate::json::{Fields, JsonFile, Spanned};
 use crate::metadata::{self, DateBasis};
 use crate::model::{
-    Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, Rejection, Source, TimeBasis,
+    Attribution, Basis, Claim, Corpus, Extent, Modality, Named, Origin, Polarity, Published, Rejection, Source,
+    TimeBasis,
 };
 use crate::time::{Granularity, Interval, parse_iso_interval};
 use crate::vocab::{EntityId, Vocabulary};
@@ -32,7 +33,10 @@ pub fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
             diagnostics.extend(file.into_diagnostics());
             vocabulary
         }
-        None => Vocabulary::read(&JsonFile::new(crate::data::VOCABULARY.name, crate::data::VOCABULARY.text)),
+        None => Vocabulary::read(&JsonFile::new(
+            crate::data::VOCABULARY.name,
+            crate::data::VOCABULARY.text,
+        )),
     };
     let mut corpus = Corpus {
         vocabulary,
@@ -449,42 +453,11 @@ fn read_claim(
             entity(file, vocabulary, Some(name), "speaker (`outlet` or an entity)").map(Attribution::Entity)
         }
     });
-    let polarity = choice(
-        file,
-        &fields,
-        "polarity",
-        &[("affirmed", Polarity::Affirmed), ("negated", Polarity::Negated)],
-        true,
-    );
-    let extent = choice(
-        file,
-        &fields,
-        "extent",
-        &[
-            ("unspecified", Extent::Unspecified),
-            ("partial", Extent::Partial),
-            ("full", Extent::Full),
-        ],
-        false,
-    )
-    .or(fields.get("extent").is_none().then_some(Extent::Unspecified));
-    let modalities = [
-        ("asserted", Modality::Asserted),
-        ("reported", Modality::Reported),
-        ("hedged", Modality::Hedged),
-        ("expected", Modality::Expected),
-        ("undecided", Modality::Undecided),
-        ("question", Modality::Question),
-    ];
-    let modality = choice(file, &fields, "modality", &modalities, true);
-    let origin = choice(
-        file,
-        &fields,
-        "origin",
-        &[("annotated", Origin::Annotated), ("extracted", Origin::Extracted)],
-        false,
-    )
-    .or(fields.get("origin").is_none().then_some(Origin::Annotated));
+    let polarity = choice::<Polarity>(file, &fields, "polarity", true);
+    let extent =
+        choice(file, &fields, "extent", false).or(fields.get("extent").is_none().then_some(Extent::Unspecified));
+    let modality = choice::<Modality>(file, &fields, "modality", true);
+    let origin = choice(file, &fields, "origin", false).or(fields.get("origin").is_none().then_some(Origin::Annotated));
     let time = claim_time(file, &fields, article, span.as_ref(), meta);
     if let (Ok(Some(time)), Some(published)) = (&time, meta.and_then(|m| m.published.as_ref())) {
         warn_if_after_publication(file, &fields, &time.interval, modality, published);
@@ -701,16 +674,17 @@ fn unknown<'a>(file: &JsonFile, name: &Spanned<String>, what: &str, valid: impl 
     file.push(diagnostic);
 }
 
-fn choice<T: Copy>(file: &JsonFile, fields: &Fields, name: &str, options: &[(&str, T)], required: bool) -> Option<T> {
+/// The field `name`, one of the names of `T`.
+fn choice<T: Named>(file: &JsonFile, fields: &Fields, name: &str, required: bool) -> Option<T> {
     let value = if required {
         fields.required_string(name)
     } else {
         fields.string(name)
     }?;
-    if let Some((_, found)) = options.iter().find(|(text, _)| *text == value.value) {
-        return Some(*found);
+    if let Some(found) = T::from_name(&value.value) {
+        return Some(found);
     }
-    let names: Vec<&str> = options.iter().map(|(text, _)| *text).collect();
+    let names: Vec<&str> = T::names().collect();
     let mut diagnostic = Diagnostic::error(&file.name, format!("`{}` is not a valid {name}", value.value))
         .at(file.source(), value.span.clone());
     diagnostic = match nearest(&value.value, names.iter().copied()) {

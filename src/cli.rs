@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::claims;
-use crate::model::Corpus;
 use crate::diag::Diagnostic;
 use crate::extract::{self, Extractor};
-use crate::findings::{self, Finding, Kind};
+use crate::findings;
 use crate::merge::{self, ClaimSet, SetAside};
+use crate::model::Corpus;
+use crate::model::{Finding, Kind};
 use crate::report::{self, Format, Report, ScoreFormat, TimeFormat};
 use crate::time::{Prefer, normalize, parse_anchor};
 use crate::{corpus, tuples};

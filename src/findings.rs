@@ -5,69 +5,9 @@
 //! the sizes of the groups, not the square of the corpus. The rules are
 //! documented in `claims/README.md` ("How claims are compared").
 
-use serde::Serialize;
-
-use crate::model::{Extent, Modality};
+use crate::model::{Extent, Finding, Kind, Modality, Rule};
 use crate::tuples::Tuple;
 use crate::vocab::{Direction, ScopeRelation, Vocabulary};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Conflict,
-    Tension,
-    Agreement,
-    /// Compared, and would have been a conflict or tension, but time, scope,
-    /// modality or extent rule it out.
-    NotFlagged,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    OppositeStance,
-    WholeVsPart,
-    OverlappingScopes,
-    PartialAgainst,
-    PartAgainstWhole,
-    UndecidedVsAsserted,
-    WeakerVsAsserted,
-    SameStance,
-    DifferentPeriods,
-    DisjointScopes,
-    NotAnAssertion,
-    PartialExtent,
-}
-
-impl Rule {
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::OppositeStance => "opposite-stance",
-            Rule::WholeVsPart => "whole-vs-part",
-            Rule::OverlappingScopes => "overlapping-scopes",
-            Rule::PartialAgainst => "partial-against",
-            Rule::PartAgainstWhole => "part-against-whole",
-            Rule::UndecidedVsAsserted => "undecided-vs-asserted",
-            Rule::WeakerVsAsserted => "weaker-vs-asserted",
-            Rule::SameStance => "same-stance",
-            Rule::DifferentPeriods => "different-periods",
-            Rule::DisjointScopes => "disjoint-scopes",
-            Rule::NotAnAssertion => "not-an-assertion",
-            Rule::PartialExtent => "partial-extent",
-        }
-    }
-}
-
-/// The verdict on one pair of claims (`a` < `b`, as claim indices).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub kind: Kind,
-    pub rule: Rule,
-    pub a: u32,
-    pub b: u32,
-    /// For a pair not flagged: the finding it would otherwise have been.
-    pub would_be: Option<(Kind, Rule)>,
-    pub scope: ScopeRelation,
-}
 
 /// Compares every pair inside each (actor, family) block. Findings are sorted
 /// by kind, then by their claims.

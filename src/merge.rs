@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use crate::claims::context_time;
-use crate::model::{Claim, Corpus, Extraction, Origin};
 use crate::extract::Extracted;
+use crate::model::{Claim, Corpus, Extraction, Origin};
 
 /// Which claims the comparison uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

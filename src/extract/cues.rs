@@ -191,7 +191,9 @@ pub fn load(
     vocabulary: &Vocabulary,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Cues {
-    let (name, text) = input.map_or((crate::data::LEXICON.name, crate::data::LEXICON.text), |i| (i.name.as_str(), i.text.as_str()));
+    let (name, text) = input.map_or((crate::data::LEXICON.name, crate::data::LEXICON.text), |i| {
+        (i.name.as_str(), i.text.as_str())
+    });
     let file = JsonFile::new(name, text);
     let cues = Cues::read(&file, vocabulary, input.is_some());
     diagnostics.extend(file.into_diagnostics());

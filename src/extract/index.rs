@@ -11,8 +11,8 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::Cues;
-use crate::text::{Words, entry_keys, fold, stems};
 use crate::model::Modality;
+use crate::text::{Words, entry_keys, fold, stems};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -393,8 +393,8 @@ fn select_leftmost_longest(found: &mut [(Mention, usize)]) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words_in;
     use crate::json::JsonFile;
+    use crate::text::words_in;
 
     fn fixture() -> (Vocabulary, Index) {
         let file = JsonFile::new(

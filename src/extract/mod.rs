@@ -16,8 +16,8 @@ use std::sync::{Mutex, PoisonError};
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
-use crate::text::{Words, clauses, fold, sentences, words_into};
 use crate::model::{Attribution, Extent, Modality, Polarity};
+use crate::text::{Words, clauses, fold, sentences, words_into};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
 use index::{Index, Mention, Sense, WordCache};
@@ -1134,7 +1134,11 @@ mod tests {
     /// The bundled vocabulary and lexicon, as a user without files of their own gets them.
     fn bundled() -> (Vocabulary, Cues) {
         let vocabulary = Vocabulary::read(&JsonFile::new("vocabulary.json", crate::data::VOCABULARY.text));
-        let cues = Cues::read(&JsonFile::new("lexicon.json", crate::data::LEXICON.text), &vocabulary, true);
+        let cues = Cues::read(
+            &JsonFile::new("lexicon.json", crate::data::LEXICON.text),
+            &vocabulary,
+            true,
+        );
         (vocabulary, cues)
     }
 

@@ -2,7 +2,7 @@
 //! was classified as it was. Labels come from the vocabulary.
 
 use crate::model::{Attribution, Claim, Corpus, Polarity};
-use crate::findings::{Finding, Rule};
+use crate::model::{Finding, Rule};
 use crate::vocab::ScopeRelation;
 
 /// "Russia — withdraw forces from — Syria", with "not" for a negated claim.
@@ -61,7 +61,7 @@ pub fn reason(corpus: &Corpus, finding: &Finding) -> String {
         Rule::UndecidedVsAsserted => "One side says the matter is still open; the other asserts it.".to_string(),
         Rule::WeakerVsAsserted => format!(
             "Opposite stances, but one side is {} and does not assert it.",
-            crate::report::modality_name(weaker.modality)
+            weaker.modality
         ),
         Rule::SameStance => match finding.scope {
             ScopeRelation::Same => {

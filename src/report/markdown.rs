@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{ClaimRow, FindingRow, Report, SourceRow};
-use crate::findings::Kind;
+use super::{ClaimRow, DateSource, FindingRow, OutletSource, Report, SourceRow, TitleSource};
+use crate::model::{Extent, Kind, Named, Rule};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -50,8 +50,8 @@ fn write_sources(out: &mut String, report: &Report) {
                     let _ = write!(published, " {time}");
                 }
                 published.push_str(match (p.basis, p.inferred) {
-                    ("header", _) => " (header)",
-                    ("file_name", _) => " (file name)",
+                    (DateSource::Header, _) => " (header)",
+                    (DateSource::FileName, _) => " (file name)",
                     (_, true) => " (inferred)",
                     _ => "",
                 });
@@ -89,12 +89,12 @@ fn source_note(source: &SourceRow) -> Option<String> {
     let mut sentences = Vec::new();
     if let Some(detected) = &source.detected {
         let outlet = match detected.outlet {
-            "header" => "outlet from the header",
-            _ => "outlet not found (the id stands in)",
+            OutletSource::Header => "outlet from the header",
+            OutletSource::Id => "outlet not found (the id stands in)",
         };
         let title = match detected.title {
-            "header" => "title from the header",
-            _ => "title not found (the first line stands in)",
+            TitleSource::Header => "title from the header",
+            TitleSource::FirstLine => "title not found (the first line stands in)",
         };
         sentences.push(format!("No annotation: {outlet}, {title}."));
     }
@@ -103,7 +103,7 @@ fn source_note(source: &SourceRow) -> Option<String> {
         Some(p) => {
             if let Some(line) = &p.line {
                 sentences.push(format!("Publication date from the header line «{}».", cell(line)));
-            } else if p.basis == "file_name" {
+            } else if p.basis == DateSource::FileName {
                 sentences.push("Publication date from the file name.".to_string());
             }
             sentences.extend(p.note.clone());
@@ -150,8 +150,8 @@ fn write_not_flagged(out: &mut String, report: &Report) {
         "## Considered, not flagged ({})\n\nPairs that would have been a conflict or tension, and why they are not.\n",
         rows.len()
     );
-    let mut rules: Vec<&str> = rows.iter().map(|r| r.rule).collect();
-    rules.sort_unstable();
+    let mut rules: Vec<Rule> = rows.iter().map(|r| r.rule).collect();
+    rules.sort_unstable_by_key(|rule| rule.name());
     rules.dedup();
     for rule in rules {
         let _ = writeln!(
@@ -188,7 +188,7 @@ fn write_claims(out: &mut String, report: &Report) {
         }
         for claim in report.claims.iter().filter(|c| c.source == source.id) {
             let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
-            let extent = if claim.extent == "unspecified" {
+            let extent = if claim.extent == Extent::Unspecified {
                 String::new()
             } else {
                 format!(" · {}", claim.extent)

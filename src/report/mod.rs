@@ -12,10 +12,12 @@ mod time;
 
 use serde::Serialize;
 
-use crate::model::{Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, TimeBasis};
-use crate::findings::{Finding, Kind};
 use crate::merge::{SetAside, SetAsideReason};
-use crate::time::Interval;
+use crate::model::{
+    Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, Rule, TimeBasis, named,
+};
+use crate::model::{Finding, Kind};
+use crate::time::{Granularity, Interval};
 
 pub use annotation::{annotations, render as render_annotations};
 pub use diagnostics::render as render_diagnostics;
@@ -49,11 +51,45 @@ pub struct Report {
     pub set_aside: Vec<SetAsideRow>,
 }
 
+named! {
+    pub enum SetAsideKind {
+        /// An annotated claim overlaps it.
+        Superseded = "superseded",
+        /// The annotation rejects it.
+        Rejected = "rejected",
+    }
+}
+
+named! {
+    /// Where a publication date came from.
+    pub enum DateSource {
+        Annotation = "annotation",
+        Header = "header",
+        FileName = "file_name",
+        None = "none",
+    }
+}
+
+named! {
+    pub enum OutletSource {
+        Header = "header",
+        /// None was found: the source id stands in.
+        Id = "id",
+    }
+}
+
+named! {
+    pub enum TitleSource {
+        Header = "header",
+        /// None was found: the first line stands in.
+        FirstLine = "first_line",
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct SetAsideRow {
     pub claim: ClaimRow,
-    /// `superseded` or `rejected`.
-    pub reason: &'static str,
+    pub reason: SetAsideKind,
     /// The annotated claim that supersedes it (`<source>:<id>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
@@ -104,14 +140,14 @@ pub struct SourceRow {
 pub struct PublishedRow {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as known.
     pub date: String,
-    pub precision: &'static str,
+    pub precision: Granularity,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     pub inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Where the date came from: `annotation`, `header` or `file_name`.
-    pub basis: &'static str,
+    /// Where the date came from.
+    pub basis: DateSource,
     /// The header line it was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<String>,
@@ -120,21 +156,21 @@ pub struct PublishedRow {
 #[derive(Debug, Serialize)]
 pub struct DetectedRow {
     /// `header`, or `id` when none was found and the source id stands in.
-    pub outlet: &'static str,
+    pub outlet: OutletSource,
     /// `header`, or `first_line` when none was found and the first line stands in.
-    pub title: &'static str,
+    pub title: TitleSource,
 }
 
 #[derive(Debug, Serialize)]
 pub struct TimeRow {
     pub start: Option<String>,
     pub end: Option<String>,
-    pub granularity: &'static str,
+    pub granularity: Granularity,
     /// The compact form, with where it came from: `2024-12`,
     /// `2025-10-15 (from «الخامس عشر من أكتوبر»)`, `2024-12 (as of publication)`.
     pub display: String,
-    /// Where it came from: `annotated`, `expression`, `sentence`, `paragraph`, `publication`.
-    pub basis: &'static str,
+    /// Where it came from.
+    pub basis: TimeBasis,
     /// The Arabic expression it was read from, when there was one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
@@ -154,15 +190,15 @@ pub struct ClaimRow {
     pub subject: String,
     pub predicate: String,
     pub object: String,
-    pub extent: &'static str,
-    pub polarity: &'static str,
+    pub extent: Extent,
+    pub polarity: Polarity,
     pub time: Option<TimeRow>,
-    pub modality: &'static str,
+    pub modality: Modality,
     pub attribution: String,
     pub quote: String,
     /// Byte offsets of the quote in the article.
     pub span: Span,
-    pub origin: &'static str,
+    pub origin: Origin,
     /// For an extracted claim: the rule that found it, its confidence, its trigger.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extraction: Option<ExtractionRow>,
@@ -177,14 +213,14 @@ pub struct ClaimRow {
 #[derive(Debug, Serialize)]
 pub struct WouldBe {
     pub kind: Kind,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 #[derive(Debug, Serialize)]
 pub struct FindingRow {
     pub kind: Kind,
     pub claims: [String; 2],
-    pub rule: &'static str,
+    pub rule: Rule,
     pub explanation: String,
     /// The last sentence of the explanation: why, without the statements.
     pub reason: String,
@@ -226,8 +262,14 @@ impl Report {
                 claims: corpus.claims.iter().filter(|c| c.source == index).count(),
                 annotated: source.annotated,
                 detected: (!source.annotated).then(|| DetectedRow {
-                    outlet: basis_name(&source.outlet_basis, "id"),
-                    title: basis_name(&source.title_basis, "first_line"),
+                    outlet: match source.outlet_basis {
+                        Basis::Fallback => OutletSource::Id,
+                        _ => OutletSource::Header,
+                    },
+                    title: match source.title_basis {
+                        Basis::Fallback => TitleSource::FirstLine,
+                        _ => TitleSource::Header,
+                    },
                 }),
             })
             .collect();
@@ -243,14 +285,11 @@ impl Report {
                         corpus.claim_name(&corpus.claims[a]),
                         corpus.claim_name(&corpus.claims[b]),
                     ],
-                    rule: finding.rule.name(),
+                    rule: finding.rule,
                     explanation: explain::explain(corpus, finding, &reason),
                     reason,
                     within_source: corpus.claims[a].source == corpus.claims[b].source,
-                    would_be: finding.would_be.map(|(kind, rule)| WouldBe {
-                        kind,
-                        rule: rule.name(),
-                    }),
+                    would_be: finding.would_be.map(|(kind, rule)| WouldBe { kind, rule }),
                     claim_indices: [a, b],
                 }
             })
@@ -260,11 +299,11 @@ impl Report {
             .map(|s| {
                 let (reason, by, note) = match &s.reason {
                     SetAsideReason::Superseded { by } => (
-                        "superseded",
+                        SetAsideKind::Superseded,
                         Some(format!("{}:{by}", corpus.sources[s.claim.source].id)),
                         None,
                     ),
-                    SetAsideReason::Rejected { reason } => ("rejected", None, Some(reason.clone())),
+                    SetAsideReason::Rejected { reason } => (SetAsideKind::Rejected, None, Some(reason.clone())),
                 };
                 SetAsideRow {
                     claim: claim_row(corpus, &s.claim),
@@ -288,25 +327,20 @@ impl Report {
 fn published_row(published: &Published) -> PublishedRow {
     PublishedRow {
         date: published.date.to_string(),
-        precision: published.date.granularity.as_str(),
+        precision: published.date.granularity,
         time: published.time.map(|t| t.format("%H:%M").to_string()),
         inferred: published.inferred,
         note: published.note.clone(),
-        basis: basis_name(&published.basis, "none"),
+        basis: match published.basis {
+            Basis::Annotation => DateSource::Annotation,
+            Basis::Header(_) => DateSource::Header,
+            Basis::FileName => DateSource::FileName,
+            Basis::Fallback => DateSource::None,
+        },
         line: match &published.basis {
             Basis::Header(line) => Some(line.text.clone()),
             _ => None,
         },
-    }
-}
-
-/// The JSON name of a metadata basis; `fallback` names the stand-in.
-fn basis_name(basis: &Basis, fallback: &'static str) -> &'static str {
-    match basis {
-        Basis::Annotation => "annotation",
-        Basis::Header(_) => "header",
-        Basis::FileName => "file_name",
-        Basis::Fallback => fallback,
     }
 }
 
@@ -318,21 +352,14 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
         subject: vocabulary.entity_info(claim.subject).id.clone(),
         predicate: vocabulary.predicate_info(claim.predicate).id.clone(),
         object: vocabulary.entity_info(claim.object).id.clone(),
-        extent: match claim.extent {
-            Extent::Unspecified => "unspecified",
-            Extent::Partial => "partial",
-            Extent::Full => "full",
-        },
-        polarity: match claim.polarity {
-            Polarity::Affirmed => "affirmed",
-            Polarity::Negated => "negated",
-        },
+        extent: claim.extent,
+        polarity: claim.polarity,
         time: claim
             .time
             .as_ref()
             .zip(claim.time_basis)
             .map(|(interval, basis)| time_row(interval, basis, claim)),
-        modality: modality_name(claim.modality),
+        modality: claim.modality,
         attribution: match claim.attribution {
             Attribution::Outlet => "outlet".to_string(),
             Attribution::Entity(id) => vocabulary.entity_info(id).id.clone(),
@@ -342,10 +369,7 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
             start: claim.span.start,
             end: claim.span.end,
         },
-        origin: match claim.origin {
-            Origin::Annotated => "annotated",
-            Origin::Extracted => "extracted",
-        },
+        origin: claim.origin,
         extraction: claim.extraction.as_ref().map(|x| ExtractionRow {
             rule: x.rule.clone(),
             confidence: x.confidence,
@@ -360,30 +384,13 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
     }
 }
 
-pub fn modality_name(modality: Modality) -> &'static str {
-    match modality {
-        Modality::Asserted => "asserted",
-        Modality::Reported => "reported",
-        Modality::Hedged => "hedged",
-        Modality::Expected => "expected",
-        Modality::Undecided => "undecided",
-        Modality::Question => "question",
-    }
-}
-
 fn time_row(interval: &Interval, basis: TimeBasis, claim: &Claim) -> TimeRow {
     TimeRow {
-        basis: match basis {
-            TimeBasis::Annotated => "annotated",
-            TimeBasis::Expression => "expression",
-            TimeBasis::Sentence => "sentence",
-            TimeBasis::Paragraph => "paragraph",
-            TimeBasis::Publication => "publication",
-        },
+        basis,
         evidence: claim.time_evidence.clone(),
         start: interval.start.map(|d| d.to_string()),
         end: interval.end.map(|d| d.to_string()),
-        granularity: interval.granularity.as_str(),
+        granularity: interval.granularity,
         display: match (basis, &claim.time_evidence) {
             (TimeBasis::Publication, _) => format!("{interval} (as of publication)"),
             (_, Some(expression)) => format!("{interval} (from «{expression}»)"),

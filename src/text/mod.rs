@@ -11,8 +11,8 @@ mod segment;
 mod source;
 mod words;
 
-pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around, word_spans};
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
+pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around, word_spans};
 pub use morph::{entry_keys, stems};
 pub use segment::{clauses, sentences};
 pub use source::{LineIndex, Location, SourceText};

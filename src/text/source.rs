@@ -133,7 +133,11 @@ mod tests {
         let at = text.find('X').unwrap();
         let location = SourceText::new(&text).locate(at..at + 1);
         assert_eq!(location.column, 5_001);
-        assert!(location.excerpt.len() <= 2 * EXCERPT_REACH + 1, "{}", location.excerpt.len());
+        assert!(
+            location.excerpt.len() <= 2 * EXCERPT_REACH + 1,
+            "{}",
+            location.excerpt.len()
+        );
         assert_eq!(&location.excerpt[location.underline.clone()], "X");
     }
 }

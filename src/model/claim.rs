@@ -1,11 +1,10 @@
-//! The data model at the seams between stages: sources, claims and their
-//! qualifiers. Plain data: no I/O, no parsing; readers build it, the
-//! comparison and the printers read it.
+//! Sources and claims, with their qualifiers.
 
 use std::ops::Range;
 
 use chrono::NaiveTime;
 
+use super::named;
 use crate::metadata::Found;
 use crate::time::Interval;
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
@@ -55,27 +54,30 @@ pub struct Source {
     pub rejections: Vec<Rejection>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Polarity {
-    Affirmed,
-    Negated,
+named! {
+    pub enum Polarity {
+        Affirmed = "affirmed",
+        Negated = "negated",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Extent {
-    Unspecified,
-    Partial,
-    Full,
+named! {
+    pub enum Extent {
+        Unspecified = "unspecified",
+        Partial = "partial",
+        Full = "full",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Modality {
-    Asserted,
-    Reported,
-    Hedged,
-    Expected,
-    Undecided,
-    Question,
+named! {
+    pub enum Modality {
+        Asserted = "asserted",
+        Reported = "reported",
+        Hedged = "hedged",
+        Expected = "expected",
+        Undecided = "undecided",
+        Question = "question",
+    }
 }
 
 impl Modality {
@@ -91,25 +93,27 @@ pub enum Attribution {
     Entity(EntityId),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Origin {
-    Annotated,
-    Extracted,
+named! {
+    pub enum Origin {
+        Annotated = "annotated",
+        Extracted = "extracted",
+    }
 }
 
-/// Where a claim's time came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TimeBasis {
-    /// ISO dates in the annotation.
-    Annotated,
-    /// An Arabic expression in the annotation, resolved against the publication date.
-    Expression,
-    /// A time expression in the quote's sentence.
-    Sentence,
-    /// A time expression in the quote's paragraph.
-    Paragraph,
-    /// No time stated: the claim is taken as reported as of publication.
-    Publication,
+named! {
+    /// Where a claim's time came from.
+    pub enum TimeBasis {
+        /// ISO dates in the annotation.
+        Annotated = "annotated",
+        /// An Arabic expression in the annotation, resolved against the publication date.
+        Expression = "expression",
+        /// A time expression in the quote's sentence.
+        Sentence = "sentence",
+        /// A time expression in the quote's paragraph.
+        Paragraph = "paragraph",
+        /// No time stated: the claim is taken as reported as of publication.
+        Publication = "publication",
+    }
 }
 
 #[derive(Clone, Debug)]
