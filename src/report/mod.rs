@@ -261,7 +261,7 @@ impl Report {
                 original_file: source.original_file.clone(),
                 claims: corpus.claims.iter().filter(|c| c.source == index).count(),
                 annotated: source.annotated,
-                detected: (!source.annotated).then(|| DetectedRow {
+                detected: (!source.annotated).then_some(DetectedRow {
                     outlet: match source.outlet_basis {
                         Basis::Fallback => OutletSource::Id,
                         _ => OutletSource::Header,
