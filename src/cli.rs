@@ -1,28 +1,24 @@
-//! Command line: parses arguments, runs the stages in order and prints what
-//! `report` formats. The only place that prints or writes files.
+//! Command line: parses arguments, calls the library's pipeline and prints
+//! what `report` formats. The only place that prints or writes files.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-
-use crate::claims;
-use crate::diag::Diagnostic;
-use crate::extract::{self, Extractor};
-use crate::findings;
-use crate::merge::{self, ClaimSet, SetAside};
-use crate::model::Corpus;
-use crate::model::{Finding, Kind};
-use crate::report::{self, Format, Report, ScoreFormat, TimeFormat};
-use crate::time::{Prefer, normalize, parse_anchor};
-use crate::{corpus, tuples};
+use tanaqud::corpus;
+use tanaqud::diag::Diagnostic;
+use tanaqud::merge::ClaimSet;
+use tanaqud::model::{Kind, Named};
+use tanaqud::pipeline::{self, Analysis, Loaded, Options};
+use tanaqud::report::{self, Format, ScoreFormat, TimeFormat};
+use tanaqud::time::{Prefer, normalize, parse_anchor};
 
 /// Exit codes: 0 ok, 1 findings the user asked to fail on, 2 bad input.
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_BAD_INPUT: u8 = 2;
+const EXIT_OK: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_BAD_INPUT: u8 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -48,7 +44,7 @@ enum Command {
         /// The corpus directory.
         #[arg(default_value = "claims")]
         dir: PathBuf,
-        #[arg(long, value_enum, default_value = "markdown")]
+        #[arg(long, default_value = "markdown", value_parser = named::<Format>())]
         format: Format,
         /// Write the report to this file instead of standard output.
         #[arg(long)]
@@ -88,7 +84,7 @@ enum Command {
         /// The corpus directory.
         #[arg(default_value = "claims")]
         dir: PathBuf,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, default_value = "text", value_parser = named::<ScoreFormat>())]
         format: ScoreFormat,
         /// Also list the annotated claims missed and the extracted claims that match none.
         #[arg(long)]
@@ -107,7 +103,7 @@ enum Command {
         /// Which occurrence a date without a year means.
         #[arg(long, value_enum, default_value = "past")]
         prefer: Prefer,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, default_value = "text", value_parser = named::<TimeFormat>())]
         format: TimeFormat,
     },
 }
@@ -125,6 +121,11 @@ impl Jobs {
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1)
     }
+}
+
+/// Parses an argument as one of the names of a library enum.
+fn named<T: Named + Clone + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::names()).map(|name| T::from_name(&name).expect("a possible value"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -183,49 +184,10 @@ pub fn run() -> ExitCode {
     })
 }
 
-/// A corpus ready to compare, and the extracted claims the annotations set aside.
-pub struct Loaded {
-    pub corpus: Corpus,
-    pub set_aside: Vec<SetAside>,
-}
-
-/// Reads and checks a corpus directory, and extracts claims from its articles
-/// unless `set` asks for annotated claims only.
-pub fn load(dir: &Path, set: ClaimSet, jobs: usize) -> (Loaded, Vec<Diagnostic>) {
+fn load(dir: &Path, claims: ClaimSet, jobs: usize) -> (Loaded, Vec<Diagnostic>) {
     let (files, mut diagnostics) = corpus::read_dir(dir);
-    let (corpus, set_aside) = load_files(&files, set, jobs, &mut diagnostics, &|_| {});
-    (Loaded { corpus, set_aside }, diagnostics)
-}
-
-fn load_files(
-    files: &corpus::CorpusFiles,
-    set: ClaimSet,
-    jobs: usize,
-    diagnostics: &mut Vec<Diagnostic>,
-    progress: &(dyn Fn(usize) + Sync),
-) -> (Corpus, Vec<SetAside>) {
-    let (mut corpus, more) = claims::load(files);
-    diagnostics.extend(more);
-    let cues = extract::cues::load(files.lexicon.as_ref(), &corpus.vocabulary, diagnostics);
-    if set == ClaimSet::Annotated {
-        return (corpus, Vec::new());
-    }
-    let extracted = {
-        let extractor = Extractor::new(&corpus.vocabulary, &cues);
-        let articles: Vec<(&str, Option<NaiveDate>)> = corpus
-            .sources
-            .iter()
-            .map(|s| (s.article.as_str(), s.published.as_ref().and_then(|p| p.date.start)))
-            .collect();
-        extractor.extract_all(&articles, jobs, progress)
-    };
-    let set_aside = merge::merge(&mut corpus, extracted, set);
-    (corpus, set_aside)
-}
-
-pub fn analyse(corpus: &Corpus) -> Vec<Finding> {
-    let tuples = tuples::tuples(&corpus.vocabulary, &corpus.claims);
-    findings::compare(&corpus.vocabulary, &tuples)
+    let loaded = pipeline::load(&files, Options { claims, jobs }, &mut diagnostics, &|_| {});
+    (loaded, diagnostics)
 }
 
 fn check(dir: &Path) -> u8 {
@@ -253,19 +215,18 @@ fn report(
     set: ClaimSet,
     jobs: usize,
 ) -> u8 {
-    let (Loaded { corpus, set_aside }, diagnostics) = load(dir, set, jobs);
+    let (analysis, diagnostics) = pipeline::analyse_dir(dir, Options { claims: set, jobs });
     if !diagnostics.is_empty() {
         eprint!("{}", report::render_diagnostics(&diagnostics));
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    let Some(Analysis { findings, report, .. }) = analysis else {
         eprintln!(
             "tanaqud: the corpus has errors; run `tanaqud check {}` and fix them first",
             dir.display()
         );
         return EXIT_BAD_INPUT;
-    }
-    let findings = analyse(&corpus);
-    let text = report::render(&Report::build(&corpus, &findings, &set_aside), format);
+    };
+    let text = report::render(&report, format);
     if !write_out(output, &text) {
         return EXIT_BAD_INPUT;
     }
@@ -305,11 +266,15 @@ fn extract(
     jobs: usize,
 ) -> u8 {
     let beside = |name: &str| paths[0].parent().map(|dir| dir.join(name)).filter(|p| p.is_file());
-    let vocabulary = vocabulary.or_else(|| beside(crate::data::VOCABULARY.name));
-    let lexicon = lexicon.or_else(|| beside(crate::data::LEXICON.name));
+    let vocabulary = vocabulary.or_else(|| beside(tanaqud::data::VOCABULARY.name));
+    let lexicon = lexicon.or_else(|| beside(tanaqud::data::LEXICON.name));
     let (files, mut diagnostics) = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref());
     let bar = Progress::new(files.sources.len());
-    let (corpus, _) = load_files(&files, ClaimSet::Extracted, jobs, &mut diagnostics, &|n| bar.show(n));
+    let options = Options {
+        claims: ClaimSet::Extracted,
+        jobs,
+    };
+    let Loaded { corpus, .. } = pipeline::load(&files, options, &mut diagnostics, &|n| bar.show(n));
     bar.finish();
     if !diagnostics.is_empty() {
         eprint!("{}", report::render_diagnostics(&diagnostics));
@@ -317,10 +282,10 @@ fn extract(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return EXIT_BAD_INPUT;
     }
-    let documents = report::annotations(&corpus);
+    let documents = tanaqud::annotation::documents(&corpus);
     match output_dir {
         None => {
-            let text = report::render_annotations(&documents);
+            let text = tanaqud::annotation::render(&documents);
             if write_out(None, &text) {
                 EXIT_OK
             } else {
@@ -328,13 +293,13 @@ fn extract(
             }
         }
         Some(dir) => {
-            for (id, document) in &documents {
-                let path = dir.join(format!("{id}.json"));
+            for entry in &documents {
+                let path = dir.join(format!("{}.json", entry.0));
                 if path.exists() {
                     eprintln!("tanaqud: {} exists; not overwritten", path.display());
                     return EXIT_BAD_INPUT;
                 }
-                let text = report::render_annotations(std::slice::from_ref(&(id.clone(), document.clone())));
+                let text = tanaqud::annotation::render(std::slice::from_ref(entry));
                 if !write_out(Some(&path), &text) {
                     return EXIT_BAD_INPUT;
                 }
@@ -356,7 +321,7 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
     let scored: Vec<usize> = (0..annotated.sources.len())
         .filter(|&i| annotated.sources[i].annotated)
         .collect();
-    let result = crate::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
+    let result = tanaqud::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
     let text = report::render_score(&annotated, &extracted, &result, format, verbose);
     if write_out(None, &text) {
         EXIT_OK

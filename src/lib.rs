@@ -1,7 +1,7 @@
 //! tanaqud: claim-contradiction checker for Arabic news. See ARCHITECTURE.md.
 
-pub mod claims;
-pub mod cli;
+pub mod annotation;
+pub mod claim_time;
 pub mod corpus;
 pub mod data;
 pub mod diag;
@@ -11,8 +11,10 @@ pub mod json;
 pub mod merge;
 pub mod metadata;
 pub mod model;
+pub mod pipeline;
 pub mod report;
 pub mod score;
+pub mod sources;
 pub mod text;
 pub mod time;
 pub mod tuples;

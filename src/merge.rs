@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::claims::context_time;
+use crate::claim_time::ArticleTimes;
 use crate::extract::Extracted;
 use crate::model::{Claim, Corpus, Extraction, Origin};
 
@@ -38,8 +38,14 @@ pub struct SetAside {
 
 /// Adds the extracted claims (one list per source, in text order) to
 /// `corpus` as `set` asks, keeping claims sorted by source then id. Returns
-/// the extracted claims set aside, sorted the same way.
-pub fn merge(corpus: &mut Corpus, extracted: Vec<Vec<Extracted>>, set: ClaimSet) -> Vec<SetAside> {
+/// the extracted claims set aside, sorted the same way. `abbreviations` (the
+/// lexicon's, folded) let claims be timed by their sentence.
+pub fn merge(
+    corpus: &mut Corpus,
+    extracted: Vec<Vec<Extracted>>,
+    set: ClaimSet,
+    abbreviations: &[String],
+) -> Vec<SetAside> {
     let mut set_aside = Vec::new();
     match set {
         ClaimSet::Annotated => return set_aside,
@@ -49,8 +55,13 @@ pub fn merge(corpus: &mut Corpus, extracted: Vec<Vec<Extracted>>, set: ClaimSet)
     let mut added = Vec::new();
     for (source, found) in extracted.into_iter().enumerate() {
         let mut ids: HashMap<String, usize> = HashMap::new();
+        let times = ArticleTimes::new(
+            &corpus.sources[source].article,
+            corpus.sources[source].published.as_ref(),
+            abbreviations,
+        );
         for x in found {
-            let claim = to_claim(corpus, source, x, &mut ids);
+            let claim = to_claim(corpus, source, x, &mut ids, &times);
             let annotated = corpus
                 .claims
                 .iter()
@@ -98,7 +109,13 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
 /// An extracted claim as a claim: its id names what it says
 /// (`x-withdraw-syria`, then `-2`, `-3` in text order, skipping any an
 /// annotation uses), so ids stay put when claims elsewhere come and go.
-fn to_claim(corpus: &Corpus, source: usize, x: Extracted, ids: &mut HashMap<String, usize>) -> Claim {
+fn to_claim(
+    corpus: &Corpus,
+    source: usize,
+    x: Extracted,
+    ids: &mut HashMap<String, usize>,
+    times: &ArticleTimes,
+) -> Claim {
     let vocabulary = &corpus.vocabulary;
     let base = format!(
         "x-{}-{}",
@@ -120,10 +137,8 @@ fn to_claim(corpus: &Corpus, source: usize, x: Extracted, ids: &mut HashMap<Stri
         }
     };
     let article = &corpus.sources[source].article;
-    let time = corpus.sources[source]
-        .published
-        .as_ref()
-        .map(|published| context_time(article, &x.span, published));
+    // An extracted claim states no time of its own: this cannot fail.
+    let time = times.resolve(Some(&x.span), None).ok().flatten();
     Claim {
         source,
         id,
@@ -173,8 +188,10 @@ mod tests {
                 annotation: input("daily.json", annotation),
             }],
         };
-        let (corpus, diagnostics) = crate::claims::load(&files);
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let mut diagnostics = Vec::new();
+        let vocabulary = crate::sources::vocabulary(&files, &mut diagnostics);
+        let (corpus, more) = crate::sources::sources(&files, vocabulary, &[]);
+        assert!(diagnostics.is_empty() && more.is_empty(), "{diagnostics:?} {more:?}");
         corpus
     }
 
@@ -196,7 +213,7 @@ mod tests {
         );
         let mut corpus = corpus(&annotation);
         let found = extracted(&corpus);
-        let set_aside = merge(&mut corpus, found, ClaimSet::Both);
+        let set_aside = merge(&mut corpus, found, ClaimSet::Both, &[]);
         let ids: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
         // The first extracted claim is superseded; the second skips the annotator's id.
         assert_eq!(ids, ["x-withdraw-syria-2", "x-withdraw-syria-3"]);
@@ -209,14 +226,14 @@ mod tests {
             format!(r#"{{{SOURCE}, "claims": [], "rejected": [{{"quote": "مرة أخرى", "reason": "a repetition"}}]}}"#);
         let mut both = corpus(&annotation);
         let found = extracted(&both);
-        let set_aside = merge(&mut both, found.clone(), ClaimSet::Both);
+        let set_aside = merge(&mut both, found.clone(), ClaimSet::Both, &[]);
         assert_eq!(both.claims.len(), 1);
         assert!(matches!(&set_aside[0].reason, SetAsideReason::Rejected { reason } if reason == "a repetition"));
         let mut alone = corpus(&annotation);
-        assert!(merge(&mut alone, found.clone(), ClaimSet::Extracted).is_empty());
+        assert!(merge(&mut alone, found.clone(), ClaimSet::Extracted, &[]).is_empty());
         assert_eq!(alone.claims.len(), 2);
         let mut annotated = corpus(&annotation);
-        merge(&mut annotated, found, ClaimSet::Annotated);
+        merge(&mut annotated, found, ClaimSet::Annotated, &[]);
         assert!(annotated.claims.is_empty());
     }
 }

@@ -2,7 +2,6 @@
 //! and interchangeable printers for it (Markdown, JSON) and for diagnostics.
 //! Nothing else in the crate formats output for the user.
 
-mod annotation;
 mod diagnostics;
 mod explain;
 mod json;
@@ -19,17 +18,17 @@ use crate::model::{
 use crate::model::{Finding, Kind};
 use crate::time::{Granularity, Interval};
 
-pub use annotation::{annotations, render as render_annotations};
 pub use diagnostics::render as render_diagnostics;
 pub use score::{ScoreFormat, render as render_score};
 pub use time::{TimeFormat, render as render_times};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Markdown,
-    Json,
+named! {
+    pub enum Format {
+        Markdown = "markdown",
+        Json = "json",
+    }
 }
 
 pub fn render(report: &Report, format: Format) -> String {

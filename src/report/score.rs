@@ -3,16 +3,19 @@
 
 use std::fmt::Write;
 
+use crate::model::named;
+
 use serde_json::json;
 
 use super::claim_row;
 use crate::model::Corpus;
 use crate::score::{Score, Tally};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ScoreFormat {
-    Text,
-    Json,
+named! {
+    pub enum ScoreFormat {
+        Text = "text",
+        Json = "json",
+    }
 }
 
 fn ratio(value: Option<f64>) -> String {

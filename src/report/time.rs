@@ -3,12 +3,15 @@
 
 use std::fmt::Write;
 
+use crate::model::named;
+
 use crate::time::{Resolution, record};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum TimeFormat {
-    Text,
-    Json,
+named! {
+    pub enum TimeFormat {
+        Text = "text",
+        Json = "json",
+    }
 }
 
 pub fn render(lines: &[(String, Option<Resolution>)], format: TimeFormat) -> String {

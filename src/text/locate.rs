@@ -72,39 +72,3 @@ mod tests {
         assert!(score > 0.9, "{score}");
     }
 }
-
-/// The sentence around `span`: from the previous sentence end (. ! ? ؟ or a
-/// line break) to the next, in bytes.
-pub fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '؟' | '\n');
-    around(text, span, is_end)
-}
-
-/// The paragraph (line) around `span`.
-pub fn paragraph_around(text: &str, span: &Range<usize>) -> Range<usize> {
-    around(text, span, |c| c == '\n')
-}
-
-fn around(text: &str, span: &Range<usize>, is_end: impl Fn(char) -> bool) -> Range<usize> {
-    let start = text[..span.start]
-        .rfind(&is_end)
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[span.end..].find(&is_end).map_or(text.len(), |i| span.end + i);
-    start..end
-}
-
-#[cfg(test)]
-mod context_tests {
-    use super::*;
-
-    #[test]
-    fn sentence_and_paragraph_keep_offsets_into_the_text() {
-        let text = "أولاً. قال إن روسيا انسحبت أمس؟ ثم\nسطر آخر.";
-        let quote = find_quote(text, "روسيا انسحبت", 1).unwrap();
-        assert_eq!(&text[sentence_around(text, &quote)], " قال إن روسيا انسحبت أمس");
-        assert_eq!(
-            &text[paragraph_around(text, &quote)],
-            "أولاً. قال إن روسيا انسحبت أمس؟ ثم"
-        );
-    }
-}

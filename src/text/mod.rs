@@ -12,8 +12,8 @@ mod source;
 mod words;
 
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
-pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around, word_spans};
+pub use locate::{closest_passage, find_quote, word_spans};
 pub use morph::{entry_keys, stems};
-pub use segment::{clauses, sentences};
+pub use segment::{clauses, paragraph_of, sentences};
 pub use source::{LineIndex, Location, SourceText};
 pub use words::{Word, Words, words_in, words_into};

@@ -205,6 +205,14 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// The paragraph around `span`: from the line break before it to the one
+/// after it (an article's paragraphs are its lines), without the breaks.
+pub fn paragraph_of(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    start..end
+}
+
 /// Clause ranges inside `sentence`: split at ، ؛ ; : and at a comma that is
 /// not between digits. Quotes are not split.
 pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
@@ -242,6 +250,15 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_is_the_line_around_a_span() {
+        let text = "أولاً. قال إن روسيا انسحبت أمس؟ ثم\nسطر آخر.";
+        let quote = text.find("روسيا").unwrap()..text.find(" أمس").unwrap();
+        assert_eq!(&text[paragraph_of(text, &quote)], "أولاً. قال إن روسيا انسحبت أمس؟ ثم");
+        let second = text.find("سطر").unwrap();
+        assert_eq!(&text[paragraph_of(text, &(second..second + 2))], "سطر آخر.");
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text, &["ص".to_string(), "dr".to_string()])

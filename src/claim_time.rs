@@ -1,0 +1,246 @@
+//! Claim time, resolved in one place for annotated and extracted claims alike:
+//! the time the annotation states (ISO dates, or an Arabic expression resolved
+//! against the publication date), else the time expression nearest the quote
+//! in its sentence, else in its paragraph, else the publication date. Sentences
+//! are the text layer's ([`crate::text::sentences`]), computed once per article.
+
+use std::ops::Range;
+
+use crate::model::{Published, TimeBasis};
+use crate::text::{paragraph_of, sentences};
+use crate::time::{Anchor, Interval, Resolution, find_all, normalize, parse_iso_interval};
+
+/// A claim's time and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimTime {
+    pub interval: Interval,
+    pub basis: TimeBasis,
+    /// The expression it was read from, as written.
+    pub evidence: Option<String>,
+}
+
+/// Why a stated time gives no interval.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("the time does not parse: {0}")]
+    Unparsable(String),
+    #[error("`{0}` cannot be resolved: the source has no publication date; give the time as ISO dates")]
+    NeedsPublicationDate(String),
+    #[error("`{0}` is not a time expression tanaqud can resolve")]
+    NotAnExpression(String),
+}
+
+/// One article's sentences and publication date: what every claim of it is
+/// timed against.
+pub struct ArticleTimes<'a> {
+    article: &'a str,
+    sentences: Vec<Range<usize>>,
+    published: Option<&'a Published>,
+}
+
+impl<'a> ArticleTimes<'a> {
+    /// `abbreviations`: folded words a full stop may follow without ending a
+    /// sentence (the lexicon's).
+    pub fn new(article: &'a str, published: Option<&'a Published>, abbreviations: &[String]) -> ArticleTimes<'a> {
+        ArticleTimes {
+            article,
+            sentences: sentences(article, abbreviations),
+            published,
+        }
+    }
+
+    fn anchor(&self) -> Option<Anchor> {
+        let published = self.published?;
+        Some(Anchor {
+            date: published.date.end?,
+            time: published.time,
+        })
+    }
+
+    /// The time of the claim quoted at `quote` (None when its quote was not
+    /// found), given what its annotation states (`None` for an extracted claim
+    /// or an annotation without `time`). Without a publication date only ISO
+    /// dates give a time.
+    pub fn resolve(&self, quote: Option<&Range<usize>>, stated: Option<&str>) -> Result<Option<ClaimTime>, TimeError> {
+        match (stated, quote, self.published) {
+            (Some(stated), _, _) => self.stated(stated).map(Some),
+            (None, Some(quote), Some(published)) => Ok(Some(self.context(quote, published))),
+            _ => Ok(None),
+        }
+    }
+
+    fn stated(&self, stated: &str) -> Result<ClaimTime, TimeError> {
+        let iso = parse_iso_interval(stated);
+        if let Ok(interval) = iso {
+            return Ok(ClaimTime {
+                interval,
+                basis: TimeBasis::Annotated,
+                evidence: None,
+            });
+        }
+        let arabic = !stated.is_ascii();
+        let anchor = self.anchor();
+        if let Some(resolution) = anchor
+            .filter(|_| arabic)
+            .and_then(|a| normalize(stated, a, Default::default()))
+        {
+            return Ok(ClaimTime {
+                interval: resolution.interval,
+                basis: TimeBasis::Expression,
+                evidence: Some(stated[resolution.span].to_string()),
+            });
+        }
+        Err(match iso {
+            Err(error) if !arabic => TimeError::Unparsable(error.0),
+            _ if anchor.is_none() => TimeError::NeedsPublicationDate(stated.to_string()),
+            _ => TimeError::NotAnExpression(stated.to_string()),
+        })
+    }
+
+    /// The time expression nearest the quote in its sentence, else in its
+    /// paragraph, else the publication date. Relative expressions resolve
+    /// against the end of the publication date, so that "28 January" in an
+    /// article of January 2026 is 2026-01-28.
+    fn context(&self, quote: &Range<usize>, published: &Published) -> ClaimTime {
+        let Some(anchor) = self.anchor() else {
+            return as_of_publication(published);
+        };
+        let contexts = [
+            (self.sentence_of(quote), TimeBasis::Sentence),
+            (paragraph_of(self.article, quote), TimeBasis::Paragraph),
+        ];
+        for (context, basis) in contexts {
+            let found = find_all(&self.article[context.clone()], anchor, Default::default());
+            // Inside the quote or the last one before it, else the first after.
+            let offset = |r: &Resolution| context.start + r.span.start;
+            let nearest = found
+                .iter()
+                .rfind(|r| offset(r) < quote.end)
+                .or_else(|| found.iter().find(|r| offset(r) >= quote.end));
+            if let Some(r) = nearest {
+                let span = context.start + r.span.start..context.start + r.span.end;
+                return ClaimTime {
+                    interval: r.interval,
+                    basis,
+                    evidence: Some(self.article[span].to_string()),
+                };
+            }
+        }
+        as_of_publication(published)
+    }
+
+    /// The sentences the quote touches, as one range (a quote may run over a
+    /// sentence end); the quote itself when it falls between sentences.
+    fn sentence_of(&self, quote: &Range<usize>) -> Range<usize> {
+        let first = self.sentences.partition_point(|s| s.end <= quote.start);
+        let last = self
+            .sentences
+            .partition_point(|s| s.start < quote.end.max(quote.start + 1));
+        match self.sentences.get(first..last) {
+            Some([one, .., other]) => one.start.min(quote.start)..other.end.max(quote.end),
+            Some([one]) => one.start.min(quote.start)..one.end.max(quote.end),
+            _ => quote.clone(),
+        }
+    }
+}
+
+fn as_of_publication(published: &Published) -> ClaimTime {
+    ClaimTime {
+        interval: published.date,
+        basis: TimeBasis::Publication,
+        evidence: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Basis;
+
+    fn published(date: &str) -> Published {
+        Published {
+            date: parse_iso_interval(date).unwrap(),
+            time: None,
+            inferred: false,
+            note: None,
+            basis: Basis::Annotation,
+        }
+    }
+
+    fn span_of(text: &str, part: &str) -> Range<usize> {
+        let start = text.find(part).unwrap();
+        start..start + part.len()
+    }
+
+    #[test]
+    fn the_nearest_expression_in_the_sentence_then_the_paragraph_then_publication() {
+        let article = "قالت الوزارة أمس إن القوات انسحبت. وأكدت البقاء.\nوفي سطر آخر: يوم الجمعة تغير شيء.";
+        let date = published("2024-12-23");
+        let times = ArticleTimes::new(article, Some(&date), &[]);
+        let in_sentence = times
+            .resolve(Some(&span_of(article, "القوات انسحبت")), None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (in_sentence.interval.to_string(), in_sentence.basis),
+            ("2024-12-22".into(), TimeBasis::Sentence)
+        );
+        assert_eq!(in_sentence.evidence.as_deref(), Some("أمس"));
+        let in_paragraph = times
+            .resolve(Some(&span_of(article, "وأكدت البقاء")), None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(in_paragraph.basis, TimeBasis::Paragraph);
+        let undated_text = "خبر بلا تاريخ.";
+        let none = ArticleTimes::new(undated_text, Some(&date), &[]);
+        let as_of = none
+            .resolve(Some(&span_of(undated_text, "خبر")), None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (as_of.interval.to_string(), as_of.basis),
+            ("2024-12-23".into(), TimeBasis::Publication)
+        );
+    }
+
+    #[test]
+    fn a_stated_time_is_iso_or_an_expression_resolved_against_publication() {
+        let date = published("2026-01");
+        let times = ArticleTimes::new("نص.", Some(&date), &[]);
+        let iso = times.resolve(Some(&(0..2)), Some("2024-12")).unwrap().unwrap();
+        assert_eq!(
+            (iso.interval.to_string(), iso.basis),
+            ("2024-12".into(), TimeBasis::Annotated)
+        );
+        let arabic = times.resolve(Some(&(0..2)), Some("28 يناير")).unwrap().unwrap();
+        assert_eq!(
+            (arabic.interval.to_string(), arabic.basis),
+            ("2026-01-28".into(), TimeBasis::Expression)
+        );
+        assert!(matches!(
+            times.resolve(Some(&(0..2)), Some("2024-13")),
+            Err(TimeError::Unparsable(_))
+        ));
+        assert!(matches!(
+            times.resolve(Some(&(0..2)), Some("كلام")),
+            Err(TimeError::NotAnExpression(_))
+        ));
+        let undated = ArticleTimes::new("نص.", None, &[]);
+        assert!(matches!(
+            undated.resolve(Some(&(0..2)), Some("أمس")),
+            Err(TimeError::NeedsPublicationDate(_))
+        ));
+        assert_eq!(undated.resolve(Some(&(0..2)), None), Ok(None));
+    }
+
+    #[test]
+    fn a_quote_over_a_sentence_end_takes_both_sentences() {
+        let article = "أولا. قال إن روسيا انسحبت. ثم أمس عادت. آخر.";
+        let date = published("2024-12-23");
+        let times = ArticleTimes::new(article, Some(&date), &[]);
+        assert_eq!(
+            &article[times.sentence_of(&span_of(article, "انسحبت. ثم"))],
+            "قال إن روسيا انسحبت. ثم أمس عادت."
+        );
+    }
+}
