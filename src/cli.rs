@@ -185,7 +185,8 @@ pub fn run() -> ExitCode {
 }
 
 fn load(dir: &Path, claims: ClaimSet, jobs: usize) -> (Loaded, Vec<Diagnostic>) {
-    let (files, mut diagnostics) = corpus::read_dir(dir);
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_dir(dir, &mut diagnostics);
     let loaded = pipeline::load(&files, Options { claims, jobs }, &mut diagnostics, &|_| {});
     (loaded, diagnostics)
 }
@@ -268,7 +269,8 @@ fn extract(
     let beside = |name: &str| paths[0].parent().map(|dir| dir.join(name)).filter(|p| p.is_file());
     let vocabulary = vocabulary.or_else(|| beside(tanaqud::data::VOCABULARY.name));
     let lexicon = lexicon.or_else(|| beside(tanaqud::data::LEXICON.name));
-    let (files, mut diagnostics) = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref());
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref(), &mut diagnostics);
     let bar = Progress::new(files.sources.len());
     let options = Options {
         claims: ClaimSet::Extracted,

@@ -34,8 +34,7 @@ pub struct CorpusFiles {
 
 /// Reads a corpus directory: `vocabulary.json`, `lexicon.json`, `<id>.txt` and `<id>.json`.
 /// Other files (README.md…) are ignored. Unreadable files become diagnostics.
-pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+pub fn read_dir(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> CorpusFiles {
     let shown = |name: &str| display_name(dir, name);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -44,7 +43,7 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
                 &dir.display().to_string(),
                 format!("cannot read the corpus directory: {error}"),
             ));
-            return (CorpusFiles::default(), diagnostics);
+            return CorpusFiles::default();
         }
     };
     let mut names: Vec<String> = entries
@@ -89,7 +88,7 @@ pub fn read_dir(dir: &Path) -> (CorpusFiles, Vec<Diagnostic>) {
         }
     }
     corpus.sources = sources.into_values().collect();
-    (corpus, diagnostics)
+    corpus
 }
 
 /// Reads one UTF-8 text file; `shown` is its name in messages.
@@ -116,8 +115,8 @@ pub fn read_articles(
     paths: &[PathBuf],
     vocabulary: Option<&Path>,
     lexicon: Option<&Path>,
-) -> (CorpusFiles, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+    diagnostics: &mut Vec<Diagnostic>,
+) -> CorpusFiles {
     let mut read = |path: &Path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
         Ok(file) => Some(file),
         Err(diagnostic) => {
@@ -153,7 +152,7 @@ pub fn read_articles(
     }
     corpus.sources = sources.into_values().collect();
     diagnostics.extend(read_errors);
-    (corpus, diagnostics)
+    corpus
 }
 
 /// The name a user recognises: the directory as they gave it, then the file.

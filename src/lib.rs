@@ -1,4 +1,28 @@
-//! tanaqud: claim-contradiction checker for Arabic news. See ARCHITECTURE.md.
+//! tanaqud: a claim-contradiction checker for Arabic news.
+//!
+//! Give it the articles collected on one story (bare Arabic text, optionally
+//! with a fact-checker's annotations); it extracts each claim as a tuple,
+//! compares the tuples across and within sources, and reports conflicts,
+//! tensions and agreements, each anchored to the articles' own words.
+//!
+//! The whole pipeline is one call:
+//!
+//! ```no_run
+//! use tanaqud::{Options, analyse_dir, render, Format};
+//!
+//! let (analysis, diagnostics) = analyse_dir("claims".as_ref(), Options::default());
+//! eprint!("{}", tanaqud::report::render_diagnostics(&diagnostics));
+//! if let Some(analysis) = analysis {
+//!     print!("{}", render(&analysis.report, Format::Markdown));
+//! }
+//! ```
+//!
+//! The stages are modules of their own (see ARCHITECTURE.md for the map and
+//! its invariants): [`corpus`] reads files, [`sources`] and [`annotation`]
+//! build sources and claims, [`extract`] finds claims in bare text, [`merge`]
+//! puts both together, [`tuples`] and [`findings`] compare, [`report`] prints.
+//! [`text`] is the text layer every stage reads through, [`model`] the data at
+//! the seams, [`time`] the Arabic time normaliser.
 
 pub mod annotation;
 pub mod claim_time;
@@ -19,3 +43,9 @@ pub mod text;
 pub mod time;
 pub mod tuples;
 pub mod vocab;
+
+pub use diag::{Diagnostic, Severity};
+pub use merge::ClaimSet;
+pub use model::{Claim, Corpus, Finding, Kind, Source};
+pub use pipeline::{Analysis, Options, analyse, analyse_dir};
+pub use report::{Format, Report, render};

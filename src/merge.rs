@@ -190,8 +190,8 @@ mod tests {
         };
         let mut diagnostics = Vec::new();
         let vocabulary = crate::sources::vocabulary(&files, &mut diagnostics);
-        let (corpus, more) = crate::sources::sources(&files, vocabulary, &[]);
-        assert!(diagnostics.is_empty() && more.is_empty(), "{diagnostics:?} {more:?}");
+        let corpus = crate::sources::sources(&files, vocabulary, &[], &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
         corpus
     }
 

@@ -49,7 +49,8 @@ pub struct Analysis {
 /// Reads a corpus directory and runs the whole pipeline. The analysis is
 /// None when the corpus has errors (they are among the diagnostics).
 pub fn analyse_dir(dir: &Path, options: Options) -> (Option<Analysis>, Vec<Diagnostic>) {
-    let (files, mut diagnostics) = corpus::read_dir(dir);
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_dir(dir, &mut diagnostics);
     let analysis = analyse(&files, options, &mut diagnostics, &|_| {});
     (analysis, diagnostics)
 }
@@ -87,8 +88,7 @@ pub fn load(
     let vocabulary = sources::vocabulary(files, diagnostics);
     let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
     let abbreviations: Vec<String> = cues.abbreviations.iter().map(|a| fold(a)).collect();
-    let (mut corpus, more) = sources::sources(files, vocabulary, &abbreviations);
-    diagnostics.extend(more);
+    let mut corpus = sources::sources(files, vocabulary, &abbreviations, diagnostics);
     if options.claims == ClaimSet::Annotated {
         return Loaded {
             corpus,

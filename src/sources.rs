@@ -35,8 +35,12 @@ pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Voc
 /// Builds the corpus from its files against `vocabulary`, collecting every
 /// problem found. `abbreviations` are the folded words a full stop may follow
 /// without ending a sentence (the lexicon's), for timing claims by their sentence.
-pub fn sources(files: &CorpusFiles, vocabulary: Vocabulary, abbreviations: &[String]) -> (Corpus, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+pub fn sources(
+    files: &CorpusFiles,
+    vocabulary: Vocabulary,
+    abbreviations: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Corpus {
     let mut corpus = Corpus {
         vocabulary,
         ..Corpus::default()
@@ -69,12 +73,12 @@ pub fn sources(files: &CorpusFiles, vocabulary: Vocabulary, abbreviations: &[Str
             index: corpus.sources.len(),
             abbreviations,
         };
-        if let Some((source, claims)) = read.source(id, &mut diagnostics) {
+        if let Some((source, claims)) = read.source(id, diagnostics) {
             corpus.sources.push(source);
             corpus.claims.extend(claims);
         }
     }
-    (corpus, diagnostics)
+    corpus
 }
 
 /// `Daily Post 2024-12-14` → `daily-post-2024-12-14`: lower-case, and every
@@ -217,8 +221,7 @@ mod tests {
     fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let vocabulary = vocabulary(files, &mut diagnostics);
-        let (corpus, more) = sources(files, vocabulary, &[]);
-        diagnostics.extend(more);
+        let corpus = sources(files, vocabulary, &[], &mut diagnostics);
         (corpus, diagnostics)
     }
     use crate::corpus::InputFile;
