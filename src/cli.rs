@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use tanaqud::corpus;
 use tanaqud::diag::Diagnostic;
 use tanaqud::merge::ClaimSet;
 use tanaqud::model::{Kind, Named};
 use tanaqud::pipeline::{self, Analysis, Loaded, Options};
 use tanaqud::report::{self, Format, ScoreFormat, TimeFormat};
 use tanaqud::time::{Prefer, normalize, parse_anchor};
+use tanaqud::{annotation, corpus, output};
 
 /// Exit codes: 0 ok, 1 findings the user asked to fail on, 2 bad input.
 const EXIT_OK: u8 = 0;
@@ -194,18 +194,21 @@ fn load(dir: &Path, claims: ClaimSet, jobs: usize) -> (Loaded, Vec<Diagnostic>) 
 fn check(dir: &Path) -> u8 {
     let (Loaded { corpus, .. }, diagnostics) = load(dir, ClaimSet::Annotated, 1);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    if diagnostics.is_empty() {
-        println!(
-            "ok: {} sources, {} claims, {} entities, {} predicates",
+    let text = if diagnostics.is_empty() {
+        format!(
+            "ok: {} sources, {} claims, {} entities, {} predicates\n",
             corpus.sources.len(),
             corpus.claims.len(),
             corpus.vocabulary.entities.len(),
             corpus.vocabulary.predicates.len()
-        );
+        )
     } else {
-        print!("{}", report::render_diagnostics(&diagnostics));
+        report::render_diagnostics(&diagnostics)
+    };
+    match print(&text) {
+        EXIT_OK if has_errors => EXIT_BAD_INPUT,
+        code => code,
     }
-    if has_errors { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
 fn report(
@@ -216,20 +219,30 @@ fn report(
     set: ClaimSet,
     jobs: usize,
 ) -> u8 {
-    let (analysis, diagnostics) = pipeline::analyse_dir(dir, Options { claims: set, jobs });
-    if !diagnostics.is_empty() {
-        eprint!("{}", report::render_diagnostics(&diagnostics));
-    }
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_dir(dir, &mut diagnostics);
+    let analysis = pipeline::analyse(&files, Options { claims: set, jobs }, &mut diagnostics, &|_| {});
+    print_error(&report::render_diagnostics_if_any(&diagnostics));
     let Some(Analysis { findings, report, .. }) = analysis else {
-        eprintln!(
-            "tanaqud: the corpus has errors; run `tanaqud check {}` and fix them first",
+        print_error(&format!(
+            "tanaqud: the corpus has errors; run `tanaqud check {}` and fix them first\n",
             dir.display()
-        );
+        ));
         return EXIT_BAD_INPUT;
     };
     let text = report::render(&report, format);
-    if !write_out(output, &text) {
-        return EXIT_BAD_INPUT;
+    let written = match output {
+        Some(path) => match output::replace_file(path, &text, &files.inputs, Some(dir)) {
+            Ok(()) => EXIT_OK,
+            Err(error) => {
+                print_error(&format!("tanaqud: {error}\n"));
+                EXIT_BAD_INPUT
+            }
+        },
+        None => print(&text),
+    };
+    if written != EXIT_OK {
+        return written;
     }
     let failing = |kind: Kind| match fail_on {
         Some(FailOn::Conflict) => kind == Kind::Conflict,
@@ -243,20 +256,24 @@ fn report(
     }
 }
 
-/// Writes `text` to `output` or standard output; false (with a message) on failure.
-fn write_out(output: Option<&Path>, text: &str) -> bool {
-    let written = match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => match std::io::stdout().write_all(text.as_bytes()) {
-            // A reader that stops early (`| head`) is not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.map_err(|e| format!("cannot write: {e}")),
-        },
-    };
-    if let Err(message) = &written {
-        eprintln!("tanaqud: {message}");
+/// Writes `text` to standard output: `EXIT_OK`, or `EXIT_BAD_INPUT` (with a
+/// message) when it cannot be written, a closed standard output included. A
+/// reader that stops early (`| head`) is not an error.
+fn print(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            print_error(&format!("tanaqud: cannot write to standard output: {e}\n"));
+            EXIT_BAD_INPUT
+        }
     }
-    written.is_ok()
+}
+
+/// Writes `text` to standard error; nothing is left to tell if that fails.
+fn print_error(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn extract(
@@ -278,44 +295,35 @@ fn extract(
     };
     let Loaded { corpus, .. } = pipeline::load(&files, options, &mut diagnostics, &|n| bar.show(n));
     bar.finish();
-    if !diagnostics.is_empty() {
-        eprint!("{}", report::render_diagnostics(&diagnostics));
-    }
+    print_error(&report::render_diagnostics_if_any(&diagnostics));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return EXIT_BAD_INPUT;
     }
-    let documents = tanaqud::annotation::documents(&corpus);
-    match output_dir {
-        None => {
-            let text = tanaqud::annotation::render(&documents);
-            if write_out(None, &text) {
-                EXIT_OK
-            } else {
-                EXIT_BAD_INPUT
-            }
-        }
-        Some(dir) => {
-            for entry in &documents {
-                let path = dir.join(format!("{}.json", entry.0));
-                if path.exists() {
-                    eprintln!("tanaqud: {} exists; not overwritten", path.display());
-                    return EXIT_BAD_INPUT;
-                }
-                let text = tanaqud::annotation::render(std::slice::from_ref(entry));
-                if !write_out(Some(&path), &text) {
-                    return EXIT_BAD_INPUT;
-                }
-            }
-            EXIT_OK
+    let documents = annotation::documents(&corpus);
+    let Some(dir) = output_dir else {
+        return print(&annotation::render(&documents));
+    };
+    let drafts: Vec<(String, String)> = documents
+        .iter()
+        .map(|entry| {
+            (
+                format!("{}.json", entry.0),
+                annotation::render(std::slice::from_ref(entry)),
+            )
+        })
+        .collect();
+    match output::write_new_files(dir, &drafts) {
+        Ok(()) => EXIT_OK,
+        Err(error) => {
+            print_error(&format!("tanaqud: {error}\n"));
+            EXIT_BAD_INPUT
         }
     }
 }
 
 fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
     let (Loaded { corpus: annotated, .. }, diagnostics) = load(dir, ClaimSet::Annotated, jobs);
-    if !diagnostics.is_empty() {
-        eprint!("{}", report::render_diagnostics(&diagnostics));
-    }
+    print_error(&report::render_diagnostics_if_any(&diagnostics));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return EXIT_BAD_INPUT;
     }
@@ -324,12 +332,7 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
         .filter(|&i| annotated.sources[i].annotated)
         .collect();
     let result = tanaqud::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
-    let text = report::render_score(&annotated, &extracted, &result, format, verbose);
-    if write_out(None, &text) {
-        EXIT_OK
-    } else {
-        EXIT_BAD_INPUT
-    }
+    print(&report::render_score(&annotated, &extracted, &result, format, verbose))
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal and
@@ -370,14 +373,16 @@ impl Progress {
 
 fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeFormat) -> u8 {
     let Some(anchor) = parse_anchor(anchor) else {
-        eprintln!("tanaqud: `{anchor}` is not an anchor: use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+        print_error(&format!(
+            "tanaqud: `{anchor}` is not an anchor: use YYYY-MM-DD or YYYY-MM-DDTHH:MM\n"
+        ));
         return EXIT_BAD_INPUT;
     };
     let lines = if expressions.is_empty() {
         match std::io::read_to_string(std::io::stdin()) {
             Ok(text) => text.lines().map(str::to_string).collect(),
             Err(error) => {
-                eprintln!("tanaqud: cannot read standard input: {error}");
+                print_error(&format!("tanaqud: cannot read standard input: {error}\n"));
                 return EXIT_BAD_INPUT;
             }
         }
@@ -391,11 +396,5 @@ fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeForm
             (line, resolution)
         })
         .collect();
-    match std::io::stdout().write_all(report::render_times(&resolved, format).as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("tanaqud: cannot write: {e}");
-            EXIT_BAD_INPUT
-        }
-        _ => EXIT_OK,
-    }
+    print(&report::render_times(&resolved, format))
 }

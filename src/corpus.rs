@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+use crate::text::SourceText;
 
 /// One file's name as shown to the user, and its text.
 #[derive(Clone, Debug)]
@@ -20,6 +21,8 @@ pub struct SourceFiles {
     pub id: String,
     pub article: Option<InputFile>,
     pub annotation: Option<InputFile>,
+    /// The article exists but could not be read (already reported).
+    pub article_unreadable: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -30,12 +33,49 @@ pub struct CorpusFiles {
     pub lexicon: Option<InputFile>,
     /// Sorted by source id.
     pub sources: Vec<SourceFiles>,
+    /// Every file read, resolved through links: what an output must never replace.
+    pub inputs: Vec<PathBuf>,
 }
 
-/// Reads a corpus directory: `vocabulary.json`, `lexicon.json`, `<id>.txt` and `<id>.json`.
-/// Other files (README.md…) are ignored. Unreadable files become diagnostics.
+/// The largest file tanaqud reads (512 MiB): a larger one is refused with an
+/// error rather than risk running out of memory on it and what is built from it.
+pub const MAX_FILE_BYTES: u64 = 512 << 20;
+
+/// How a corpus file is used, told by its name.
+enum Role {
+    Vocabulary,
+    Lexicon,
+    Article(String),
+    Annotation(String),
+}
+
+/// The role of a file named `name`, or why it is not read (None: documentation,
+/// which is not read and needs no word).
+fn role(name: &str) -> Result<Option<Role>, &'static str> {
+    if name == crate::data::VOCABULARY.name {
+        return Ok(Some(Role::Vocabulary));
+    }
+    if name == crate::data::LEXICON.name {
+        return Ok(Some(Role::Lexicon));
+    }
+    let Some((stem, extension)) = name.rsplit_once('.') else {
+        return Err("not read: a corpus file ends in .txt (an article) or .json (its annotation)");
+    };
+    let stem = stem.to_string();
+    match extension.to_ascii_lowercase().as_str() {
+        _ if stem.is_empty() => Err("not read: the file has no name before its extension"),
+        "txt" => Ok(Some(Role::Article(stem))),
+        "json" => Ok(Some(Role::Annotation(stem))),
+        "md" => Ok(None),
+        _ => Err("not read: a corpus file ends in .txt (an article) or .json (its annotation)"),
+    }
+}
+
+/// Reads a corpus directory: `vocabulary.json`, `lexicon.json`, `<id>.txt` and
+/// `<id>.json` (the extension in any case), following links. Markdown files
+/// are its documentation and are not read; every other file that is skipped is
+/// named in a warning. Unreadable files become errors.
 pub fn read_dir(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> CorpusFiles {
-    let shown = |name: &str| display_name(dir, name);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
@@ -46,65 +86,101 @@ pub fn read_dir(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> CorpusFiles {
             return CorpusFiles::default();
         }
     };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .collect();
+    let mut names = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => match entry.file_name().into_string() {
+                Ok(name) => names.push(name),
+                Err(raw) => diagnostics.push(Diagnostic::warning(
+                    &display_name(dir, &raw.to_string_lossy()),
+                    "not read: the file name is not UTF-8",
+                )),
+            },
+            Err(error) => diagnostics.push(Diagnostic::error(
+                &dir.display().to_string(),
+                format!("cannot list the corpus directory: {error}"),
+            )),
+        }
+    }
     names.sort();
     let mut corpus = CorpusFiles::default();
     let mut sources: BTreeMap<String, SourceFiles> = BTreeMap::new();
     for name in names {
-        let (stem, extension) = match name.rsplit_once('.') {
-            Some((stem, extension)) if !stem.is_empty() => (stem.to_string(), extension),
-            _ => continue,
-        };
-        if !matches!(extension, "txt" | "json") {
-            continue;
+        let path = dir.join(&name);
+        let shown = display_name(dir, &name);
+        // Links are followed: the OS refuses a loop (ELOOP), which is reported.
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => continue,
+            Ok(_) => {}
+            Err(error) => {
+                diagnostics.push(Diagnostic::warning(&shown, format!("not read: {error}")));
+                continue;
+            }
         }
-        let file = match read_file(&dir.join(&name), shown(&name)) {
-            Ok(file) => file,
-            Err(diagnostic) => {
-                diagnostics.push(*diagnostic);
+        let role = match role(&name) {
+            Ok(Some(role)) => role,
+            Ok(None) => continue,
+            Err(why) => {
+                diagnostics.push(Diagnostic::warning(&shown, why));
                 continue;
             }
         };
-        if name == crate::data::VOCABULARY.name {
-            corpus.vocabulary = Some(file);
-            continue;
-        }
-        if name == crate::data::LEXICON.name {
-            corpus.lexicon = Some(file);
-            continue;
-        }
-        let source = sources.entry(stem.clone()).or_insert_with(|| SourceFiles {
-            id: stem,
-            ..SourceFiles::default()
-        });
-        if extension == "txt" {
-            source.article = Some(file);
-        } else {
-            source.annotation = Some(file);
+        let file = match read_file(&path, shown) {
+            Ok(file) => file,
+            Err(diagnostic) => {
+                diagnostics.push(*diagnostic);
+                if let Role::Article(stem) = role {
+                    source_entry(&mut sources, stem).article_unreadable = true;
+                }
+                continue;
+            }
+        };
+        corpus.inputs.extend(std::fs::canonicalize(&path));
+        match role {
+            Role::Vocabulary => corpus.vocabulary = Some(file),
+            Role::Lexicon => corpus.lexicon = Some(file),
+            Role::Article(stem) => source_entry(&mut sources, stem).article = Some(file),
+            Role::Annotation(stem) => source_entry(&mut sources, stem).annotation = Some(file),
         }
     }
     corpus.sources = sources.into_values().collect();
     corpus
 }
 
+fn source_entry(sources: &mut BTreeMap<String, SourceFiles>, stem: String) -> &mut SourceFiles {
+    sources.entry(stem.clone()).or_insert_with(|| SourceFiles {
+        id: stem,
+        ..SourceFiles::default()
+    })
+}
+
 /// Reads one UTF-8 text file; `shown` is its name in messages.
 fn read_file(path: &Path, shown: String) -> Result<InputFile, Box<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|error| Diagnostic::error(&shown, format!("cannot read: {error}")))?;
+    let error = |message: String| Box::new(Diagnostic::error(&shown, message));
+    let size = std::fs::metadata(path)
+        .map_err(|e| error(format!("cannot read: {e}")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(error(format!(
+            "the file is {} MiB, over tanaqud's limit of {} MiB for one file",
+            size >> 20,
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
     String::from_utf8(bytes)
         .map(|text| InputFile {
             name: shown.clone(),
             text,
         })
-        .map_err(|error| {
-            let offset = error.utf8_error().valid_up_to();
-            Box::new(Diagnostic::error(
-                &shown,
-                format!("not UTF-8 text: invalid byte at offset {offset}"),
-            ))
+        .map_err(|invalid| {
+            let at = invalid.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(invalid.as_bytes());
+            // The valid prefix is the same in the lossy copy, so `at` is a place in it.
+            Box::new(
+                Diagnostic::error(&shown, "not UTF-8 text: an invalid byte here; save the file as UTF-8")
+                    .at(&SourceText::new(&lossy), at..at + 1),
+            )
         })
 }
 
@@ -117,18 +193,19 @@ pub fn read_articles(
     lexicon: Option<&Path>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> CorpusFiles {
+    let mut inputs = Vec::new();
     let mut read = |path: &Path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
-        Ok(file) => Some(file),
+        Ok(file) => {
+            inputs.extend(std::fs::canonicalize(path));
+            Some(file)
+        }
         Err(diagnostic) => {
             diagnostics.push(*diagnostic);
             None
         }
     };
-    let mut corpus = CorpusFiles {
-        vocabulary: vocabulary.and_then(&mut read),
-        lexicon: lexicon.and_then(&mut read),
-        sources: Vec::new(),
-    };
+    let vocabulary = vocabulary.and_then(&mut read);
+    let lexicon = lexicon.and_then(&mut read);
     let mut sources: BTreeMap<String, SourceFiles> = BTreeMap::new();
     let mut read_errors = Vec::new();
     for path in paths {
@@ -146,13 +223,17 @@ pub fn read_articles(
             SourceFiles {
                 id: stem,
                 article: Some(article),
-                annotation: None,
+                ..SourceFiles::default()
             },
         );
     }
-    corpus.sources = sources.into_values().collect();
     diagnostics.extend(read_errors);
-    corpus
+    CorpusFiles {
+        vocabulary,
+        lexicon,
+        sources: sources.into_values().collect(),
+        inputs,
+    }
 }
 
 /// The name a user recognises: the directory as they gave it, then the file.

@@ -59,6 +59,24 @@ impl<'t> JsonFile<'t> {
             allow_non_finite_numbers: false,
             allow_extended_string_escapes: false,
         };
+        if self.source.text.starts_with('\u{FEFF}') {
+            self.push(
+                Diagnostic::error(
+                    &self.name,
+                    "the file starts with a byte-order mark (U+FEFF), which JSON does not allow",
+                )
+                .at(&self.source, 0..3)
+                .with_help("save the file as UTF-8 without BOM"),
+            );
+            return None;
+        }
+        if let Some(at) = raw_control_in_string(self.source.text) {
+            self.error(
+                at..at + 1,
+                "a raw control character inside a string: write it escaped (\\n, \\t, \\u0000…)",
+            );
+            return None;
+        }
         match jsonc_parser::parse_to_ast(self.source.text, &CollectOptions::default(), &strict) {
             Ok(result) => {
                 if result.value.is_none() {
@@ -122,6 +140,24 @@ impl<'t> JsonFile<'t> {
             what: what.to_string(),
         })
     }
+}
+
+/// The first byte below U+0020 inside a string literal, which strict JSON
+/// forbids (the parser used accepts it). One pass over the bytes, tracking
+/// strings and their escapes.
+fn raw_control_in_string(text: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            0x00..=0x1F if in_string => return Some(at),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The fields of one object, read by name.
@@ -274,6 +310,25 @@ fn kind(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_and_raw_control_characters_are_refused_with_a_hint() {
+        let file = JsonFile::new("a.json", "\u{FEFF}{}");
+        assert!(file.parse().is_none());
+        let diagnostics = file.into_diagnostics();
+        assert_eq!(
+            diagnostics[0].help.as_deref(),
+            Some("save the file as UTF-8 without BOM")
+        );
+        for (text, column) in [("{\"a\": \"x\ty\"}", 9), ("{\"a\": \"\\\"\n\"}", 10)] {
+            let file = JsonFile::new("a.json", text);
+            assert!(file.parse().is_none(), "{text:?}");
+            let location = file.into_diagnostics().remove(0).location.unwrap();
+            assert_eq!(location.column, column, "{text:?}");
+        }
+        let fine = JsonFile::new("a.json", "{\"a\": \"x\\ty\\\\\"}\n");
+        assert!(fine.parse().is_some() && fine.into_diagnostics().is_empty());
+    }
 
     #[test]
     fn syntax_error_points_at_its_line_and_byte_column() {

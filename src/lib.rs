@@ -35,6 +35,7 @@ pub mod json;
 pub mod merge;
 pub mod metadata;
 pub mod model;
+pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod score;

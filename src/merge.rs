@@ -186,7 +186,9 @@ mod tests {
                 id: "daily".to_string(),
                 article: input("daily.txt", ARTICLE),
                 annotation: input("daily.json", annotation),
+                ..SourceFiles::default()
             }],
+            ..CorpusFiles::default()
         };
         let mut diagnostics = Vec::new();
         let vocabulary = crate::sources::vocabulary(&files, &mut diagnostics);

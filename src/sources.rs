@@ -123,6 +123,8 @@ impl SourceRead<'_> {
         let files = self.files;
         let (article, annotation) = match (&files.article, &files.annotation) {
             (Some(article), Some(annotation)) => (article, annotation),
+            // Its article's error is reported already: no second one about it.
+            (None, Some(_)) if files.article_unreadable => return None,
             (None, Some(annotation)) => {
                 diagnostics.push(Diagnostic::error(
                     &annotation.name,
@@ -243,7 +245,9 @@ mod tests {
                 id: "daily".to_string(),
                 article: input("daily.txt", ARTICLE),
                 annotation: input("daily.json", annotation),
+                ..SourceFiles::default()
             }],
+            ..CorpusFiles::default()
         }
     }
 
@@ -344,7 +348,7 @@ mod tests {
         files.sources.extend(stems.iter().map(|(stem, text)| SourceFiles {
             id: stem.to_string(),
             article: input(&format!("{stem}.txt"), text),
-            annotation: None,
+            ..SourceFiles::default()
         }));
         files.sources.sort_by(|a, b| a.id.cmp(&b.id));
         files

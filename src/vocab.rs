@@ -185,8 +185,8 @@ impl Vocabulary {
                 id: id.value.clone(),
                 label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
                 kind: fields.required_string("kind").map(|s| s.value).unwrap_or_default(),
-                aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
-                adjectives: fields.strings("adjectives").into_iter().map(|s| s.value).collect(),
+                aliases: words(file, &fields, "aliases"),
+                adjectives: words(file, &fields, "adjectives"),
             };
             if vocabulary.entity_index.contains_key(&id.value) {
                 file.error(id.span, format!("entity `{}` is defined twice", id.value));
@@ -198,9 +198,7 @@ impl Vocabulary {
             vocabulary.entities.push(entity);
             within_names.push(fields.strings("within"));
             counts_as_names.push(fields.string("counts_as"));
-            vocabulary
-                .era
-                .push((date(file, &fields, "from"), date(file, &fields, "until")));
+            vocabulary.era.push(era(file, &fields));
         }
         let mut family_index: HashMap<String, FamilyId> = HashMap::new();
         for value in top
@@ -260,7 +258,7 @@ impl Vocabulary {
                 label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
                 family,
                 direction,
-                aliases: fields.strings("aliases").into_iter().map(|s| s.value).collect(),
+                aliases: words(file, &fields, "aliases"),
                 object_kinds: fields.strings("object_kinds").into_iter().map(|s| s.value).collect(),
                 object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
                 object_before: fields.boolean("object_before").is_some_and(|b| b.value),
@@ -279,14 +277,19 @@ impl Vocabulary {
     /// Computes containment closures and actors, refusing cycles.
     fn link(&mut self, file: &JsonFile, parents: &[Vec<EntityId>], counts_as: &[Vec<EntityId>]) {
         let count = self.entities.len();
-        self.ancestors = (0..count).map(|i| closure(EntityId(i as u32), parents)).collect();
+        let mut marks = Marks::new(count);
+        self.ancestors = (0..count)
+            .map(|i| closure(EntityId(i as u32), parents, &mut marks))
+            .collect();
         let mut children = vec![Vec::new(); count];
         for (child, list) in parents.iter().enumerate() {
             for parent in list {
                 children[parent.0 as usize].push(EntityId(child as u32));
             }
         }
-        self.descendants = (0..count).map(|i| closure(EntityId(i as u32), &children)).collect();
+        self.descendants = (0..count)
+            .map(|i| closure(EntityId(i as u32), &children, &mut marks))
+            .collect();
         for (i, parent_list) in parents.iter().enumerate() {
             if parent_list
                 .iter()
@@ -296,27 +299,13 @@ impl Vocabulary {
                 file.push(crate::diag::Diagnostic::error(&file.name, message));
             }
         }
-        self.actor = (0..count)
-            .map(|i| {
-                let mut chain = vec![EntityId(i as u32)];
-                while let Some(&next) = counts_as[chain[chain.len() - 1].0 as usize].first() {
-                    if chain.contains(&next) {
-                        if next != chain[0] {
-                            // A cycle further on: reported from an entity inside it.
-                            break;
-                        }
-                        let message = format!(
-                            "entity `{}` counts as itself (a `counts_as` cycle)",
-                            self.entities[i].id
-                        );
-                        file.push(crate::diag::Diagnostic::error(&file.name, message));
-                        return EntityId(i as u32);
-                    }
-                    chain.push(next);
-                }
-                chain[chain.len() - 1]
-            })
-            .collect();
+        self.actor = actors(counts_as, |i| {
+            let message = format!(
+                "entity `{}` counts as itself (a `counts_as` cycle)",
+                self.entities[i].id
+            );
+            file.push(crate::diag::Diagnostic::error(&file.name, message));
+        });
     }
 }
 
@@ -358,6 +347,33 @@ fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Vec<Vec<Spanne
         .collect()
 }
 
+/// The words of list `name` (aliases, adjectives); an empty one, which would
+/// match nothing or everything, is an error.
+fn words(file: &JsonFile, fields: &crate::json::Fields, name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for word in fields.strings(name) {
+        if word.value.trim().is_empty() {
+            file.error(word.span, format!("an empty word in `{name}`"));
+        } else {
+            words.push(word.value);
+        }
+    }
+    words
+}
+
+/// An entity's era: `from` and `until`, each if given and valid, `from` not after `until`.
+fn era(file: &JsonFile, fields: &crate::json::Fields) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let (from, until) = (date(file, fields, "from"), date(file, fields, "until"));
+    if let (Some(start), Some(end)) = (from, until)
+        && start > end
+        && let Some(value) = fields.string("from")
+    {
+        file.error(value.span, format!("`from` ({start}) is after `until` ({end})"));
+        return (None, None);
+    }
+    (from, until)
+}
+
 /// An entity's era bound `name` (YYYY-MM-DD), if given and valid.
 fn date(file: &JsonFile, fields: &crate::json::Fields, name: &str) -> Option<NaiveDate> {
     let value = fields.string(name)?;
@@ -371,13 +387,43 @@ fn date(file: &JsonFile, fields: &crate::json::Fields, name: &str) -> Option<Nai
     parsed.ok()
 }
 
+/// Which entities one closure has reached: a stamp per entity, so that a new
+/// closure starts without clearing (the cost of a closure is its size).
+struct Marks {
+    stamps: Vec<u32>,
+    current: u32,
+}
+
+impl Marks {
+    fn new(count: usize) -> Marks {
+        Marks {
+            stamps: vec![0; count],
+            current: 0,
+        }
+    }
+
+    fn start(&mut self) {
+        self.current += 1;
+    }
+
+    /// Marks `id`; false when it was marked already in this closure.
+    fn mark(&mut self, id: EntityId) -> bool {
+        let stamp = &mut self.stamps[id.0 as usize];
+        let new = *stamp != self.current;
+        *stamp = self.current;
+        new
+    }
+}
+
 /// `start` and everything reachable from it through `edges`, sorted.
-fn closure(start: EntityId, edges: &[Vec<EntityId>]) -> Vec<EntityId> {
+fn closure(start: EntityId, edges: &[Vec<EntityId>], marks: &mut Marks) -> Vec<EntityId> {
+    marks.start();
+    marks.mark(start);
     let mut seen = vec![start];
     let mut stack = vec![start];
     while let Some(current) = stack.pop() {
         for &next in &edges[current.0 as usize] {
-            if !seen.contains(&next) {
+            if marks.mark(next) {
                 seen.push(next);
                 stack.push(next);
             }
@@ -385,6 +431,48 @@ fn closure(start: EntityId, edges: &[Vec<EntityId>]) -> Vec<EntityId> {
     }
     seen.sort_unstable();
     seen
+}
+
+/// The actor each entity counts as: the end of its `counts_as` chain (the
+/// first of each list). Each chain is walked once, its end shared by every
+/// entity on it. `cycle(i)` is told of each entity `i` on a cycle, which then
+/// counts as itself.
+fn actors(counts_as: &[Vec<EntityId>], mut cycle: impl FnMut(usize)) -> Vec<EntityId> {
+    const UNRESOLVED: u32 = u32::MAX;
+    let count = counts_as.len();
+    let mut actor = vec![UNRESOLVED; count];
+    // The walk each entity was last reached by, to tell a cycle from a chain
+    // that joins one walked before.
+    let mut walk_of = vec![usize::MAX; count];
+    for first in 0..count {
+        let mut chain = Vec::new();
+        let mut at = first;
+        let end = loop {
+            if actor[at] != UNRESOLVED {
+                break actor[at];
+            }
+            if walk_of[at] == first {
+                // A cycle: every entity on it counts as itself.
+                let start = chain.iter().position(|&c| c == at).unwrap_or(0);
+                for &member in &chain[start..] {
+                    actor[member] = member as u32;
+                    cycle(member);
+                }
+                chain.truncate(start);
+                break at as u32;
+            }
+            walk_of[at] = first;
+            chain.push(at);
+            match counts_as[at].first() {
+                Some(next) => at = next.0 as usize,
+                None => break at as u32,
+            }
+        };
+        for member in chain {
+            actor[member] = end;
+        }
+    }
+    actor.into_iter().map(EntityId).collect()
 }
 
 fn sorted_intersect(a: &[EntityId], b: &[EntityId]) -> bool {
@@ -427,6 +515,64 @@ pub(crate) mod tests {
         let vocabulary = Vocabulary::read(&file);
         assert_eq!(file.into_diagnostics(), vec![]);
         vocabulary
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        let file = JsonFile::new("vocabulary.json", text);
+        Vocabulary::read(&file);
+        file.into_diagnostics().into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn empty_words_and_an_era_that_ends_before_it_begins_are_errors() {
+        let text = r#"{"entities": [
+            {"id": "a", "label": "A", "kind": "state", "aliases": ["", "ب"], "adjectives": [" "]},
+            {"id": "b", "label": "B", "kind": "state", "aliases": [], "from": "2025-01-01", "until": "2024-12-31"}
+          ], "predicates": [{"id": "p", "label": "P", "family": "f", "direction": "for", "aliases": [""]}]}"#;
+        assert_eq!(
+            messages(text),
+            [
+                "an empty word in `aliases`",
+                "an empty word in `adjectives`",
+                "`from` (2025-01-01) is after `until` (2024-12-31)",
+                "an empty word in `aliases`"
+            ]
+        );
+    }
+
+    /// Long `within` and `counts_as` chains: each closure costs its size, each
+    /// chain is walked once (8,000 entities took 70 s and 28 s before).
+    #[test]
+    fn long_chains_resolve_and_cycles_are_reported_once_per_member() {
+        let count = 3_000;
+        let entities: Vec<String> = (0..count)
+            .map(|i| {
+                let next = if i + 1 < count {
+                    format!(r#", "within": ["e{}"], "counts_as": "e{}""#, i + 1, i + 1)
+                } else {
+                    String::new()
+                };
+                format!(r#"{{"id": "e{i}", "label": "E", "kind": "place", "aliases": []{next}}}"#)
+            })
+            .collect();
+        let file_text = format!(r#"{{"entities": [{}], "predicates": []}}"#, entities.join(","));
+        let file = JsonFile::new("vocabulary.json", &file_text);
+        let vocabulary = Vocabulary::read(&file);
+        assert_eq!(file.into_diagnostics(), vec![]);
+        let last = vocabulary.entity(&format!("e{}", count - 1)).unwrap();
+        assert_eq!(vocabulary.actor(vocabulary.entity("e0").unwrap()), last);
+        let cycle = r#"{"entities": [
+            {"id": "a", "label": "A", "kind": "state", "aliases": [], "counts_as": "b"},
+            {"id": "b", "label": "B", "kind": "state", "aliases": [], "counts_as": "c"},
+            {"id": "c", "label": "C", "kind": "state", "aliases": [], "counts_as": "b"}
+          ], "predicates": []}"#;
+        assert_eq!(
+            messages(cycle),
+            [
+                "entity `b` counts as itself (a `counts_as` cycle)",
+                "entity `c` counts as itself (a `counts_as` cycle)"
+            ]
+        );
     }
 
     #[test]

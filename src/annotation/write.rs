@@ -2,6 +2,10 @@
 //! a fact-checker can save as `<id>.json` and correct, plus how each claim
 //! was found (`origin`, `rule`, `confidence`, `evidence`).
 
+use std::collections::HashMap;
+
+use aho_corasick::AhoCorasick;
+
 use super::schema::{AnnotationDoc, ClaimDoc, EvidenceDoc, PublishedDoc, SourceDoc};
 use crate::model::{Attribution, Basis, Claim, Corpus, Source};
 
@@ -12,11 +16,13 @@ pub fn documents(corpus: &Corpus) -> Vec<(String, AnnotationDoc)> {
         .iter()
         .enumerate()
         .map(|(index, source)| {
-            let claims = corpus
-                .claims
+            let claims: Vec<&Claim> = corpus.claims.iter().filter(|c| c.source == index).collect();
+            let quoted: Vec<(&str, usize)> = claims.iter().map(|c| (c.quote.as_str(), c.span.start)).collect();
+            let occurrences = occurrences(&source.article, &quoted);
+            let claims = claims
                 .iter()
-                .filter(|c| c.source == index)
-                .map(|claim| claim_doc(corpus, source, claim))
+                .zip(occurrences)
+                .map(|(claim, occurrence)| claim_doc(corpus, source, claim, occurrence))
                 .collect();
             (
                 source.id.clone(),
@@ -45,9 +51,46 @@ fn source_doc(source: &Source) -> SourceDoc {
     }
 }
 
-fn claim_doc(corpus: &Corpus, source: &Source, claim: &Claim) -> ClaimDoc {
+/// Which occurrence of its quote in the article each `(quote, start)` is (1
+/// for the first): one pass over the article for all quotes at once.
+fn occurrences(article: &str, quoted: &[(&str, usize)]) -> Vec<usize> {
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let pattern_of: Vec<usize> = quoted
+        .iter()
+        .map(|&(quote, _)| {
+            let next = distinct.len();
+            *distinct.entry(quote).or_insert(next)
+        })
+        .collect();
+    let mut quotes = vec![""; distinct.len()];
+    for (quote, &index) in &distinct {
+        quotes[index] = quote;
+    }
+    // Where each quote occurs, in text order, as the reader counts (the
+    // occurrences `str::match_indices` finds, which do not overlap).
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    let Ok(searcher) = AhoCorasick::new(&quotes) else {
+        return vec![1; quoted.len()];
+    };
+    let Ok(hits) = searcher.try_find_overlapping_iter(article) else {
+        return vec![1; quoted.len()];
+    };
+    for hit in hits {
+        let (pattern, start) = (hit.pattern().as_usize(), hit.start());
+        let quote_len = quotes[pattern].len();
+        if starts[pattern].last().is_none_or(|&last| start >= last + quote_len) {
+            starts[pattern].push(start);
+        }
+    }
+    quoted
+        .iter()
+        .zip(pattern_of)
+        .map(|(&(_, at), pattern)| starts[pattern].partition_point(|&p| p < at) + 1)
+        .collect()
+}
+
+fn claim_doc(corpus: &Corpus, source: &Source, claim: &Claim, occurrence: usize) -> ClaimDoc {
     let vocabulary = &corpus.vocabulary;
-    let occurrence = source.article[..claim.span.start].matches(claim.quote.as_str()).count() + 1;
     ClaimDoc {
         id: claim.id.clone(),
         quote: claim.quote.clone(),
@@ -84,4 +127,28 @@ pub fn render(documents: &[(String, AnnotationDoc)]) -> String {
     let mut text = text.unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::occurrences;
+
+    #[test]
+    fn occurrences_count_as_the_reader_finds_them() {
+        let article = "قال: انسحبت. ثم قال: انسحبت. نننن";
+        let second = article.rfind("انسحبت").unwrap();
+        let twice = article.rfind("نن").unwrap();
+        let quoted = [
+            ("انسحبت", second),
+            ("قال", 0),
+            ("انسحبت", article.find("انسحبت").unwrap()),
+            ("نن", twice),
+        ];
+        // «نن» twice in «نننن», not three times: occurrences do not overlap.
+        assert_eq!(occurrences(article, &quoted), [2, 1, 1, 2]);
+        for (quote, at) in quoted {
+            let nth = occurrences(article, &[(quote, at)])[0];
+            assert_eq!(crate::text::find_quote(article, quote, nth).map(|s| s.start), Some(at));
+        }
+    }
 }

@@ -10,6 +10,15 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diag::{Diagnostic, Severity};
 
+/// [`render`], or nothing when there are no diagnostics.
+pub fn render_if_any(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        String::new()
+    } else {
+        render(diagnostics)
+    }
+}
+
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by_key(|d| d.sort_key());

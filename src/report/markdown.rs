@@ -247,5 +247,5 @@ fn kind_name(kind: Kind) -> &'static str {
 
 /// Keeps a value inside its table cell.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }

@@ -18,7 +18,7 @@ use crate::model::{
 use crate::model::{Finding, Kind};
 use crate::time::{Granularity, Interval};
 
-pub use diagnostics::render as render_diagnostics;
+pub use diagnostics::{render as render_diagnostics, render_if_any as render_diagnostics_if_any};
 pub use score::{ScoreFormat, render as render_score};
 pub use time::{TimeFormat, render as render_times};
 

@@ -33,10 +33,12 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Lines end at `\n`, `\r\n` or a lone `\r` (old Mac files), as editors count them.
     pub fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let bytes = text.as_bytes();
+        let ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')));
+        let starts = std::iter::once(0).chain(ends.map(|i| i + 1)).collect();
         LineIndex { starts }
     }
 
@@ -52,8 +54,9 @@ impl LineIndex {
     pub fn locate(&self, text: &str, span: Range<usize>) -> Location {
         let start = floor_boundary(text, span.start.min(text.len()));
         let (line, line_start) = self.line_of(start);
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
-        let line_end = line_start + text[line_start..line_end].trim_end_matches('\r').len();
+        let line_end = text[line_start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| line_start + i);
         let end = floor_boundary(text, span.end.clamp(start, line_end.max(start)));
         let shown_start = floor_boundary(text, start.saturating_sub(EXCERPT_REACH).max(line_start));
         let shown_end = floor_boundary(text, (end + EXCERPT_REACH).min(line_end)).max(end);
@@ -125,6 +128,21 @@ mod tests {
         let location = SourceText::new("{\"source\"\r").locate(9..11);
         assert_eq!(location.excerpt, "{\"source\"");
         assert_eq!(location.underline, 9..9);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        let text = "أ\rب\r\nج\nد";
+        let source = SourceText::new(text);
+        let lines: Vec<(usize, String)> = ["ب", "ج", "د"]
+            .iter()
+            .map(|w| {
+                let at = text.find(w).unwrap();
+                let location = source.locate(at..at + 2);
+                (location.line, location.excerpt)
+            })
+            .collect();
+        assert_eq!(lines, [(2, "ب".into()), (3, "ج".into()), (4, "د".into())]);
     }
 
     #[test]
