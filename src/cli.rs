@@ -260,6 +260,10 @@ fn report(
 /// message) when it cannot be written, a closed standard output included. A
 /// reader that stops early (`| head`) is not an error.
 fn print(text: &str) -> u8 {
+    if stdout_was_closed() {
+        print_error("tanaqud: cannot write to standard output: it was closed\n");
+        return EXIT_BAD_INPUT;
+    }
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => EXIT_OK,
@@ -269,6 +273,21 @@ fn print(text: &str) -> u8 {
             EXIT_BAD_INPUT
         }
     }
+}
+
+/// Whether standard output was closed when tanaqud started (`>&-`). Rust's
+/// runtime then opens /dev/null in its place, read-write, so that writes
+/// silently succeed; a user's own `>/dev/null` is write-only. Linux tells
+/// through /proc; elsewhere this is never known.
+fn stdout_was_closed() -> bool {
+    const ACCESS_MODE: u32 = 0o3;
+    const READ_WRITE: u32 = 0o2;
+    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|info| {
+        let line = info.lines().find_map(|line| line.strip_prefix("flags:"))?;
+        u32::from_str_radix(line.trim(), 8).ok()
+    });
+    is_null && flags.is_some_and(|flags| flags & ACCESS_MODE == READ_WRITE)
 }
 
 /// Writes `text` to standard error; nothing is left to tell if that fails.
