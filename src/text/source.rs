@@ -52,17 +52,30 @@ impl LineIndex {
     /// A span that is out of range or not on character boundaries is moved to
     /// the nearest boundaries inside the text.
     pub fn locate(&self, text: &str, span: Range<usize>) -> Location {
+        self.locate_from(text, span, (0, 1))
+    }
+
+    /// [`LineIndex::locate`], counting the column on from a place already
+    /// known, `(byte, column)`, when the span is after it on its line.
+    fn locate_from(&self, text: &str, span: Range<usize>, known: (usize, usize)) -> Location {
         let start = floor_boundary(text, span.start.min(text.len()));
         let (line, line_start) = self.line_of(start);
-        let line_end = text[line_start..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |i| line_start + i);
+        // The next line's start, less the break before it (`\n`, `\r\n` or `\r`).
+        let next = self.starts.get(line).copied().unwrap_or(text.len());
+        let line_end = line_start
+            + text[line_start..next]
+                .trim_end_matches('\n')
+                .trim_end_matches('\r')
+                .len();
         let end = floor_boundary(text, span.end.clamp(start, line_end.max(start)));
         let shown_start = floor_boundary(text, start.saturating_sub(EXCERPT_REACH).max(line_start));
         let shown_end = floor_boundary(text, (end + EXCERPT_REACH).min(line_end)).max(end);
         Location {
             line,
-            column: text[line_start..start].chars().count() + 1,
+            column: match known {
+                (byte, column) if (line_start..=start).contains(&byte) => column + text[byte..start].chars().count(),
+                _ => text[line_start..start].chars().count() + 1,
+            },
             span: start..span.end.max(start),
             excerpt: text[shown_start..shown_end].to_string(),
             underline: start - shown_start..end - shown_start,
@@ -83,6 +96,10 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 pub struct SourceText<'t> {
     pub text: &'t str,
     lines: std::cell::OnceCell<LineIndex>,
+    /// The last place located, as (byte, 1-based char column): diagnostics
+    /// mostly come in text order, so the next column on the same line is
+    /// counted on from it, not from the line's start (a one-line file).
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'t> SourceText<'t> {
@@ -90,6 +107,7 @@ impl<'t> SourceText<'t> {
         SourceText {
             text,
             lines: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new((0, 1)),
         }
     }
 
@@ -98,7 +116,10 @@ impl<'t> SourceText<'t> {
     }
 
     pub fn locate(&self, span: Range<usize>) -> Location {
-        self.lines().locate(self.text, span)
+        let (from, column) = self.last.get();
+        let location = self.lines().locate_from(self.text, span, (from, column));
+        self.last.set((location.span.start, location.column));
+        location
     }
 }
 
