@@ -4,7 +4,10 @@
 //! in its sentence, else in its paragraph, else the publication date. Sentences
 //! are the text layer's ([`crate::text::sentences`]), computed once per article.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::model::{Published, TimeBasis};
 use crate::text::{paragraph_of, sentences};
@@ -36,6 +39,17 @@ pub struct ArticleTimes<'a> {
     article: &'a str,
     sentences: Vec<Range<usize>>,
     published: Option<&'a Published>,
+    /// The time expressions of each paragraph (by its byte range), read the
+    /// first time a claim in it needs them: every paragraph is read once,
+    /// however many claims it holds (an article on one line is one paragraph).
+    expressions: RefCell<HashMap<(usize, usize), Rc<[Expression]>>>,
+}
+
+/// A time expression of the article, its span in the article's bytes.
+#[derive(Clone, Debug)]
+struct Expression {
+    span: Range<usize>,
+    interval: Interval,
 }
 
 impl<'a> ArticleTimes<'a> {
@@ -46,6 +60,7 @@ impl<'a> ArticleTimes<'a> {
             article,
             sentences: sentences(article, abbreviations),
             published,
+            expressions: RefCell::default(),
         }
     }
 
@@ -105,28 +120,46 @@ impl<'a> ArticleTimes<'a> {
         let Some(anchor) = self.anchor() else {
             return as_of_publication(published);
         };
-        let contexts = [
-            (self.sentence_of(quote), TimeBasis::Sentence),
-            (paragraph_of(self.article, quote), TimeBasis::Paragraph),
-        ];
-        for (context, basis) in contexts {
-            let found = find_all(&self.article[context.clone()], anchor, Default::default());
+        let paragraph = paragraph_of(self.article, quote);
+        let found = self.expressions_in(&paragraph, anchor);
+        let sentence = self.sentence_of(quote);
+        let in_sentence: Vec<&Expression> = found
+            .iter()
+            .filter(|e| sentence.start <= e.span.start && e.span.end <= sentence.end)
+            .collect();
+        let in_paragraph: Vec<&Expression> = found.iter().collect();
+        for (context, basis) in [(in_sentence, TimeBasis::Sentence), (in_paragraph, TimeBasis::Paragraph)] {
             // Inside the quote or the last one before it, else the first after.
-            let offset = |r: &Resolution| context.start + r.span.start;
-            let nearest = found
+            let nearest = context
                 .iter()
-                .rfind(|r| offset(r) < quote.end)
-                .or_else(|| found.iter().find(|r| offset(r) >= quote.end));
-            if let Some(r) = nearest {
-                let span = context.start + r.span.start..context.start + r.span.end;
+                .rfind(|e| e.span.start < quote.end)
+                .or_else(|| context.iter().find(|e| e.span.start >= quote.end));
+            if let Some(e) = nearest {
                 return ClaimTime {
-                    interval: r.interval,
+                    interval: e.interval,
                     basis,
-                    evidence: Some(self.article[span].to_string()),
+                    evidence: Some(self.article[e.span.clone()].to_string()),
                 };
             }
         }
         as_of_publication(published)
+    }
+
+    /// The time expressions of `paragraph`, read once.
+    fn expressions_in(&self, paragraph: &Range<usize>, anchor: Anchor) -> Rc<[Expression]> {
+        let key = (paragraph.start, paragraph.end);
+        if let Some(found) = self.expressions.borrow().get(&key) {
+            return Rc::clone(found);
+        }
+        let found: Rc<[Expression]> = find_all(&self.article[paragraph.clone()], anchor, Default::default())
+            .into_iter()
+            .map(|r: Resolution| Expression {
+                span: paragraph.start + r.span.start..paragraph.start + r.span.end,
+                interval: r.interval,
+            })
+            .collect();
+        self.expressions.borrow_mut().insert(key, Rc::clone(&found));
+        found
     }
 
     /// The sentences the quote touches, as one range (a quote may run over a
