@@ -42,8 +42,11 @@ pub struct ArticleTimes<'a> {
     /// The time expressions of each paragraph (by its byte range), read the
     /// first time a claim in it needs them: every paragraph is read once,
     /// however many claims it holds (an article on one line is one paragraph).
-    expressions: RefCell<HashMap<(usize, usize), Rc<[Expression]>>>,
+    expressions: RefCell<HashMap<(usize, usize), Expressions>>,
 }
+
+/// The time expressions of one paragraph, shared by its claims.
+type Expressions = Rc<[Expression]>;
 
 /// A time expression of the article, its span in the article's bytes.
 #[derive(Clone, Debug)]
@@ -146,12 +149,12 @@ impl<'a> ArticleTimes<'a> {
     }
 
     /// The time expressions of `paragraph`, read once.
-    fn expressions_in(&self, paragraph: &Range<usize>, anchor: Anchor) -> Rc<[Expression]> {
+    fn expressions_in(&self, paragraph: &Range<usize>, anchor: Anchor) -> Expressions {
         let key = (paragraph.start, paragraph.end);
         if let Some(found) = self.expressions.borrow().get(&key) {
             return Rc::clone(found);
         }
-        let found: Rc<[Expression]> = find_all(&self.article[paragraph.clone()], anchor, Default::default())
+        let found: Expressions = find_all(&self.article[paragraph.clone()], anchor, Default::default())
             .into_iter()
             .map(|r: Resolution| Expression {
                 span: paragraph.start + r.span.start..paragraph.start + r.span.end,
