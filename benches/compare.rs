@@ -1,20 +1,22 @@
-//! Comparison benchmark: N synthetic claims through tuples and comparison.
-//! `cargo bench --bench compare [-- N...]`; prints medians, pairs compared
-//! and peak memory. Claims are spread over stories the way a large corpus is:
-//! many subjects, a few predicate families, places in a containment tree,
-//! times over three years.
+//! Comparison benchmark: N synthetic claims grouped into propositions and
+//! judged. `cargo bench --bench compare [-- N...]`; prints medians, the
+//! propositions and verdicts, and peak memory. Claims are spread the way a
+//! real story spreads them: most on a few actors (the skew of one big story),
+//! the rest over many; a few predicate families, places in a containment
+//! tree, times over three years, 1,000 sources.
 
 use std::time::{Duration, Instant};
 
-use tanaqud::findings::compare;
 use tanaqud::json::JsonFile;
-use tanaqud::model::Kind;
-use tanaqud::model::{Attribution, Claim, Extent, Modality, Origin, Polarity, TimeBasis};
+use tanaqud::model::{
+    Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Source, TimeBasis, VerdictKind,
+};
+use tanaqud::propositions::compare;
 use tanaqud::time::Interval;
-use tanaqud::tuples::tuples;
 use tanaqud::vocab::Vocabulary;
 
 const CLAIMS_PER_ACTOR: usize = 48;
+const SOURCES: usize = 1_000;
 const PLACES: usize = 64;
 const PREDICATES: [(&str, &str, &str); 8] = [
     ("withdraw", "presence", "against"),
@@ -88,11 +90,21 @@ fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
             let month = rng.below(36) as u32;
             let time = Interval::month(2023 + (month / 12) as i32, month % 12 + 1);
             Claim {
-                source: i % 1000,
+                source: i % SOURCES,
                 id: format!("c{i}"),
                 quote: String::new(),
                 span: 0..0,
-                subject: vocabulary.entity(&format!("actor-{}", rng.below(actors))).unwrap(),
+                // Four claims in five are on one of three actors: one big story.
+                subject: vocabulary
+                    .entity(&format!(
+                        "actor-{}",
+                        if rng.below(5) > 0 {
+                            rng.below(3.min(actors))
+                        } else {
+                            rng.below(actors)
+                        }
+                    ))
+                    .unwrap(),
                 predicate: vocabulary.predicate(predicate).unwrap(),
                 object: vocabulary.entity(&format!("place-{}", rng.below(PLACES))).unwrap(),
                 extent: if rng.below(4) == 0 {
@@ -114,6 +126,25 @@ fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
                 origin: Origin::Annotated,
                 note: None,
             }
+        })
+        .collect()
+}
+
+fn sources() -> Vec<Source> {
+    (0..SOURCES)
+        .map(|i| Source {
+            id: format!("source-{i}"),
+            outlet: format!("Outlet {i}"),
+            outlet_ar: None,
+            title: String::new(),
+            published: None,
+            language: "ar".into(),
+            original_file: None,
+            article: String::new(),
+            annotated: true,
+            outlet_basis: Basis::Annotation,
+            title_basis: Basis::Annotation,
+            rejections: Vec::new(),
         })
         .collect()
 }
@@ -144,39 +175,35 @@ fn main() {
         sizes
     };
     println!(
-        "{:>9} {:>6} {:>12} {:>12} {:>12} {:>11} {:>11} {:>10} {:>10}",
-        "claims", "runs", "tuples", "compare", "total", "pairs", "findings", "conflicts", "peak MiB"
+        "{:>9} {:>6} {:>12} {:>13} {:>9} {:>10} {:>10}",
+        "claims", "runs", "compare", "propositions", "verdicts", "conflicts", "peak MiB"
     );
     for n in sizes {
         let actors = (n / CLAIMS_PER_ACTOR).max(1);
         let vocabulary = vocabulary(actors);
         let claims = claims(&vocabulary, n, actors);
-        let runs = if n >= 1_000_000 { 5 } else { 9 };
-        let (mut tuple_times, mut compare_times, mut totals) = (Vec::new(), Vec::new(), Vec::new());
-        let mut last = Vec::new();
+        let corpus = Corpus {
+            vocabulary,
+            sources: sources(),
+            claims,
+        };
+        // Every source its own origin.
+        let origins: Vec<u32> = (0..SOURCES as u32).collect();
+        let runs = if n >= 1_000_000 { 3 } else { 7 };
+        let mut times = Vec::new();
+        let mut last = (Vec::new(), Vec::new());
         for _ in 0..runs {
             let start = Instant::now();
-            let tuples = tuples(&vocabulary, &claims);
-            let middle = Instant::now();
-            last = compare(&vocabulary, &tuples);
-            let end = Instant::now();
-            tuple_times.push(middle - start);
-            compare_times.push(end - middle);
-            totals.push(end - start);
+            last = compare(&corpus, &origins);
+            times.push(start.elapsed());
         }
-        let mut blocks = std::collections::HashMap::new();
-        for t in tuples(&vocabulary, &claims) {
-            *blocks.entry(t.block_key()).or_insert(0usize) += 1;
-        }
-        let pairs: usize = blocks.values().map(|k| k * (k - 1) / 2).sum();
-        let conflicts = last.iter().filter(|f| f.kind == Kind::Conflict).count();
+        let (propositions, verdicts) = &last;
+        let conflicts = verdicts.iter().filter(|v| v.kind == VerdictKind::Conflict).count();
         println!(
-            "{n:>9} {runs:>6} {:>12.2?} {:>12.2?} {:>12.2?} {pairs:>11} {:>11} {:>10} {:>10.0}",
-            median(tuple_times),
-            median(compare_times),
-            median(totals),
-            last.len(),
-            conflicts,
+            "{n:>9} {runs:>6} {:>12.2?} {:>13} {:>9} {conflicts:>10} {:>10.0}",
+            median(times),
+            propositions.len(),
+            verdicts.len(),
             peak_rss_mib()
         );
     }

@@ -9,7 +9,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use tanaqud::diag::Diagnostic;
 use tanaqud::merge::ClaimSet;
-use tanaqud::model::{Kind, Named};
+use tanaqud::model::{Named, VerdictKind};
 use tanaqud::pipeline::{self, Analysis, Loaded, Options};
 use tanaqud::report::{self, Format, ScoreFormat, TimeFormat};
 use tanaqud::time::{Prefer, normalize, parse_anchor};
@@ -130,9 +130,9 @@ fn named<T: Named + Clone + Send + Sync>() -> impl TypedValueParser<Value = T> {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
-    /// Any conflict.
+    /// Any dispute or conflict.
     Conflict,
-    /// Any conflict or tension.
+    /// Any dispute, conflict or tension.
     Tension,
 }
 
@@ -223,7 +223,7 @@ fn report(
     let files = corpus::read_dir(dir, &mut diagnostics);
     let analysis = pipeline::analyse(&files, Options { claims: set, jobs }, &mut diagnostics, &|_| {});
     print_error(&report::render_diagnostics_if_any(&diagnostics));
-    let Some(Analysis { findings, report, .. }) = analysis else {
+    let Some(Analysis { verdicts, report, .. }) = analysis else {
         print_error(&format!(
             "tanaqud: the corpus has errors; run `tanaqud check {}` and fix them first\n",
             dir.display()
@@ -244,12 +244,15 @@ fn report(
     if written != EXIT_OK {
         return written;
     }
-    let failing = |kind: Kind| match fail_on {
-        Some(FailOn::Conflict) => kind == Kind::Conflict,
-        Some(FailOn::Tension) => matches!(kind, Kind::Conflict | Kind::Tension),
+    let failing = |kind: VerdictKind| match fail_on {
+        Some(FailOn::Conflict) => matches!(kind, VerdictKind::Disputed | VerdictKind::Conflict),
+        Some(FailOn::Tension) => matches!(
+            kind,
+            VerdictKind::Disputed | VerdictKind::Conflict | VerdictKind::Tension
+        ),
         None => false,
     };
-    if findings.iter().any(|f| failing(f.kind)) {
+    if verdicts.iter().any(|v| failing(v.kind)) {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -20,7 +20,8 @@
 //! The stages are modules of their own (see ARCHITECTURE.md for the map and
 //! its invariants): [`corpus`] reads files, [`sources`] and [`annotation`]
 //! build sources and claims, [`extract`] finds claims in bare text, [`merge`]
-//! puts both together, [`tuples`] and [`findings`] compare, [`report`] prints.
+//! puts both together, [`origins`] groups reprints, [`propositions`] groups
+//! claims into propositions and judges them, [`report`] prints.
 //! [`text`] is the text layer every stage reads through, [`model`] the data at
 //! the seams, [`time`] the Arabic time normaliser.
 
@@ -30,23 +31,23 @@ pub mod corpus;
 pub mod data;
 pub mod diag;
 pub mod extract;
-pub mod findings;
 pub mod json;
 pub mod merge;
 pub mod metadata;
 pub mod model;
+pub mod origins;
 pub mod output;
 pub mod pipeline;
+pub mod propositions;
 pub mod report;
 pub mod score;
 pub mod sources;
 pub mod text;
 pub mod time;
-pub mod tuples;
 pub mod vocab;
 
 pub use diag::{Diagnostic, Severity};
 pub use merge::ClaimSet;
-pub use model::{Claim, Corpus, Finding, Kind, Source};
+pub use model::{Claim, Corpus, Proposition, Source, Verdict, VerdictKind};
 pub use pipeline::{Analysis, Options, analyse, analyse_dir};
 pub use report::{Format, Report, render};

@@ -1,4 +1,4 @@
-//! The pipeline as a library: a corpus's files in, its claims, findings and
+//! The pipeline as a library: a corpus's files in, its claims, propositions, verdicts and
 //! report model out, with every diagnostic found on the way. The binary's
 //! commands are thin wrappers around these calls.
 
@@ -10,10 +10,10 @@ use crate::corpus::{self, CorpusFiles};
 use crate::diag::Diagnostic;
 use crate::extract::{self, Extractor};
 use crate::merge::{self, ClaimSet, SetAside};
-use crate::model::{Corpus, Finding};
-use crate::report::Report;
+use crate::model::{Corpus, Proposition, Verdict};
+use crate::report::{Comparison, Report};
 use crate::text::fold;
-use crate::{findings, sources, tuples};
+use crate::{origins, propositions, sources};
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug)]
@@ -42,7 +42,11 @@ pub struct Loaded {
 /// Everything a run produces.
 pub struct Analysis {
     pub loaded: Loaded,
-    pub findings: Vec<Finding>,
+    /// Each source's origin: the index of the source whose story it reprints.
+    pub origins: Vec<u32>,
+    pub propositions: Vec<Proposition>,
+    /// Ranked, the most pressing first.
+    pub verdicts: Vec<Verdict>,
     pub report: Report,
 }
 
@@ -67,11 +71,20 @@ pub fn analyse(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
-    let findings = compare(&loaded.corpus);
-    let report = Report::build(&loaded.corpus, &findings, &loaded.set_aside);
+    let origins = origins::origins(&loaded.corpus.sources);
+    let (propositions, verdicts) = propositions::compare(&loaded.corpus, &origins);
+    let report = Report::build(&Comparison {
+        corpus: &loaded.corpus,
+        propositions: &propositions,
+        verdicts: &verdicts,
+        origins: &origins,
+        set_aside: &loaded.set_aside,
+    });
     Some(Analysis {
         loaded,
-        findings,
+        origins,
+        propositions,
+        verdicts,
         report,
     })
 }
@@ -106,10 +119,4 @@ pub fn load(
     };
     let set_aside = merge::merge(&mut corpus, extracted, options.claims, &abbreviations);
     Loaded { corpus, set_aside }
-}
-
-/// The findings on a corpus's claims.
-pub fn compare(corpus: &Corpus) -> Vec<Finding> {
-    let tuples = tuples::tuples(&corpus.vocabulary, &corpus.claims);
-    findings::compare(&corpus.vocabulary, &tuples)
 }

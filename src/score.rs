@@ -6,8 +6,7 @@
 //! (both assertions, or both not). Precision counts correct extracted claims;
 //! recall counts annotated claims found by at least one.
 
-use crate::model::Claim;
-use crate::tuples::tuple;
+use crate::model::{Claim, Polarity};
 use crate::vocab::{ScopeRelation, Vocabulary};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,15 +48,22 @@ pub struct Score {
 }
 
 pub fn matches(vocabulary: &Vocabulary, annotated: &Claim, extracted: &Claim) -> bool {
-    let (a, e) = (tuple(vocabulary, 0, annotated), tuple(vocabulary, 0, extracted));
+    let stance = |claim: &Claim| {
+        let direction = vocabulary.predicate_info(claim.predicate).direction;
+        match claim.polarity {
+            Polarity::Affirmed => direction,
+            Polarity::Negated => direction.flipped(),
+        }
+    };
+    let family = |claim: &Claim| vocabulary.predicate_info(claim.predicate).family;
     annotated.source == extracted.source
         && annotated.span.start < extracted.span.end
         && extracted.span.start < annotated.span.end
-        && a.actor == e.actor
-        && a.family == e.family
-        && a.stance == e.stance
-        && vocabulary.scope_relation(a.object, e.object) != ScopeRelation::Disjoint
-        && a.modality.asserts() == e.modality.asserts()
+        && vocabulary.actor(annotated.subject) == vocabulary.actor(extracted.subject)
+        && family(annotated) == family(extracted)
+        && stance(annotated) == stance(extracted)
+        && vocabulary.scope_relation(annotated.object, extracted.object) != ScopeRelation::Disjoint
+        && annotated.modality.asserts() == extracted.modality.asserts()
 }
 
 /// Scores `extracted` against `annotated` over the sources `scored` (those with annotations).

@@ -80,7 +80,7 @@ fn output_file_receives_the_report() {
 }
 
 #[test]
-fn editing_an_annotation_changes_the_findings() {
+fn editing_an_annotation_changes_the_verdicts() {
     let dir = scratch_copy("mini", "edited-mini");
     let before = tanaqud(&["report", dir.to_str().unwrap(), "--format", "json"]);
     let annotation = dir.join("daily-b.json");
@@ -90,14 +90,15 @@ fn editing_an_annotation_changes_the_findings() {
     let after = tanaqud(&["report", dir.to_str().unwrap(), "--format", "json"]);
     let kinds = |output: &Output| -> Vec<String> {
         let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        report["findings"]
+        report["verdicts"]
             .as_array()
             .unwrap()
             .iter()
             .map(|f| f["kind"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(kinds(&before), vec!["conflict", "not_flagged"]);
+    // The Kremlin's own word against the outlet's report, then the two agreeing.
+    assert_eq!(kinds(&before), vec!["disputed", "not_comparable"]);
     assert_eq!(kinds(&after), vec!["agreement"]);
 }
 
@@ -115,7 +116,7 @@ fn assert_json_contract(report: &serde_json::Value) {
             || v.as_str()
                 .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
     };
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     let sources = report["sources"].as_array().expect("sources");
     for source in sources {
         for field in ["id", "outlet", "title", "language"] {
@@ -158,15 +159,52 @@ fn assert_json_contract(report: &serde_json::Value) {
         );
     }
     let claim_ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
-    for finding in report["findings"].as_array().expect("findings") {
-        assert!(["agreement", "conflict", "tension", "not_flagged"].contains(&finding["kind"].as_str().unwrap()));
-        assert!(finding["rule"].is_string() && finding["explanation"].is_string());
-        let pair = finding["claims"].as_array().unwrap();
-        assert_eq!(pair.len(), 2);
+    let propositions = report["propositions"].as_array().expect("propositions");
+    let proposition_ids: Vec<&str> = propositions.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    for proposition in propositions {
+        for field in ["id", "subject", "family", "object", "statement"] {
+            assert!(proposition[field].is_string(), "proposition.{field} in {proposition}");
+        }
+        for position in proposition["positions"].as_array().unwrap() {
+            assert!(source_ids.contains(&position["source"].as_str().unwrap()));
+            let stances = ["affirmed", "negated", "undecided", "hedged", "expected", "question"];
+            assert!(stances.contains(&position["stance"].as_str().unwrap()), "{position}");
+            assert!(
+                position["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|c| claim_ids.contains(&c.as_str().unwrap()))
+            );
+        }
+    }
+    let kinds = [
+        "disputed",
+        "conflict",
+        "tension",
+        "agreement",
+        "update",
+        "not_comparable",
+    ];
+    for verdict in report["verdicts"].as_array().expect("verdicts") {
+        assert!(kinds.contains(&verdict["kind"].as_str().unwrap()), "{verdict}");
+        assert!(verdict["rule"].is_string() && verdict["explanation"].is_string());
+        assert!(verdict["origins"].as_u64().unwrap() >= 1 && verdict["confidence"].is_f64());
+        let about = verdict["propositions"].as_array().unwrap();
         assert!(
-            pair.iter().all(|id| claim_ids.contains(&id.as_str().unwrap())),
-            "{finding}"
+            about.iter().all(|p| proposition_ids.contains(&p.as_str().unwrap())),
+            "{verdict}"
         );
+        let evidence = verdict["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty() && evidence.len() <= 5);
+        for pair in evidence {
+            let pair = pair.as_array().unwrap();
+            assert_eq!(pair.len(), 2);
+            assert!(
+                pair.iter().all(|id| claim_ids.contains(&id.as_str().unwrap())),
+                "{verdict}"
+            );
+        }
     }
 }
 

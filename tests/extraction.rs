@@ -47,9 +47,9 @@ fn extracted_only_finds_the_card_conflict() {
             .all(|c| c["origin"] == "extracted")
     );
     let says = |c: &Value, fields: &[(&str, &str)]| fields.iter().all(|(k, v)| c[*k] == *v);
-    let card = report["findings"].as_array().unwrap().iter().find(|f| {
-        let [a, b] = [0, 1].map(|i| claim(&report, f["claims"][i].as_str().unwrap()));
-        f["kind"] == "conflict"
+    let card = report["verdicts"].as_array().unwrap().iter().find(|v| {
+        let [a, b] = [0, 1].map(|i| claim(&report, v["evidence"][0][i].as_str().unwrap()));
+        ["conflict", "disputed"].contains(&v["kind"].as_str().unwrap())
             && says(
                 a,
                 &[
@@ -88,12 +88,13 @@ fn extracted_only_reproduces_most_annotated_agreements() {
             && a["polarity"] == x["polarity"]
     };
     let agreements = |report: &Value| -> Vec<[Value; 2]> {
-        report["findings"]
+        report["verdicts"]
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["kind"] == "agreement")
-            .map(|f| [0, 1].map(|i| claim(report, f["claims"][i].as_str().unwrap()).clone()))
+            .filter(|v| v["kind"] == "agreement")
+            .flat_map(|v| v["evidence"].as_array().unwrap().clone())
+            .map(|pair| [0, 1].map(|i| claim(report, pair[i].as_str().unwrap()).clone()))
             .collect()
     };
     let wanted = agreements(&annotated);
@@ -106,9 +107,10 @@ fn extracted_only_reproduces_most_annotated_agreements() {
                 .any(|[x, y]| (same(a, x) && same(b, y)) || (same(a, y) && same(b, x)))
         })
         .count();
-    // Measured: 17 of 27. Most, as the issue asks; a drop is a regression.
+    // Measured: 10 of 14 evidence pairs (one pair per pair of sources, since
+    // verdicts are on propositions). Most, as the issue asks; a drop is a regression.
     assert!(reproduced * 2 > wanted.len(), "{reproduced} of {}", wanted.len());
-    assert!(reproduced >= 17, "{reproduced} of {}", wanted.len());
+    assert!(reproduced >= 10, "{reproduced} of {}", wanted.len());
 }
 
 #[test]
@@ -130,7 +132,7 @@ fn a_directory_of_bare_articles_gets_a_report_with_findings() {
             .all(|s| s["annotated"] == false)
     );
     let findings = &report["summary"];
-    let total = ["conflicts", "tensions", "agreements"].map(|k| findings[k].as_u64().unwrap());
+    let total = ["disputed", "conflicts", "tensions", "agreements"].map(|k| findings[k].as_u64().unwrap());
     assert!(total.iter().sum::<u64>() > 0, "{findings}");
     // The article without a date in its text takes it from its file name.
     let nabd = report["sources"]

@@ -5,7 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use tanaqud::{ClaimSet, Format, Kind, Options, analyse_dir, render};
+use tanaqud::model::VerdictKind;
+use tanaqud::{ClaimSet, Format, Options, analyse_dir, render};
 
 /// The binary's standard output, run from the crate root.
 fn binary(args: &[&str]) -> String {
@@ -32,7 +33,11 @@ fn the_library_report_is_the_binary_report() {
         let mut args = vec!["report", "claims", "--format", "json"];
         args.extend(flag);
         assert_eq!(render(&analysis.report, Format::Json), binary(&args), "{flag:?}");
-        let conflicts = analysis.findings.iter().filter(|f| f.kind == Kind::Conflict).count();
+        let conflicts = analysis
+            .verdicts
+            .iter()
+            .filter(|v| v.kind == VerdictKind::Conflict)
+            .count();
         assert_eq!(conflicts, analysis.report.summary.conflicts);
     }
 }

@@ -1,18 +1,7 @@
-//! Findings: the verdict on a pair of claims, and the rule that gave it.
+//! Propositions and the verdicts on them, with the rule behind each.
 
 use super::named;
-use crate::vocab::ScopeRelation;
-
-named! {
-    pub enum Kind {
-        Conflict = "conflict",
-        Tension = "tension",
-        Agreement = "agreement",
-        /// Compared, and would have been a conflict or tension, but time, scope,
-        /// modality or extent rule it out.
-        NotFlagged = "not_flagged",
-    }
-}
+use crate::vocab::{EntityId, FamilyId};
 
 named! {
     pub enum Rule {
@@ -28,17 +17,68 @@ named! {
         DisjointScopes = "disjoint-scopes",
         NotAnAssertion = "not-an-assertion",
         PartialExtent = "partial-extent",
+        TimeUnknown = "time-unknown",
     }
 }
 
-/// The verdict on one pair of claims (`a` < `b`, as claim indices).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub kind: Kind,
+/// What sources say about: an actor (after `counts_as`), a predicate family
+/// and a scope. Its statement is the family's "for" direction (Russia keeps
+/// forces in Syria); a withdrawal is a negation of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposition {
+    pub actor: EntityId,
+    pub family: FamilyId,
+    pub object: EntityId,
+    /// Its claims, by index, in claim order.
+    pub claims: Vec<u32>,
+}
+
+named! {
+    /// The verdicts on propositions, from the most to the least pressing for a
+    /// fact-checker (the published taxonomies of conflicting information:
+    /// CONFLICTS 2025, AVeriTeC, de Marneffe 2008).
+    pub enum VerdictKind {
+        /// An actor's own word against reports about it.
+        Disputed = "disputed",
+        /// Opposite committed stances at overlapping times.
+        Conflict = "conflict",
+        /// A committed stance against an open, hedged or expected one, or a
+        /// partial move against a kept whole.
+        Tension = "tension",
+        /// The same stance from two or more independent origins.
+        Agreement = "agreement",
+        /// The same proposition at different periods, with different stances.
+        Update = "update",
+        /// A near pair that is not compared, and why.
+        NotComparable = "not_comparable",
+    }
+}
+
+named! {
+    pub enum ConflictType {
+        /// The same predicate, affirmed and negated.
+        Negation = "negation",
+        /// Opposed predicates (withdraw, keep).
+        Antonymy = "antonymy",
+        /// A whole against one of its parts.
+        Scope = "scope",
+        /// Opposite forecasts.
+        Modal = "modal",
+    }
+}
+
+/// A verdict on one proposition, or on a whole and one of its parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub kind: VerdictKind,
     pub rule: Rule,
-    pub a: u32,
-    pub b: u32,
-    /// For a pair not flagged: the finding it would otherwise have been.
-    pub would_be: Option<(Kind, Rule)>,
-    pub scope: ScopeRelation,
+    pub conflict: Option<ConflictType>,
+    /// Indices into the propositions: the same twice for one proposition, the
+    /// whole then the part for a scope verdict.
+    pub propositions: [u32; 2],
+    /// The strongest pairs of claims behind it, one per pair of sources; the
+    /// first claim of each is on `propositions[0]`.
+    pub evidence: Vec<[u32; 2]>,
+    /// The lower confidence of its strongest pair (1 for annotated claims).
+    pub confidence: f64,
 }

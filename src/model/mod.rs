@@ -14,7 +14,7 @@ pub use claim::{
     Attribution, Basis, Claim, Corpus, Extent, Extraction, Modality, Origin, Polarity, Published, Rejection, Source,
     TimeBasis,
 };
-pub use finding::{Finding, Kind, Rule};
+pub use finding::{ConflictType, Proposition, Rule, Verdict, VerdictKind};
 
 /// An enum whose every variant has one name, used in files and reports.
 pub trait Named: Copy + Sized + 'static {
@@ -80,7 +80,7 @@ mod tests {
             assert_eq!(serde_json::to_string(&modality).unwrap(), format!("\"{modality}\""));
         }
         assert_eq!(Rule::from_name("whole-vs-part"), Some(Rule::WholeVsPart));
-        assert_eq!(Kind::NotFlagged.name(), "not_flagged");
+        assert_eq!(VerdictKind::NotComparable.name(), "not_comparable");
         assert_eq!(Polarity::from_name("denied"), None);
     }
 }

@@ -1,9 +1,11 @@
-//! Sentences for the report: a claim in words, who says it, and why a pair
-//! was classified as it was. Labels come from the vocabulary.
+//! Sentences for the report: a claim and a proposition in words, who says
+//! it, and why a verdict was given, from the claims' own words and
+//! qualifiers. Labels come from the vocabulary.
 
-use crate::model::{Attribution, Claim, Corpus, Polarity};
-use crate::model::{Finding, Rule};
-use crate::vocab::ScopeRelation;
+use crate::model::{
+    Attribution, Claim, ConflictType, Corpus, Extent, Modality, Polarity, Proposition, Rule, Verdict, VerdictKind,
+};
+use crate::vocab::Direction;
 
 /// "Russia — withdraw forces from — Syria", with "not" for a negated claim.
 pub fn statement(corpus: &Corpus, claim: &Claim) -> String {
@@ -21,6 +23,27 @@ pub fn statement(corpus: &Corpus, claim: &Claim) -> String {
     )
 }
 
+/// The proposition in its family's "for" direction: "Russia — keep forces or
+/// bases in — Syria" (the first such predicate of the vocabulary names it).
+pub fn proposition_statement(corpus: &Corpus, proposition: &Proposition) -> String {
+    let v = &corpus.vocabulary;
+    let in_family = |direction: Direction| {
+        v.predicates
+            .iter()
+            .find(|p| p.family == proposition.family && p.direction == direction)
+    };
+    let predicate = match (in_family(Direction::For), in_family(Direction::Against)) {
+        (Some(p), _) => p.label.clone(),
+        (None, Some(p)) => format!("not {}", p.label),
+        (None, None) => v.families[proposition.family.0 as usize].clone(),
+    };
+    format!(
+        "{} — {predicate} — {}",
+        v.entity_info(proposition.actor).label,
+        v.entity_info(proposition.object).label
+    )
+}
+
 pub fn speaker(corpus: &Corpus, claim: &Claim) -> String {
     match claim.attribution {
         Attribution::Outlet => corpus.sources[claim.source].outlet.clone(),
@@ -28,72 +51,129 @@ pub fn speaker(corpus: &Corpus, claim: &Claim) -> String {
     }
 }
 
-/// The reason a pair was classified as it was, in one sentence.
-pub fn reason(corpus: &Corpus, finding: &Finding) -> String {
-    let (a, b) = (&corpus.claims[finding.a as usize], &corpus.claims[finding.b as usize]);
-    let label = |claim: &Claim| corpus.vocabulary.entity_info(claim.object).label.as_str();
-    let (whole, part) = match finding.scope {
-        ScopeRelation::Within => (b, a),
-        _ => (a, b),
+/// Arabic kept in its direction inside English text (first-strong isolate).
+pub fn isolate(arabic: &str) -> String {
+    format!("\u{2068}{}\u{2069}", arabic.replace(['\n', '\r'], " "))
+}
+
+/// One side of a verdict: who says what, in its own words, with its qualifiers.
+fn side(corpus: &Corpus, claim: &Claim) -> String {
+    let source = &corpus.sources[claim.source];
+    let speaker = match claim.attribution {
+        Attribution::Outlet => source.outlet.clone(),
+        Attribution::Entity(_) => format!("{} (in {})", speaker(corpus, claim), source.outlet),
     };
-    let time = |claim: &Claim| claim.time.map_or_else(|| "unknown time".to_string(), |t| t.to_string());
-    let weaker = if a.modality.asserts() { b } else { a };
-    match finding.rule {
-        Rule::OppositeStance => "Opposite stances on the same scope at overlapping times.".to_string(),
-        Rule::WholeVsPart => format!(
-            "{} contains {}: a move against the whole is a move against the part, which the other claim keeps.",
-            label(whole),
-            label(part)
+    let verb = match claim.modality {
+        Modality::Asserted => "says",
+        Modality::Reported => "reports",
+        Modality::Hedged => "suggests",
+        Modality::Expected => "expects",
+        Modality::Undecided => "leaves open",
+        Modality::Question => "asks",
+    };
+    let extent = match claim.extent {
+        Extent::Partial => ", in part",
+        Extent::Full => ", in full",
+        Extent::Unspecified => "",
+    };
+    let time = claim.time.map_or_else(|| "time unknown".to_string(), |t| t.to_string());
+    format!(
+        "{speaker} {verb} «{}» ({}{extent}; {time})",
+        isolate(&claim.quote),
+        statement(corpus, claim)
+    )
+}
+
+/// The verdict in words: both sides of its strongest pair, then why.
+pub fn verdict(corpus: &Corpus, verdict: &Verdict, origins: usize) -> String {
+    let [a, b] = verdict.evidence[0].map(|c| &corpus.claims[c as usize]);
+    format!(
+        "{}; {}. {}",
+        capitalised(&side(corpus, a)),
+        side(corpus, b),
+        capitalised(&reason(corpus, verdict, [a, b], origins))
+    )
+}
+
+/// `text` with its first letter in upper case ("the Kremlin" opening a sentence).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Why the verdict was given, in one sentence.
+fn reason(corpus: &Corpus, verdict: &Verdict, [a, b]: [&Claim; 2], origins: usize) -> String {
+    let label = |claim: &Claim| corpus.vocabulary.entity_info(claim.object).label.as_str();
+    let time = |claim: &Claim| {
+        claim
+            .time
+            .map_or_else(|| "an unknown time".to_string(), |t| t.to_string())
+    };
+    let predicate = |claim: &Claim| corpus.vocabulary.predicate_info(claim.predicate).label.as_str();
+    let own = |claim: &Claim| match claim.attribution {
+        Attribution::Entity(id) => corpus.vocabulary.actor(id) == corpus.vocabulary.actor(claim.subject),
+        Attribution::Outlet => false,
+    };
+    let (speaking, reported) = if own(a) { (a, b) } else { (b, a) };
+    match (verdict.kind, verdict.rule, verdict.conflict) {
+        (VerdictKind::Disputed, _, _) => format!(
+            "{} speaks for itself and says otherwise than {}: the claim is disputed by the actor it is about.",
+            speaker(corpus, speaking),
+            corpus.sources[reported.source].outlet
         ),
-        Rule::OverlappingScopes => format!(
-            "{} and {} share a part, on which the claims take opposite stances.",
+        (_, Rule::OppositeStance, Some(ConflictType::Negation)) => {
+            "The same claim, affirmed and denied, at overlapping times.".to_string()
+        }
+        (_, Rule::OppositeStance, Some(ConflictType::Modal)) => "Opposite forecasts for the same time.".to_string(),
+        (_, Rule::OppositeStance, _) => format!(
+            "Opposed predicates («{}» against «{}») at overlapping times.",
+            predicate(a),
+            predicate(b)
+        ),
+        (_, Rule::WholeVsPart, _) => format!(
+            "{} is part of {}: leaving the whole leaves every part, so both cannot hold at once.",
+            label(b),
+            label(a)
+        ),
+        (_, Rule::PartialAgainst, _) => {
+            "The move against it is partial, which leaves room for the rest being kept: worth checking, no contradiction.".to_string()
+        }
+        (_, Rule::TimeUnknown, _) => format!(
+            "Opposite stances, but one side holds at {}: they may be of different periods.",
+            if a.time.is_none() { time(a) } else { time(b) }
+        ),
+        (_, Rule::DifferentPeriods, _) if verdict.kind == VerdictKind::Update => format!(
+            "{} and {} are different periods: the stance changed, an update, not a contradiction.",
+            time(a),
+            time(b)
+        ),
+        (_, Rule::DifferentPeriods, _) => format!("{} and {} are different periods.", time(a), time(b)),
+        (_, Rule::UndecidedVsAsserted, _) => {
+            "One side says the matter is still open; the other is committed.".to_string()
+        }
+        (_, Rule::WeakerVsAsserted, _) => {
+            let weaker = if a.modality.asserts() { b } else { a };
+            format!("Opposite stances, but one side is {} and does not commit.", weaker.modality)
+        }
+        (_, Rule::SameStance, _) => format!("Both say so, from {origins} independent origins."),
+        (_, Rule::PartAgainstWhole, _) => format!(
+            "{} is part of {}: moving against a part while the whole is kept is no contradiction, but worth checking.",
+            label(b),
+            label(a)
+        ),
+        (_, Rule::PartialExtent, _) => format!(
+            "The move against {} is partial, which leaves room for {} being kept.",
             label(a),
             label(b)
         ),
-        Rule::PartialAgainst => {
-            "Opposite stances on the same scope, but the move against it is only partial.".to_string()
-        }
-        Rule::PartAgainstWhole => format!(
-            "{} is part of {}: moving against a part while the whole is kept or reinforced is not a contradiction, but worth checking.",
-            label(part),
-            label(whole)
+        (_, Rule::DisjointScopes, _) => format!("{} and {} do not overlap: different scopes.", label(a), label(b)),
+        (_, Rule::OverlappingScopes, _) => format!(
+            "{} and {} share a part and neither contains the other: worth a look.",
+            label(a),
+            label(b)
         ),
-        Rule::UndecidedVsAsserted => "One side says the matter is still open; the other asserts it.".to_string(),
-        Rule::WeakerVsAsserted => format!(
-            "Opposite stances, but one side is {} and does not assert it.",
-            weaker.modality
-        ),
-        Rule::SameStance => match finding.scope {
-            ScopeRelation::Same => {
-                format!("Both say the same about {} at overlapping times.", label(a))
-            }
-            _ => format!(
-                "Both take the same stance on {} and {}, which overlap, at overlapping times.",
-                label(a),
-                label(b)
-            ),
-        },
-        Rule::DifferentPeriods => format!("{} and {} do not overlap: different periods.", time(a), time(b)),
-        Rule::DisjointScopes => format!("{} and {} do not overlap: different scopes.", label(a), label(b)),
-        Rule::NotAnAssertion => {
-            "At least one side is a question, or neither side asserts: nothing to contradict.".to_string()
-        }
-        Rule::PartialExtent => format!(
-            "The move against {} is partial, which leaves room for {} being kept.",
-            label(whole),
-            label(part)
-        ),
+        (_, Rule::NotAnAssertion, _) => "Neither side commits: nothing to contradict.".to_string(),
     }
-}
-
-/// Both statements with their speakers, then the reason.
-pub fn explain(corpus: &Corpus, finding: &Finding, reason: &str) -> String {
-    let (a, b) = (&corpus.claims[finding.a as usize], &corpus.claims[finding.b as usize]);
-    format!(
-        "{}: {}. {}: {}. {reason}",
-        speaker(corpus, a),
-        statement(corpus, a),
-        speaker(corpus, b),
-        statement(corpus, b)
-    )
 }

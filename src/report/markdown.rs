@@ -1,10 +1,15 @@
-//! The Markdown report, for fact-checkers: summary, then conflicts, tensions,
-//! agreements, the pairs considered and not flagged, and every claim.
+//! The Markdown report, for fact-checkers: the propositions in dispute first,
+//! ranked, each row linking to its section; then the sources; then a section
+//! per proposition with a verdict (its claims by source, its verdicts with
+//! both sides quoted); then agreements; the appendix holds updates as
+//! timelines, the pairs not compared and the claims set aside. Arabic quotes
+//! sit in bidi isolates, so plain viewers keep their direction.
 
 use std::fmt::Write;
 
-use super::{ClaimRow, DateSource, FindingRow, OutletSource, Report, SourceRow, TitleSource};
-use crate::model::{Extent, Kind, Named, Rule};
+use super::explain::isolate;
+use super::{ClaimRow, DateSource, OutletSource, Report, SourceRow, TitleSource, VerdictRow};
+use crate::model::{Extent, Named, VerdictKind};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -12,35 +17,136 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# tanaqud report\n");
     let _ = writeln!(
         out,
-        "{} sources, {} claims: **{} conflicts**, **{} tensions**, **{} agreements**; {} pairs considered and not flagged.\n",
-        s.sources, s.claims, s.conflicts, s.tensions, s.agreements, s.not_flagged
+        "{} sources ({} independent origins), {} claims on {} propositions: **{} disputed**, **{} conflicts**, \
+         **{} tensions**, {} agreements, {} updates; {} near pairs not comparable.\n",
+        s.sources,
+        s.origins,
+        s.claims,
+        s.propositions,
+        s.disputed,
+        s.conflicts,
+        s.tensions,
+        s.agreements,
+        s.updates,
+        s.not_comparable
     );
+    write_summary_table(&mut out, report);
     write_sources(&mut out, report);
-    let sections = [
-        (Kind::Conflict, "Conflicts", "Claims that cannot both be true."),
-        (
-            Kind::Tension,
-            "Tensions",
-            "Not a contradiction, but a fact-checker should look.",
-        ),
-        (Kind::Agreement, "Agreements", "Different sources saying the same."),
-    ];
-    for (kind, title, blurb) in sections {
-        let rows: Vec<&FindingRow> = report.findings.iter().filter(|f| f.kind == kind).collect();
-        let _ = writeln!(out, "## {title} ({})\n\n{blurb}\n", rows.len());
-        for row in rows {
-            write_finding(&mut out, report, row);
+    write_propositions(&mut out, report);
+    write_agreements(&mut out, report);
+    let _ = writeln!(out, "## Appendix\n");
+    write_updates(&mut out, report);
+    write_not_comparable(&mut out, report);
+    write_set_aside(&mut out, report);
+    out
+}
+
+fn pressing(kind: VerdictKind) -> bool {
+    matches!(
+        kind,
+        VerdictKind::Disputed | VerdictKind::Conflict | VerdictKind::Tension
+    )
+}
+
+/// The propositions with a section, in the order their first verdict ranks.
+fn sections(report: &Report) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for verdict in &report.verdicts {
+        if verdict.kind == VerdictKind::NotComparable {
+            continue;
+        }
+        for p in verdict.proposition_indices {
+            if !order.contains(&p) {
+                order.push(p);
+            }
         }
     }
-    write_not_flagged(&mut out, report);
-    write_claims(&mut out, report);
-    out
+    order
+}
+
+fn section_number(report: &Report, proposition: usize) -> usize {
+    sections(report)
+        .iter()
+        .position(|&p| p == proposition)
+        .map_or(0, |i| i + 1)
+}
+
+fn write_summary_table(out: &mut String, report: &Report) {
+    let rows: Vec<&VerdictRow> = report.verdicts.iter().filter(|v| pressing(v.kind)).collect();
+    let _ = writeln!(out, "## In dispute ({})\n", rows.len());
+    if rows.is_empty() {
+        out.push_str("Nothing in dispute.\n\n");
+        return;
+    }
+    let numbers: Vec<usize> = sections(report);
+    out.push_str("| # | proposition | verdict | stances by source | origins |\n| --- | --- | --- | --- | --- |\n");
+    for (i, verdict) in rows.iter().enumerate() {
+        let [whole, part] = verdict.proposition_indices;
+        let proposition = &report.propositions[whole];
+        let mut about = proposition.statement.clone();
+        if part != whole {
+            // A part's statement ends with its label.
+            let label = report.propositions[part]
+                .statement
+                .rsplit(" — ")
+                .next()
+                .unwrap_or_default();
+            let _ = write!(about, " / {label}");
+        }
+        let number = numbers.iter().position(|&p| p == whole).map_or(0, |n| n + 1);
+        let _ = writeln!(
+            out,
+            "| {} | [{}](#p{number}) | {} | {} | {} |",
+            i + 1,
+            cell(&about),
+            verdict_name(verdict),
+            cell(&stances(report, verdict)),
+            verdict.origins
+        );
+    }
+    out.push('\n');
+}
+
+fn verdict_name(verdict: &VerdictRow) -> String {
+    match verdict.conflict {
+        Some(kind) => format!("{} ({kind})", verdict.kind.name().replace('_', " ")),
+        None => format!("{} ({})", verdict.kind.name().replace('_', " "), verdict.rule),
+    }
+}
+
+/// "Qasioun 2024-12-23: negated · Times of Egypt 2024-12: affirmed (Kremlin)".
+fn stances(report: &Report, verdict: &VerdictRow) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for pair in &verdict.evidence_indices {
+        for &c in pair {
+            let claim = &report.claims[c];
+            let source = source_of(report, claim);
+            let date = source
+                .and_then(|s| s.published.as_ref())
+                .map_or("no date", |p| p.date.as_str());
+            let outlet = source.map_or(claim.source.as_str(), |s| s.outlet.as_str());
+            let said_by = if claim.attribution == "outlet" {
+                String::new()
+            } else {
+                format!(" ({})", claim.speaker)
+            };
+            let part = format!("{outlet} {date}: {}{said_by}", claim.stance);
+            if !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+    }
+    parts.join(" · ")
+}
+
+fn source_of<'r>(report: &'r Report, claim: &ClaimRow) -> Option<&'r SourceRow> {
+    report.sources.get(claim.source_index)
 }
 
 fn write_sources(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
-        "## Sources\n\n| source | outlet | published | claims | title |\n| --- | --- | --- | --- | --- |"
+        "## Sources\n\n| source | outlet | published | claims | origin | title |\n| --- | --- | --- | --- | --- | --- |"
     );
     for source in &report.sources {
         let published = match &source.published {
@@ -59,14 +165,19 @@ fn write_sources(out: &mut String, report: &Report) {
             }
             None => "not found".to_string(),
         };
+        let origin = if source.origin == source.id {
+            "own".to_string()
+        } else {
+            format!("reprints `{}`", source.origin)
+        };
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {origin} | {} |",
             source.id,
             cell(&source.outlet),
             published,
             source.claims,
-            cell(&source.title)
+            cell(&isolate(&source.title))
         );
     }
     let notes: Vec<_> = report
@@ -102,7 +213,10 @@ fn source_note(source: &SourceRow) -> Option<String> {
         None => sentences.push("Publication date: not found — claims from this source have no time.".to_string()),
         Some(p) => {
             if let Some(line) = &p.line {
-                sentences.push(format!("Publication date from the header line «{}».", cell(line)));
+                sentences.push(format!(
+                    "Publication date from the header line «{}».",
+                    cell(&isolate(line))
+                ));
             } else if p.basis == DateSource::FileName {
                 sentences.push("Publication date from the file name.".to_string());
             }
@@ -112,107 +226,176 @@ fn source_note(source: &SourceRow) -> Option<String> {
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
-fn write_finding(out: &mut String, report: &Report, row: &FindingRow) {
-    let [a, b] = row.claim_indices.map(|i| &report.claims[i]);
-    let within = if row.within_source { " · within one source" } else { "" };
-    let _ = writeln!(out, "### `{}` ↔ `{}`\n", a.id, b.id);
-    let _ = writeln!(out, "Rule `{}`{within}. {}\n", row.rule, row.explanation);
-    write_side(out, report, "A", a);
-    write_side(out, report, "B", b);
+fn write_propositions(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## Propositions\n");
+    for (n, &p) in sections(report).iter().enumerate() {
+        let proposition = &report.propositions[p];
+        let _ = writeln!(
+            out,
+            "### <a id=\"p{}\"></a>{}. {}\n\n`{}`\n",
+            n + 1,
+            n + 1,
+            proposition.statement,
+            proposition.id
+        );
+        out.push_str("| source | published | stance | said by | time | quote | line | found |\n");
+        out.push_str("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for position in &proposition.positions {
+            for &claim in &position.claim_indices {
+                write_claim_row(out, report, &report.claims[claim]);
+            }
+        }
+        out.push('\n');
+        let about_it = |v: &&VerdictRow| v.kind != VerdictKind::NotComparable && v.proposition_indices.contains(&p);
+        for verdict in report.verdicts.iter().filter(about_it) {
+            write_verdict(out, report, verdict, p);
+        }
+        out.push('\n');
+    }
+}
+
+fn write_claim_row(out: &mut String, report: &Report, claim: &ClaimRow) {
+    let source = source_of(report, claim);
+    let published = source
+        .and_then(|s| s.published.as_ref())
+        .map_or("no date", |p| p.date.as_str());
+    let time = claim.time.as_ref().map_or("unknown", |t| t.display.as_str());
+    let extent = match claim.extent {
+        Extent::Unspecified => String::new(),
+        extent => format!(", {extent}"),
+    };
+    let found = claim
+        .extraction
+        .as_ref()
+        .map_or("annotated".to_string(), |x| format!("extracted, {:.2}", x.confidence));
+    let _ = writeln!(
+        out,
+        "| `{}` | {published} | {}{extent} ({}) | {} | {} | {} | {} | {found} |",
+        claim.source,
+        claim.stance,
+        claim.modality,
+        cell(&claim.speaker),
+        cell(time),
+        cell(&format!("«{}»", isolate(&claim.quote))),
+        claim.line
+    );
+}
+
+fn write_verdict(out: &mut String, report: &Report, verdict: &VerdictRow, here: usize) {
+    let other = verdict.proposition_indices.into_iter().find(|&p| p != here);
+    let across = other.map_or(String::new(), |p| {
+        format!(
+            " — with [{}](#p{})",
+            report.propositions[p].statement,
+            section_number(report, p)
+        )
+    });
+    let _ = writeln!(
+        out,
+        "- **{}**{across} · {} source(s), {} independent origin(s) · confidence {:.2}\n  {}",
+        verdict_name(verdict),
+        verdict.sources.len(),
+        verdict.origins,
+        verdict.confidence,
+        verdict.explanation
+    );
+    for [a, b] in &verdict.evidence {
+        let _ = writeln!(out, "  - `{a}` ↔ `{b}`");
+    }
+}
+
+fn write_agreements(out: &mut String, report: &Report) {
+    let rows: Vec<&VerdictRow> = report
+        .verdicts
+        .iter()
+        .filter(|v| v.kind == VerdictKind::Agreement)
+        .collect();
+    let _ = writeln!(out, "## Agreements ({})\n", rows.len());
+    if rows.is_empty() {
+        out.push_str("None from independent origins.\n\n");
+        return;
+    }
+    out.push_str("| proposition | stance | sources | origins |\n| --- | --- | --- | --- |\n");
+    for verdict in rows {
+        let proposition = &report.propositions[verdict.proposition_indices[0]];
+        let stance = report.claims[verdict.evidence_indices[0][0]].stance;
+        let _ = writeln!(
+            out,
+            "| {} | {stance} | {} | {} |",
+            cell(&proposition.statement),
+            verdict
+                .sources
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            verdict.origins
+        );
+    }
     out.push('\n');
 }
 
-fn write_side(out: &mut String, report: &Report, letter: &str, claim: &ClaimRow) {
-    let source = report.sources.iter().find(|s| s.id == claim.source);
-    let (outlet, published) = source.map_or(("?", "published ?".to_string()), |s| {
-        let published = match &s.published {
-            Some(p) if p.inferred => format!("published {} (inferred)", p.date),
-            Some(p) => format!("published {}", p.date),
-            None => "publication date not found".to_string(),
-        };
-        (s.outlet.as_str(), published)
-    });
-    let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
+fn write_updates(out: &mut String, report: &Report) {
+    let rows: Vec<&VerdictRow> = report
+        .verdicts
+        .iter()
+        .filter(|v| v.kind == VerdictKind::Update)
+        .collect();
     let _ = writeln!(
         out,
-        "- **{letter}** · {outlet}, {published} · said by {} · {} · holds {time}\n  - {}\n  - > {}",
-        claim.speaker,
-        claim.modality,
-        claim.statement,
-        claim.quote.replace('\n', " ")
-    );
-}
-
-fn write_not_flagged(out: &mut String, report: &Report) {
-    let rows: Vec<&FindingRow> = report.findings.iter().filter(|f| f.kind == Kind::NotFlagged).collect();
-    let _ = writeln!(
-        out,
-        "## Considered, not flagged ({})\n\nPairs that would have been a conflict or tension, and why they are not.\n",
+        "### Updates ({})\n\nThe same proposition at different periods, with different stances: true then, other now.\n",
         rows.len()
     );
-    let mut rules: Vec<Rule> = rows.iter().map(|r| r.rule).collect();
-    rules.sort_unstable_by_key(|rule| rule.name());
-    rules.dedup();
-    for rule in rules {
-        let _ = writeln!(
-            out,
-            "### `{rule}`\n\n| A | B | would have been | why not |\n| --- | --- | --- | --- |"
-        );
-        for row in rows.iter().filter(|r| r.rule == rule) {
-            let [a, b] = row.claim_indices.map(|i| &report.claims[i]);
-            let would_be = row
-                .would_be
-                .as_ref()
-                .map_or(String::new(), |w| format!("{} (`{}`)", kind_name(w.kind), w.rule));
-            let time = |c: &ClaimRow| c.time.as_ref().map_or("no time".to_string(), |t| t.display.clone());
+    for verdict in rows {
+        let proposition = &report.propositions[verdict.proposition_indices[0]];
+        let _ = writeln!(out, "- {}", proposition.statement);
+        let mut points: Vec<&ClaimRow> = verdict
+            .evidence_indices
+            .iter()
+            .flatten()
+            .map(|&c| &report.claims[c])
+            .collect();
+        points.sort_by(|a, b| {
+            let start = |c: &ClaimRow| c.time.as_ref().and_then(|t| t.start.clone()).unwrap_or_default();
+            start(a).cmp(&start(b)).then(a.id.cmp(&b.id))
+        });
+        points.dedup_by(|a, b| a.id == b.id);
+        for claim in points {
+            let time = claim.time.as_ref().map_or("unknown", |t| t.display.as_str());
             let _ = writeln!(
                 out,
-                "| `{}` ({}) | `{}` ({}) | {would_be} | {} |",
-                a.id,
-                time(a),
-                b.id,
-                time(b),
-                cell(&row.reason)
+                "  - {time}: {} — `{}` «{}»",
+                claim.stance,
+                claim.id,
+                isolate(&claim.quote)
             );
         }
-        out.push('\n');
     }
+    out.push('\n');
 }
 
-fn write_claims(out: &mut String, report: &Report) {
-    let _ = writeln!(out, "## Claims\n");
-    for source in &report.sources {
-        let _ = writeln!(out, "### `{}`\n", source.id);
-        if source.claims == 0 {
-            out.push_str("No claims.\n");
-        }
-        for claim in report.claims.iter().filter(|c| c.source == source.id) {
-            let time = claim.time.as_ref().map_or("no time", |t| t.display.as_str());
-            let extent = if claim.extent == Extent::Unspecified {
-                String::new()
-            } else {
-                format!(" · {}", claim.extent)
-            };
-            write_claim_line(out, claim, &extent, time, "");
-        }
-        out.push('\n');
-    }
-    write_set_aside(out, report);
-}
-
-fn write_claim_line(out: &mut String, claim: &ClaimRow, extent: &str, time: &str, why: &str) {
-    let found = claim.extraction.as_ref().map_or(String::new(), |x| {
-        format!(" · extracted ({}, {:.2})", x.rule, x.confidence)
-    });
+fn write_not_comparable(out: &mut String, report: &Report) {
+    let rows: Vec<&VerdictRow> = report
+        .verdicts
+        .iter()
+        .filter(|v| v.kind == VerdictKind::NotComparable)
+        .collect();
     let _ = writeln!(
         out,
-        "- `{}` · {} · {time} · {} by {}{extent}{found}{why}\n  > {}",
-        claim.id.split_once(':').map_or(claim.id.as_str(), |(_, id)| id),
-        claim.statement,
-        claim.modality,
-        claim.speaker,
-        claim.quote.replace('\n', " ")
+        "### Not comparable ({})\n\nNear pairs that are not compared, and why.\n",
+        rows.len()
     );
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("| A | B | why not |\n| --- | --- | --- |\n");
+    for verdict in rows {
+        for [a, b] in &verdict.evidence {
+            let reason = verdict.explanation.rsplit(". ").next().unwrap_or_default();
+            let _ = writeln!(out, "| `{a}` | `{b}` | {} |", cell(reason));
+        }
+    }
+    out.push('\n');
 }
 
 fn write_set_aside(out: &mut String, report: &Report) {
@@ -221,7 +404,7 @@ fn write_set_aside(out: &mut String, report: &Report) {
     }
     let _ = writeln!(
         out,
-        "## Extracted claims set aside ({})\n\nLeft out of the comparison: an annotated claim covers the same words, or the annotation rejects them.\n",
+        "### Extracted claims set aside ({})\n\nLeft out of the comparison: an annotated claim covers the same words, or the annotation rejects them.\n",
         report.set_aside.len()
     );
     for row in &report.set_aside {
@@ -230,19 +413,16 @@ fn write_set_aside(out: &mut String, report: &Report) {
             (None, Some(note)) => format!("rejected: {note}"),
             (None, None) => row.reason.to_string(),
         };
-        let time = row.claim.time.as_ref().map_or("no time", |t| t.display.as_str());
-        write_claim_line(out, &row.claim, "", time, &format!(" · **{why}**"));
+        let claim = &row.claim;
+        let _ = writeln!(
+            out,
+            "- `{}` · {} · **{why}**\n  > {}",
+            claim.id,
+            claim.statement,
+            isolate(&claim.quote)
+        );
     }
     out.push('\n');
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Conflict => "conflict",
-        Kind::Tension => "tension",
-        Kind::Agreement => "agreement",
-        Kind::NotFlagged => "not flagged",
-    }
 }
 
 /// Keeps a value inside its table cell.

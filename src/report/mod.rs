@@ -1,6 +1,6 @@
-//! Report stage: one report model built from the corpus and its findings,
-//! and interchangeable printers for it (Markdown, JSON) and for diagnostics.
-//! Nothing else in the crate formats output for the user.
+//! Report stage: one report model built from the corpus, its propositions and
+//! their verdicts, and interchangeable printers for it (Markdown, JSON) and
+//! for diagnostics. Nothing else in the crate formats output for the user.
 
 mod diagnostics;
 mod explain;
@@ -13,16 +13,18 @@ use serde::Serialize;
 
 use crate::merge::{SetAside, SetAsideReason};
 use crate::model::{
-    Attribution, Basis, Claim, Corpus, Extent, Modality, Origin, Polarity, Published, Rule, TimeBasis, named,
+    Attribution, Basis, Claim, ConflictType, Corpus, Extent, Modality, Origin, Polarity, Proposition, Published, Rule,
+    TimeBasis, Verdict, VerdictKind, named,
 };
-use crate::model::{Finding, Kind};
+use crate::text::LineIndex;
 use crate::time::{Granularity, Interval};
+use crate::vocab::Direction;
 
 pub use diagnostics::{render as render_diagnostics, render_if_any as render_diagnostics_if_any};
 pub use score::{ScoreFormat, render as render_score};
 pub use time::{TimeFormat, render as render_times};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 named! {
     pub enum Format {
@@ -44,10 +46,71 @@ pub struct Report {
     pub summary: Summary,
     pub sources: Vec<SourceRow>,
     pub claims: Vec<ClaimRow>,
-    pub findings: Vec<FindingRow>,
+    pub propositions: Vec<PropositionRow>,
+    /// Ranked: disputed and conflicts first, then by independent origins and confidence.
+    pub verdicts: Vec<VerdictRow>,
     /// Extracted claims left out of the comparison: superseded by an
     /// annotated claim, or rejected by the annotation.
     pub set_aside: Vec<SetAsideRow>,
+}
+
+named! {
+    /// A source's stance on a proposition, which is phrased in its family's
+    /// "for" direction (Russia keeps forces in Syria).
+    pub enum Stance {
+        Affirmed = "affirmed",
+        Negated = "negated",
+        Undecided = "undecided",
+        Hedged = "hedged",
+        Expected = "expected",
+        Question = "question",
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PropositionRow {
+    /// `<subject>/<family>/<object>`.
+    pub id: String,
+    pub subject: String,
+    pub family: String,
+    pub object: String,
+    /// In words: "Russia — keep forces or bases in — Syria".
+    pub statement: String,
+    /// Per source and stance, its claims.
+    pub positions: Vec<PositionRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PositionRow {
+    pub source: String,
+    pub stance: Stance,
+    pub claims: Vec<String>,
+    #[serde(skip)]
+    pub claim_indices: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VerdictRow {
+    pub kind: VerdictKind,
+    /// For a conflict or a dispute: negation, antonymy, scope or modal.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<ConflictType>,
+    pub rule: Rule,
+    /// The proposition ids: the same twice, or the whole then the part.
+    pub propositions: [String; 2],
+    /// The strongest pairs of claims, one per pair of sources.
+    pub evidence: Vec<[String; 2]>,
+    /// The sources of the evidence, sorted.
+    pub sources: Vec<String>,
+    /// How many independent origins those sources are (reprints count once).
+    pub origins: usize,
+    /// The lower confidence of the strongest pair (1 for annotated claims).
+    pub confidence: f64,
+    pub explanation: String,
+    #[serde(skip)]
+    pub evidence_indices: Vec<[usize; 2]>,
+    #[serde(skip)]
+    pub proposition_indices: [usize; 2],
 }
 
 named! {
@@ -108,11 +171,16 @@ pub struct ExtractionRow {
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
     pub sources: usize,
+    /// Sources once reprints of one story are counted once.
+    pub origins: usize,
     pub claims: usize,
+    pub propositions: usize,
+    pub disputed: usize,
     pub conflicts: usize,
     pub tensions: usize,
     pub agreements: usize,
-    pub not_flagged: usize,
+    pub updates: usize,
+    pub not_comparable: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,6 +201,8 @@ pub struct SourceRow {
     /// Without an annotation: where the outlet and title were found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detected: Option<DetectedRow>,
+    /// The source whose story this one reprints (its own id when it is no reprint).
+    pub origin: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -197,6 +267,8 @@ pub struct ClaimRow {
     pub quote: String,
     /// Byte offsets of the quote in the article.
     pub span: Span,
+    /// The line of the article the quote starts on, from 1.
+    pub line: usize,
     pub origin: Origin,
     /// For an extracted claim: the rule that found it, its confidence, its trigger.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -207,119 +279,218 @@ pub struct ClaimRow {
     pub statement: String,
     /// Who says it, in words.
     pub speaker: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct WouldBe {
-    pub kind: Kind,
-    pub rule: Rule,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FindingRow {
-    pub kind: Kind,
-    pub claims: [String; 2],
-    pub rule: Rule,
-    pub explanation: String,
-    /// The last sentence of the explanation: why, without the statements.
-    pub reason: String,
-    /// Same source on both sides: the article against itself.
-    pub within_source: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub would_be: Option<WouldBe>,
+    /// Its stance on its proposition.
+    pub stance: Stance,
     #[serde(skip)]
-    pub claim_indices: [usize; 2],
+    pub source_index: usize,
+}
+
+/// What the report is built from: the corpus and what the comparison found.
+pub struct Comparison<'a> {
+    pub corpus: &'a Corpus,
+    pub propositions: &'a [Proposition],
+    pub verdicts: &'a [Verdict],
+    /// Each source's origin (the index of the source whose story it reprints).
+    pub origins: &'a [u32],
+    pub set_aside: &'a [SetAside],
 }
 
 impl Report {
-    pub fn build(corpus: &Corpus, findings: &[Finding], set_aside: &[SetAside]) -> Report {
-        let mut summary = Summary {
-            sources: corpus.sources.len(),
-            claims: corpus.claims.len(),
-            ..Summary::default()
-        };
-        for finding in findings {
-            match finding.kind {
-                Kind::Conflict => summary.conflicts += 1,
-                Kind::Tension => summary.tensions += 1,
-                Kind::Agreement => summary.agreements += 1,
-                Kind::NotFlagged => summary.not_flagged += 1,
-            }
+    pub fn build(comparison: &Comparison) -> Report {
+        let Comparison {
+            corpus,
+            propositions,
+            verdicts,
+            origins,
+            set_aside,
+        } = *comparison;
+        let mut claims_per_source = vec![0; corpus.sources.len()];
+        for claim in &corpus.claims {
+            claims_per_source[claim.source] += 1;
         }
         let sources = corpus
             .sources
             .iter()
             .enumerate()
-            .map(|(index, source)| SourceRow {
-                id: source.id.clone(),
-                outlet: source.outlet.clone(),
-                outlet_ar: source.outlet_ar.clone(),
-                title: source.title.clone(),
-                published: source.published.as_ref().map(published_row),
-                language: source.language.clone(),
-                original_file: source.original_file.clone(),
-                claims: corpus.claims.iter().filter(|c| c.source == index).count(),
-                annotated: source.annotated,
-                detected: (!source.annotated).then_some(DetectedRow {
-                    outlet: match source.outlet_basis {
-                        Basis::Fallback => OutletSource::Id,
-                        _ => OutletSource::Header,
-                    },
-                    title: match source.title_basis {
-                        Basis::Fallback => TitleSource::FirstLine,
-                        _ => TitleSource::Header,
-                    },
-                }),
-            })
+            .map(|(index, source)| source_row(corpus, source, claims_per_source[index], origins[index]))
             .collect();
-        let claims = corpus.claims.iter().map(|claim| claim_row(corpus, claim)).collect();
-        let findings = findings
+        let lines = line_indices(corpus);
+        let claims = corpus
+            .claims
             .iter()
-            .map(|finding| {
-                let (a, b) = (finding.a as usize, finding.b as usize);
-                let reason = explain::reason(corpus, finding);
-                FindingRow {
-                    kind: finding.kind,
-                    claims: [
-                        corpus.claim_name(&corpus.claims[a]),
-                        corpus.claim_name(&corpus.claims[b]),
-                    ],
-                    rule: finding.rule,
-                    explanation: explain::explain(corpus, finding, &reason),
-                    reason,
-                    within_source: corpus.claims[a].source == corpus.claims[b].source,
-                    would_be: finding.would_be.map(|(kind, rule)| WouldBe { kind, rule }),
-                    claim_indices: [a, b],
-                }
-            })
+            .map(|claim| claim_row(corpus, claim, &lines))
             .collect();
-        let set_aside = set_aside
+        let proposition_rows: Vec<PropositionRow> = propositions.iter().map(|p| proposition_row(corpus, p)).collect();
+        let verdict_rows: Vec<VerdictRow> = verdicts
             .iter()
-            .map(|s| {
-                let (reason, by, note) = match &s.reason {
-                    SetAsideReason::Superseded { by } => (
-                        SetAsideKind::Superseded,
-                        Some(format!("{}:{by}", corpus.sources[s.claim.source].id)),
-                        None,
-                    ),
-                    SetAsideReason::Rejected { reason } => (SetAsideKind::Rejected, None, Some(reason.clone())),
-                };
-                SetAsideRow {
-                    claim: claim_row(corpus, &s.claim),
-                    reason,
-                    by,
-                    note,
-                }
-            })
+            .map(|v| verdict_row(corpus, origins, &proposition_rows, v))
             .collect();
+        let mut distinct_origins = origins.to_vec();
+        distinct_origins.sort_unstable();
+        distinct_origins.dedup();
+        let count = |kind: VerdictKind| verdicts.iter().filter(|v| v.kind == kind).count();
+        let summary = Summary {
+            sources: corpus.sources.len(),
+            origins: distinct_origins.len(),
+            claims: corpus.claims.len(),
+            propositions: propositions.len(),
+            disputed: count(VerdictKind::Disputed),
+            conflicts: count(VerdictKind::Conflict),
+            tensions: count(VerdictKind::Tension),
+            agreements: count(VerdictKind::Agreement),
+            updates: count(VerdictKind::Update),
+            not_comparable: count(VerdictKind::NotComparable),
+        };
+        let set_aside = set_aside.iter().map(|s| set_aside_row(corpus, s, &lines)).collect();
         Report {
             schema_version: SCHEMA_VERSION,
             summary,
             sources,
             claims,
-            findings,
+            propositions: proposition_rows,
+            verdicts: verdict_rows,
             set_aside,
         }
+    }
+}
+
+/// Each article's line index, for the line a quote is on.
+fn line_indices(corpus: &Corpus) -> Vec<LineIndex> {
+    corpus.sources.iter().map(|s| LineIndex::new(&s.article)).collect()
+}
+
+fn source_row(corpus: &Corpus, source: &crate::model::Source, claims: usize, origin: u32) -> SourceRow {
+    SourceRow {
+        id: source.id.clone(),
+        outlet: source.outlet.clone(),
+        outlet_ar: source.outlet_ar.clone(),
+        title: source.title.clone(),
+        published: source.published.as_ref().map(published_row),
+        language: source.language.clone(),
+        original_file: source.original_file.clone(),
+        claims,
+        annotated: source.annotated,
+        detected: (!source.annotated).then_some(DetectedRow {
+            outlet: match source.outlet_basis {
+                Basis::Fallback => OutletSource::Id,
+                _ => OutletSource::Header,
+            },
+            title: match source.title_basis {
+                Basis::Fallback => TitleSource::FirstLine,
+                _ => TitleSource::Header,
+            },
+        }),
+        origin: corpus.sources[origin as usize].id.clone(),
+    }
+}
+
+fn set_aside_row(corpus: &Corpus, set_aside: &SetAside, lines: &[LineIndex]) -> SetAsideRow {
+    let (reason, by, note) = match &set_aside.reason {
+        SetAsideReason::Superseded { by } => (
+            SetAsideKind::Superseded,
+            Some(format!("{}:{by}", corpus.sources[set_aside.claim.source].id)),
+            None,
+        ),
+        SetAsideReason::Rejected { reason } => (SetAsideKind::Rejected, None, Some(reason.clone())),
+    };
+    SetAsideRow {
+        claim: claim_row(corpus, &set_aside.claim, lines),
+        reason,
+        by,
+        note,
+    }
+}
+
+/// `<subject>/<family>/<object>`.
+fn proposition_id(corpus: &Corpus, proposition: &Proposition) -> String {
+    let v = &corpus.vocabulary;
+    format!(
+        "{}/{}/{}",
+        v.entity_info(proposition.actor).id,
+        v.families[proposition.family.0 as usize],
+        v.entity_info(proposition.object).id
+    )
+}
+
+/// The stance a claim takes on its proposition.
+pub fn stance(corpus: &Corpus, claim: &Claim) -> Stance {
+    let direction = corpus.vocabulary.predicate_info(claim.predicate).direction;
+    let direction = match claim.polarity {
+        Polarity::Affirmed => direction,
+        Polarity::Negated => direction.flipped(),
+    };
+    match claim.modality {
+        Modality::Asserted | Modality::Reported if direction == Direction::For => Stance::Affirmed,
+        Modality::Asserted | Modality::Reported => Stance::Negated,
+        Modality::Undecided => Stance::Undecided,
+        Modality::Hedged => Stance::Hedged,
+        Modality::Expected => Stance::Expected,
+        Modality::Question => Stance::Question,
+    }
+}
+
+fn proposition_row(corpus: &Corpus, proposition: &Proposition) -> PropositionRow {
+    let v = &corpus.vocabulary;
+    let mut positions: Vec<PositionRow> = Vec::new();
+    let mut claims: Vec<usize> = proposition.claims.iter().map(|&c| c as usize).collect();
+    claims.sort_by_key(|&c| {
+        let claim = &corpus.claims[c];
+        (claim.source, stance(corpus, claim), claim.id.as_str())
+    });
+    for c in claims {
+        let claim = &corpus.claims[c];
+        let (source, stance) = (&corpus.sources[claim.source].id, stance(corpus, claim));
+        match positions.last_mut() {
+            Some(last) if &last.source == source && last.stance == stance => {
+                last.claims.push(corpus.claim_name(claim));
+                last.claim_indices.push(c);
+            }
+            _ => positions.push(PositionRow {
+                source: source.clone(),
+                stance,
+                claims: vec![corpus.claim_name(claim)],
+                claim_indices: vec![c],
+            }),
+        }
+    }
+    PropositionRow {
+        id: proposition_id(corpus, proposition),
+        subject: v.entity_info(proposition.actor).id.clone(),
+        family: v.families[proposition.family.0 as usize].clone(),
+        object: v.entity_info(proposition.object).id.clone(),
+        statement: explain::proposition_statement(corpus, proposition),
+        positions,
+    }
+}
+
+fn verdict_row(corpus: &Corpus, origins: &[u32], propositions: &[PropositionRow], verdict: &Verdict) -> VerdictRow {
+    let evidence_indices: Vec<[usize; 2]> = verdict.evidence.iter().map(|pair| pair.map(|c| c as usize)).collect();
+    let mut sources: Vec<usize> = evidence_indices
+        .iter()
+        .flatten()
+        .map(|&c| corpus.claims[c].source)
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let mut distinct: Vec<u32> = sources.iter().map(|&s| origins[s]).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let proposition_indices = verdict.propositions.map(|p| p as usize);
+    VerdictRow {
+        kind: verdict.kind,
+        conflict: verdict.conflict,
+        rule: verdict.rule,
+        propositions: proposition_indices.map(|p| propositions[p].id.clone()),
+        evidence: evidence_indices
+            .iter()
+            .map(|pair| pair.map(|c| corpus.claim_name(&corpus.claims[c])))
+            .collect(),
+        sources: sources.iter().map(|&s| corpus.sources[s].id.clone()).collect(),
+        origins: distinct.len(),
+        confidence: verdict.confidence,
+        explanation: explain::verdict(corpus, verdict, distinct.len()),
+        evidence_indices,
+        proposition_indices,
     }
 }
 
@@ -343,7 +514,7 @@ fn published_row(published: &Published) -> PublishedRow {
     }
 }
 
-fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
+fn claim_row(corpus: &Corpus, claim: &Claim, lines: &[LineIndex]) -> ClaimRow {
     let vocabulary = &corpus.vocabulary;
     ClaimRow {
         id: corpus.claim_name(claim),
@@ -368,6 +539,7 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
             start: claim.span.start,
             end: claim.span.end,
         },
+        line: lines[claim.source].line_of(claim.span.start).0,
         origin: claim.origin,
         extraction: claim.extraction.as_ref().map(|x| ExtractionRow {
             rule: x.rule.clone(),
@@ -380,6 +552,8 @@ fn claim_row(corpus: &Corpus, claim: &Claim) -> ClaimRow {
         note: claim.note.clone(),
         statement: explain::statement(corpus, claim),
         speaker: explain::speaker(corpus, claim),
+        stance: stance(corpus, claim),
+        source_index: claim.source,
     }
 }
 

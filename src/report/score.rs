@@ -7,7 +7,7 @@ use crate::model::named;
 
 use serde_json::json;
 
-use super::claim_row;
+use super::{claim_row, line_indices};
 use crate::model::Corpus;
 use crate::score::{Score, Tally};
 
@@ -23,6 +23,7 @@ fn ratio(value: Option<f64>) -> String {
 }
 
 pub fn render(annotated: &Corpus, extracted: &Corpus, score: &Score, format: ScoreFormat, verbose: bool) -> String {
+    let (annotated_lines, extracted_lines) = (line_indices(annotated), line_indices(extracted));
     match format {
         ScoreFormat::Text => text(annotated, extracted, score, verbose),
         ScoreFormat::Json => {
@@ -46,14 +47,14 @@ pub fn render(annotated: &Corpus, extracted: &Corpus, score: &Score, format: Sco
                     score
                         .missed
                         .iter()
-                        .map(|&i| claim_row(annotated, &annotated.claims[i]))
+                        .map(|&i| claim_row(annotated, &annotated.claims[i], &annotated_lines))
                         .collect::<Vec<_>>()
                 );
                 value["unmatched"] = json!(
                     score
                         .wrong
                         .iter()
-                        .map(|&i| claim_row(extracted, &extracted.claims[i]))
+                        .map(|&i| claim_row(extracted, &extracted.claims[i], &extracted_lines))
                         .collect::<Vec<_>>()
                 );
             }
@@ -65,6 +66,7 @@ pub fn render(annotated: &Corpus, extracted: &Corpus, score: &Score, format: Sco
 }
 
 fn text(annotated: &Corpus, extracted: &Corpus, score: &Score, verbose: bool) -> String {
+    let (annotated_lines, extracted_lines) = (line_indices(annotated), line_indices(extracted));
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -90,7 +92,7 @@ fn text(annotated: &Corpus, extracted: &Corpus, score: &Score, verbose: bool) ->
     if verbose {
         let _ = writeln!(out, "\nmissed (annotated, not found):");
         for &i in &score.missed {
-            let row = claim_row(annotated, &annotated.claims[i]);
+            let row = claim_row(annotated, &annotated.claims[i], &annotated_lines);
             let _ = writeln!(
                 out,
                 "  {} · {} · {}\n    > {}",
@@ -99,7 +101,7 @@ fn text(annotated: &Corpus, extracted: &Corpus, score: &Score, verbose: bool) ->
         }
         let _ = writeln!(out, "\nunmatched (extracted, no annotated match):");
         for &i in &score.wrong {
-            let row = claim_row(extracted, &extracted.claims[i]);
+            let row = claim_row(extracted, &extracted.claims[i], &extracted_lines);
             let _ = writeln!(
                 out,
                 "  {} · {} · {}\n    > {}",

@@ -1,0 +1,519 @@
+//! Propositions stage: claims are grouped into propositions — one actor (the
+//! subject after `counts_as`), one predicate family, one scope — and each
+//! proposition, or a whole and one of its parts, gets verdicts: disputed,
+//! conflict, tension, agreement, update, or not comparable. The rules are in
+//! `claims/README.md` ("How claims are compared").
+//!
+//! The cost follows the claims, not their pairs: a proposition's claims are
+//! split by stance, and only the strongest claims of each side (at most
+//! [`CANDIDATES`]) are paired to find the evidence, of which at most
+//! [`EVIDENCE`] pairs, one per pair of sources, are kept per verdict.
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+
+use crate::model::{
+    Attribution, Claim, ConflictType, Corpus, Extent, Modality, Polarity, Proposition, Rule, Verdict, VerdictKind,
+};
+use crate::vocab::{Direction, EntityId, FamilyId, PredicateId, ScopeRelation};
+
+/// Claims of one side of a verdict that are paired to find its evidence, the
+/// most confident first.
+pub const CANDIDATES: usize = 128;
+
+/// Pairs of claims kept as the evidence of one verdict.
+pub const EVIDENCE: usize = 5;
+
+/// One claim as the comparison reads it.
+#[derive(Clone, Copy, Debug)]
+struct Position {
+    claim: u32,
+    source: u32,
+    /// The article's origin: reprints of one story share it.
+    origin: u32,
+    direction: Direction,
+    modality: Modality,
+    extent: Extent,
+    predicate: PredicateId,
+    /// Said by the actor itself (the Kremlin for Russia).
+    own_word: bool,
+    /// The speaker: the outlet (None) or an entity.
+    speaker: Option<EntityId>,
+    /// Inclusive day numbers; an open end is the publication day.
+    days: Option<(i32, i32)>,
+    confidence: f64,
+    /// The folded quote's hash: the same words quoted twice are one origin.
+    quote: u64,
+}
+
+impl Position {
+    fn committed(&self) -> bool {
+        self.modality.asserts()
+    }
+
+    fn overlaps(&self, other: &Position) -> Option<bool> {
+        let ((a_start, a_end), (b_start, b_end)) = (self.days?, other.days?);
+        Some(a_start <= b_end && b_start <= a_end)
+    }
+
+    /// Whether the two say anything to each other as sources: two sources,
+    /// or one source in one voice. An article that reports a view it argues
+    /// against does not contradict itself.
+    fn apart(&self, other: &Position) -> bool {
+        self.source != other.source || self.speaker == other.speaker
+    }
+
+    fn independent(&self, other: &Position) -> bool {
+        self.origin != other.origin && self.quote != other.quote
+    }
+}
+
+/// Groups the claims into propositions and gives the verdicts. `origins` is
+/// each source's origin (see [`crate::origins`]). Propositions are sorted by
+/// actor, family and scope; verdicts by kind, then by weight.
+pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdict>) {
+    let vocabulary = &corpus.vocabulary;
+    let mut index: HashMap<(EntityId, FamilyId, EntityId), usize> = HashMap::new();
+    let mut propositions: Vec<Proposition> = Vec::new();
+    let mut positions: Vec<Vec<Position>> = Vec::new();
+    for (i, claim) in corpus.claims.iter().enumerate() {
+        let actor = vocabulary.actor(claim.subject);
+        let family = vocabulary.predicate_info(claim.predicate).family;
+        let key = (actor, family, claim.object);
+        let at = *index.entry(key).or_insert_with(|| {
+            propositions.push(Proposition {
+                actor,
+                family,
+                object: claim.object,
+                claims: Vec::new(),
+            });
+            positions.push(Vec::new());
+            propositions.len() - 1
+        });
+        propositions[at].claims.push(i as u32);
+        positions[at].push(position(corpus, origins, i, claim, actor));
+    }
+    // Sorted by key, the index renumbered to match.
+    let mut order: Vec<usize> = (0..propositions.len()).collect();
+    order.sort_by_key(|&p| {
+        let q = &propositions[p];
+        let v = vocabulary;
+        (
+            v.entity_info(q.actor).id.as_str(),
+            &v.families[q.family.0 as usize],
+            v.entity_info(q.object).id.as_str(),
+        )
+    });
+    let propositions: Vec<Proposition> = order.iter().map(|&p| propositions[p].clone()).collect();
+    let positions: Vec<Vec<Position>> = order.iter().map(|&p| positions[p].clone()).collect();
+    let mut verdicts = Vec::new();
+    for (p, proposition) in propositions.iter().enumerate() {
+        same_proposition(p as u32, &positions[p], &mut verdicts);
+        // Against each other proposition of the same actor and family (the
+        // vocabulary bounds how many scopes one block has).
+        for (q, other) in propositions.iter().enumerate().skip(p + 1) {
+            if (other.actor, other.family) != (proposition.actor, proposition.family) {
+                break;
+            }
+            match vocabulary.scope_relation(proposition.object, other.object) {
+                ScopeRelation::Contains => whole_and_part([p, q], [&positions[p], &positions[q]], &mut verdicts),
+                ScopeRelation::Within => whole_and_part([q, p], [&positions[q], &positions[p]], &mut verdicts),
+                ScopeRelation::Overlaps => overlapping_scopes([p, q], [&positions[p], &positions[q]], &mut verdicts),
+                ScopeRelation::Disjoint => disjoint([p, q], [&positions[p], &positions[q]], &mut verdicts),
+                ScopeRelation::Same => {}
+            }
+        }
+    }
+    let weight = |v: &Verdict| {
+        let origins: Vec<u32> = v
+            .evidence
+            .iter()
+            .flat_map(|pair| pair.map(|c| origin_of(corpus, origins, c)))
+            .collect();
+        let mut distinct = origins.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (distinct.len(), v.confidence)
+    };
+    verdicts.sort_by(|a, b| {
+        let (wa, ca) = weight(a);
+        let (wb, cb) = weight(b);
+        a.kind
+            .cmp(&b.kind)
+            .then(wb.cmp(&wa))
+            .then(cb.total_cmp(&ca))
+            .then(a.propositions.cmp(&b.propositions))
+            .then(a.rule.cmp(&b.rule))
+    });
+    (propositions, verdicts)
+}
+
+fn origin_of(corpus: &Corpus, origins: &[u32], claim: u32) -> u32 {
+    origins[corpus.claims[claim as usize].source]
+}
+
+fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor: EntityId) -> Position {
+    let vocabulary = &corpus.vocabulary;
+    let predicate = vocabulary.predicate_info(claim.predicate);
+    let direction = match claim.polarity {
+        Polarity::Affirmed => predicate.direction,
+        Polarity::Negated => predicate.direction.flipped(),
+    };
+    let speaker = match claim.attribution {
+        Attribution::Outlet => None,
+        Attribution::Entity(id) => Some(id),
+    };
+    let published_end = corpus.sources[claim.source]
+        .published
+        .as_ref()
+        .and_then(|p| p.date.end)
+        .map(|d| d.num_days_from_ce());
+    // An open interval from a past start (`منذ عام 2015`) holds until the
+    // article says it does: its publication.
+    let days = claim.time.and_then(|t| {
+        let start = t.start.map(|d| d.num_days_from_ce());
+        let end = t.end.map(|d| d.num_days_from_ce()).or(published_end);
+        match (start, end) {
+            (Some(start), Some(end)) => Some((start, end)),
+            (None, Some(end)) => Some((end, end)),
+            _ => None,
+        }
+    });
+    Position {
+        claim: index as u32,
+        source: claim.source as u32,
+        origin: origins[claim.source],
+        direction,
+        modality: claim.modality,
+        extent: claim.extent,
+        predicate: claim.predicate,
+        own_word: speaker.is_some_and(|s| vocabulary.actor(s) == actor),
+        speaker,
+        days,
+        confidence: claim.extraction.as_ref().map_or(1.0, |x| x.confidence),
+        quote: quote_hash(&claim.quote),
+    }
+}
+
+fn quote_hash(quote: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    crate::text::fold(quote)
+        .split_whitespace()
+        .for_each(|w| w.hash(&mut hasher));
+    hasher.finish()
+}
+
+/// The most confident claims of `side` satisfying `keep`, at most [`CANDIDATES`].
+fn strongest(side: &[Position], keep: impl Fn(&Position) -> bool) -> Vec<&Position> {
+    let mut kept: Vec<&Position> = side.iter().filter(|p| keep(p)).collect();
+    kept.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.claim.cmp(&b.claim)));
+    kept.truncate(CANDIDATES);
+    kept
+}
+
+/// The pairs of `left` × `right` that `accept` takes, the strongest first,
+/// one per pair of sources, at most [`EVIDENCE`].
+fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Position) -> bool) -> Vec<[u32; 2]> {
+    let mut found: Vec<(f64, [u32; 2], (u32, u32))> = Vec::new();
+    for a in left {
+        for b in right {
+            if a.claim != b.claim && accept(a, b) {
+                let sources = (a.source.min(b.source), a.source.max(b.source));
+                found.push((a.confidence * b.confidence, [a.claim, b.claim], sources));
+            }
+        }
+    }
+    found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut seen = Vec::new();
+    let mut kept = Vec::new();
+    for (_, pair, sources) in found {
+        if !seen.contains(&sources) {
+            seen.push(sources);
+            kept.push(pair);
+            if kept.len() == EVIDENCE {
+                break;
+            }
+        }
+    }
+    kept
+}
+
+fn verdict(
+    kind: VerdictKind,
+    rule: Rule,
+    conflict: Option<ConflictType>,
+    propositions: [usize; 2],
+    evidence: Vec<[u32; 2]>,
+    sides: [&[Position]; 2],
+) -> Option<Verdict> {
+    if evidence.is_empty() {
+        return None;
+    }
+    let confidence_of = |claim: u32| {
+        sides
+            .iter()
+            .flat_map(|s| s.iter())
+            .find(|p| p.claim == claim)
+            .map_or(1.0, |p| p.confidence)
+    };
+    let confidence = confidence_of(evidence[0][0]).min(confidence_of(evidence[0][1]));
+    Some(Verdict {
+        kind,
+        rule,
+        conflict,
+        propositions: propositions.map(|p| p as u32),
+        evidence,
+        confidence,
+    })
+}
+
+/// Verdicts inside one proposition.
+fn same_proposition(p: u32, side: &[Position], out: &mut Vec<Verdict>) {
+    let p = p as usize;
+    let sides = [side, side];
+    let with = |direction: Direction| strongest(side, move |x| x.committed() && x.direction == direction);
+    let (kept, left) = (with(Direction::For), with(Direction::Against));
+    let opposed = |a: &Position, b: &Position| a.apart(b);
+    let overlapping = |a: &Position, b: &Position| opposed(a, b) && a.overlaps(b) == Some(true);
+    // Opposite committed stances at overlapping times.
+    let full_against = |b: &Position| b.extent != Extent::Partial;
+    let disputed = pairs(&kept, &left, |a, b| {
+        overlapping(a, b) && full_against(b) && a.own_word != b.own_word
+    });
+    let conflicting = pairs(&kept, &left, |a, b| {
+        overlapping(a, b) && full_against(b) && a.own_word == b.own_word
+    });
+    let conflict_type = |evidence: &[[u32; 2]]| {
+        let same_predicate = evidence.iter().all(|[a, b]| {
+            let find = |c: u32| side.iter().find(|x| x.claim == c).map(|x| x.predicate);
+            find(*a) == find(*b)
+        });
+        if same_predicate {
+            ConflictType::Negation
+        } else {
+            ConflictType::Antonymy
+        }
+    };
+    let disputed_type = conflict_type(&disputed);
+    out.extend(verdict(
+        VerdictKind::Disputed,
+        Rule::OppositeStance,
+        Some(disputed_type),
+        [p, p],
+        disputed,
+        sides,
+    ));
+    let conflict_kind = conflict_type(&conflicting);
+    out.extend(verdict(
+        VerdictKind::Conflict,
+        Rule::OppositeStance,
+        Some(conflict_kind),
+        [p, p],
+        conflicting,
+        sides,
+    ));
+    let partial = pairs(&kept, &left, |a, b| overlapping(a, b) && !full_against(b));
+    out.extend(verdict(
+        VerdictKind::Tension,
+        Rule::PartialAgainst,
+        None,
+        [p, p],
+        partial,
+        sides,
+    ));
+    let unknown = pairs(&kept, &left, |a, b| opposed(a, b) && a.overlaps(b).is_none());
+    out.extend(verdict(
+        VerdictKind::Tension,
+        Rule::TimeUnknown,
+        None,
+        [p, p],
+        unknown,
+        sides,
+    ));
+    // The same proposition at other times, with the other stance.
+    let apart_in_time = pairs(&kept, &left, |a, b| a.overlaps(b) == Some(false));
+    if !pairs(&kept, &left, overlapping).is_empty() {
+        // Both stances at one time already: the periods are not an update.
+    } else {
+        out.extend(verdict(
+            VerdictKind::Update,
+            Rule::DifferentPeriods,
+            None,
+            [p, p],
+            apart_in_time,
+            sides,
+        ));
+    }
+    // Committed against undecided, hedged or expected.
+    let committed = strongest(side, Position::committed);
+    let undecided = strongest(side, |x| x.modality == Modality::Undecided);
+    let near = |a: &Position, b: &Position| opposed(a, b) && a.overlaps(b) != Some(false);
+    out.extend(verdict(
+        VerdictKind::Tension,
+        Rule::UndecidedVsAsserted,
+        None,
+        [p, p],
+        pairs(&committed, &undecided, near),
+        sides,
+    ));
+    let weaker = strongest(side, |x| matches!(x.modality, Modality::Hedged | Modality::Expected));
+    let opposite_weaker = pairs(&committed, &weaker, |a, b| near(a, b) && a.direction != b.direction);
+    out.extend(verdict(
+        VerdictKind::Tension,
+        Rule::WeakerVsAsserted,
+        None,
+        [p, p],
+        opposite_weaker,
+        sides,
+    ));
+    let expected = strongest(side, |x| x.modality == Modality::Expected);
+    let opposite_forecasts = pairs(&expected, &expected, |a, b| {
+        near(a, b) && a.direction == Direction::For && b.direction == Direction::Against
+    });
+    out.extend(verdict(
+        VerdictKind::Conflict,
+        Rule::OppositeStance,
+        Some(ConflictType::Modal),
+        [p, p],
+        opposite_forecasts,
+        sides,
+    ));
+    // The same stance from independent origins.
+    for group in [&kept, &left] {
+        let agreeing = pairs(group, group, |a, b| {
+            a.claim < b.claim && a.independent(b) && a.overlaps(b) == Some(true)
+        });
+        out.extend(verdict(
+            VerdictKind::Agreement,
+            Rule::SameStance,
+            None,
+            [p, p],
+            agreeing,
+            sides,
+        ));
+    }
+}
+
+/// Verdicts between a whole (`[0]`) and one of its parts (`[1]`).
+fn whole_and_part(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verdict>) {
+    let [whole, part] = sides;
+    let committed = |direction: Direction| move |x: &Position| x.committed() && x.direction == direction;
+    let (left_whole, kept_part) = (
+        strongest(whole, committed(Direction::Against)),
+        strongest(part, committed(Direction::For)),
+    );
+    let overlapping = |a: &Position, b: &Position| a.apart(b) && a.overlaps(b) == Some(true);
+    // Leaving the whole leaves every part: keeping one contradicts it.
+    let full = |a: &Position| a.extent != Extent::Partial;
+    let disputed = pairs(&left_whole, &kept_part, |a, b| {
+        overlapping(a, b) && full(a) && a.own_word != b.own_word
+    });
+    out.extend(verdict(
+        VerdictKind::Disputed,
+        Rule::WholeVsPart,
+        Some(ConflictType::Scope),
+        props,
+        disputed,
+        sides,
+    ));
+    let conflicting = pairs(&left_whole, &kept_part, |a, b| {
+        overlapping(a, b) && full(a) && a.own_word == b.own_word
+    });
+    out.extend(verdict(
+        VerdictKind::Conflict,
+        Rule::WholeVsPart,
+        Some(ConflictType::Scope),
+        props,
+        conflicting,
+        sides,
+    ));
+    let partial = pairs(&left_whole, &kept_part, |a, b| overlapping(a, b) && !full(a));
+    out.extend(verdict(
+        VerdictKind::NotComparable,
+        Rule::PartialExtent,
+        None,
+        props,
+        partial,
+        sides,
+    ));
+    let other_periods = pairs(&left_whole, &kept_part, |a, b| a.overlaps(b) == Some(false));
+    out.extend(verdict(
+        VerdictKind::NotComparable,
+        Rule::DifferentPeriods,
+        None,
+        props,
+        other_periods,
+        sides,
+    ));
+    // The same committed stance on the whole and on a part, from independent origins.
+    for direction in [Direction::For, Direction::Against] {
+        let (on_whole, on_part) = (
+            strongest(whole, committed(direction)),
+            strongest(part, committed(direction)),
+        );
+        let agreeing = pairs(&on_whole, &on_part, |a, b| {
+            a.independent(b) && a.overlaps(b) == Some(true)
+        });
+        out.extend(verdict(
+            VerdictKind::Agreement,
+            Rule::SameStance,
+            None,
+            props,
+            agreeing,
+            sides,
+        ));
+    }
+    // Keeping the whole says nothing certain of each part: worth a look.
+    let (kept_whole, left_part) = (
+        strongest(whole, committed(Direction::For)),
+        strongest(part, committed(Direction::Against)),
+    );
+    let part_against = pairs(&kept_whole, &left_part, overlapping);
+    out.extend(verdict(
+        VerdictKind::Tension,
+        Rule::PartAgainstWhole,
+        None,
+        props,
+        part_against,
+        sides,
+    ));
+}
+
+/// Opposite stances on scopes that do not contain each other: listed as not
+/// comparable, so that a reader sees why they are no conflict.
+fn disjoint(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verdict>) {
+    let [a, b] = sides;
+    let committed = |x: &Position| x.committed();
+    let (a, b) = (strongest(a, committed), strongest(b, committed));
+    let opposite = pairs(&a, &b, |x, y| {
+        x.apart(y) && x.direction != y.direction && x.overlaps(y) == Some(true)
+    });
+    out.extend(verdict(
+        VerdictKind::NotComparable,
+        Rule::DisjointScopes,
+        None,
+        props,
+        opposite,
+        sides,
+    ));
+}
+
+/// Opposite stances on scopes that share a part: worth a look, no more.
+fn overlapping_scopes(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verdict>) {
+    let [a, b] = sides;
+    let committed = |x: &Position| x.committed();
+    let (a, b) = (strongest(a, committed), strongest(b, committed));
+    let opposite = pairs(&a, &b, |x, y| {
+        x.apart(y) && x.direction != y.direction && x.overlaps(y) == Some(true)
+    });
+    out.extend(verdict(
+        VerdictKind::Tension,
+        Rule::OverlappingScopes,
+        None,
+        props,
+        opposite,
+        sides,
+    ));
+}
