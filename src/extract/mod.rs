@@ -11,9 +11,10 @@ mod index;
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
+use rayon::ThreadPoolBuilder;
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::text::{Words, clauses, fold, sentences, words_into};
@@ -135,45 +136,31 @@ impl<'v> Extractor<'v> {
         }
     }
 
-    /// The claims of each article (its text and publication day), on `jobs` threads. Texts are handed out one
-    /// at a time, so a long article does not hold up a whole share; results
-    /// come back in input order, identical to a sequential run. `done` is
-    /// called after each text with the number finished so far.
+    /// The claims of each article (its text and publication day), on `jobs`
+    /// threads, each with its own word cache and buffers; results come back in
+    /// input order, identical to a sequential run. `done` is called after each
+    /// text with the number finished so far.
     pub fn extract_all(
         &self,
         articles: &[(&str, Option<NaiveDate>)],
         jobs: usize,
         done: &(dyn Fn(usize) + Sync),
     ) -> Vec<Vec<Extracted>> {
-        let next = AtomicUsize::new(0);
         let finished = AtomicUsize::new(0);
-        let results: Vec<Mutex<Vec<Extracted>>> = articles.iter().map(|_| Mutex::new(Vec::new())).collect();
-        let work = || {
-            let mut scratch = Scratch::default();
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&(text, published)) = articles.get(i) else {
-                    break;
-                };
-                let claims = self.extract_with(text, published, &mut scratch);
-                *results[i].lock().unwrap_or_else(PoisonError::into_inner) = claims;
-                done(finished.fetch_add(1, Ordering::Relaxed) + 1);
-            }
+        let extract = |scratch: &mut Scratch, &(text, published): &(&str, Option<NaiveDate>)| {
+            let claims = self.extract_with(text, published, scratch);
+            done(finished.fetch_add(1, Ordering::Relaxed) + 1);
+            claims
         };
         let jobs = jobs.clamp(1, articles.len().max(1));
-        if jobs == 1 {
-            work();
-        } else {
-            std::thread::scope(|scope| {
-                for _ in 0..jobs {
-                    scope.spawn(work);
-                }
-            });
+        if jobs > 1
+            && let Ok(pool) = ThreadPoolBuilder::new().num_threads(jobs).build()
+        {
+            return pool.install(|| articles.par_iter().map_init(Scratch::default, extract).collect());
         }
-        results
-            .into_iter()
-            .map(|r| r.into_inner().unwrap_or_else(PoisonError::into_inner))
-            .collect()
+        // One job, or no threads to be had: in this thread, in order.
+        let mut scratch = Scratch::default();
+        articles.iter().map(|article| extract(&mut scratch, article)).collect()
     }
 
     /// The claims of `text`, in text order. `published` decides what a name
