@@ -307,9 +307,15 @@ fn extract(
     let vocabulary = vocabulary.or_else(|| beside(crate::data::VOCABULARY.name));
     let lexicon = lexicon.or_else(|| beside(crate::data::LEXICON.name));
     let (files, mut diagnostics) = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref());
-    let bar = Progress::new(files.sources.len());
-    let (corpus, _) = load_files(&files, ClaimSet::Extracted, jobs, &mut diagnostics, &|n| bar.show(n));
+    let bar = progress_bar(files.sources.len());
+    let (corpus, _) = load_files(&files, ClaimSet::Extracted, jobs, &mut diagnostics, &|n| {
+        bar.set_position(n as u64)
+    });
     bar.finish();
+    // indicatif leaves the cursor at the end of the bar.
+    if !bar.is_hidden() {
+        eprintln!();
+    }
     if !diagnostics.is_empty() {
         eprint!("{}", report::render_diagnostics(&diagnostics));
     }
@@ -364,40 +370,18 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
     }
 }
 
-/// A progress bar on standard error, drawn only when it is a terminal and
-/// there are several files.
-struct Progress {
-    total: usize,
-    shown: bool,
-}
-
-impl Progress {
-    fn new(total: usize) -> Progress {
-        use std::io::IsTerminal;
-        Progress {
-            total,
-            shown: total > 1 && std::io::stderr().is_terminal(),
-        }
-    }
-
-    fn show(&self, done: usize) {
-        if self.shown {
-            let width = 30;
-            let filled = done * width / self.total.max(1);
-            eprint!(
-                "\r[{}{}] {done}/{} articles",
-                "#".repeat(filled),
-                " ".repeat(width - filled),
-                self.total
-            );
-        }
-    }
-
-    fn finish(&self) {
-        if self.shown {
-            eprintln!();
-        }
-    }
+/// A progress bar of articles on standard error: indicatif draws nothing
+/// when standard error is not a terminal, and we draw none for a single file.
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let target = if total > 1 {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let style = ProgressStyle::with_template("[{bar:30}] {pos}/{len} articles")
+        .map_or_else(|_| ProgressStyle::default_bar(), |style| style.progress_chars("# "));
+    ProgressBar::with_draw_target(Some(total as u64), target).with_style(style)
 }
 
 fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeFormat) -> u8 {
