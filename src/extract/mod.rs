@@ -17,7 +17,10 @@ use rayon::ThreadPoolBuilder;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use crate::text::{Words, clauses, fold, sentences, words_into};
+use crate::text::{
+    Words, after_sin, clauses, fold, has_attached_lam, has_attached_preposition, has_conjunction, is_imperfect_prefix,
+    looks_imperfect, sentences, starts_with_and, without_article, without_conjunction, words_into,
+};
 use crate::model::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
@@ -122,7 +125,7 @@ impl<'v> Extractor<'v> {
                 .map(|p| {
                     p.aliases
                         .iter()
-                        .filter_map(|a| fold(a).strip_prefix('س').and_then(|rest| rest.chars().next()))
+                        .filter_map(|a| after_sin(&fold(a)))
                         .collect()
                 })
                 .collect(),
@@ -292,7 +295,7 @@ impl<'v> Extractor<'v> {
             let after_demonstrative = mentions[..i].iter().any(|m| {
                 m.sense == Sense::Demonstrative
                     && m.words.end == mention.words.start
-                    && !without_conjunction(words.key(m.words.start)).starts_with(['ل', 'ك', 'ب'])
+                    && !has_attached_preposition(words.key(m.words.start))
             });
             // `هذا الانسحاب` points back to a claim already made.
             // `يتجه نحو انسحاب`: a verb heading for another event names no event of its own.
@@ -405,7 +408,7 @@ impl<'v> Extractor<'v> {
             .iter()
             .any(|m| m.words == trigger.words && m.sense == trigger.sense && m.prefixed);
         let purpose =
-            prefixed && !after_modality && without_conjunction(cx.words.key(trigger.words.start)).starts_with('ل');
+            prefixed && !after_modality && has_attached_lam(cx.words.key(trigger.words.start));
         purpose
             || cx.mentions[..at].iter().any(|m| {
                 m.sense == Sense::Unasserted
@@ -442,7 +445,7 @@ impl<'v> Extractor<'v> {
         for (g, group) in cx.groups.iter().enumerate().skip(object_group + 1) {
             // The next item: `و` on its first word, at most one word (an adjective) after the last.
             let joined = group.words.start <= last.words.end + 1
-                && cx.words.key(group.words.start).starts_with('و')
+                && starts_with_and(cx.words.key(group.words.start))
                 && cx.clause_of[group.words.start] == cx.clause_of[last.words.start]
                 && !cx.has_between(last.words.end, group.words.start, |s| {
                     s != Sense::Partial && s != Sense::Full
@@ -667,27 +670,6 @@ fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
     groups
 }
 
-/// Whether word `at` looks like an imperfect verb: ي ت ن ا after a
-/// conjunction, without the past ending ت (`تطلب`, not `تدخلت` or `انسحبت`).
-fn starts_imperfect(words: &Words, at: usize) -> bool {
-    if at >= words.len() {
-        return false;
-    }
-    let word = without_conjunction(words.key(at));
-    word.starts_with(['ي', 'ت', 'ن', 'ا']) && !word.ends_with('ت')
-}
-
-/// The word without the conjunctions و and ف before it.
-fn without_conjunction(key: &str) -> &str {
-    key.trim_start_matches(['و', 'ف'])
-}
-
-/// The word without its article, if it has one (after ب ل ك; `لل` is ل + ال).
-fn without_article(key: &str) -> Option<&str> {
-    key.strip_prefix("لل")
-        .or_else(|| key.trim_start_matches(['ب', 'ل', 'ك']).strip_prefix("ال"))
-}
-
 fn is_predicate(sense: Sense) -> bool {
     matches!(sense, Sense::Predicate(_))
 }
@@ -822,7 +804,7 @@ impl Extractor<'_> {
         while let Some(&last) = co_subjects.last() {
             let next = last + 1;
             let joined = cx.groups.get(next).is_some_and(|g| {
-                g.words.start == cx.groups[last].words.end && cx.words.key(g.words.start).starts_with('و')
+                g.words.start == cx.groups[last].words.end && starts_with_and(cx.words.key(g.words.start))
             });
             if !joined {
                 break;
@@ -900,7 +882,7 @@ impl Extractor<'_> {
                 m.words.start >= trigger.words.end
                     && m.words.end <= g.words.start
                     && (m.sense == Sense::Complementizer
-                        || (is_predicate(m.sense) && cx.words.key(m.words.start).starts_with(['و', 'ف'])))
+                        || (is_predicate(m.sense) && has_conjunction(cx.words.key(m.words.start))))
             });
             !stops
                 && (cx.clause_of[g.words.start] == clause
@@ -994,7 +976,9 @@ impl Extractor<'_> {
                     None
                 }
                 Sense::Modality(modality) => Some(modality),
-                Sense::HedgeBeforeImperfect if starts_imperfect(cx.words, m.words.end) => Some(Modality::Hedged),
+                Sense::HedgeBeforeImperfect if m.words.end < cx.words.len() && looks_imperfect(cx.words.key(m.words.end)) => {
+                    Some(Modality::Hedged)
+                }
                 _ => None,
             })
             .collect();
@@ -1031,11 +1015,8 @@ impl Extractor<'_> {
     /// imperfect prefix (`ستعود`, `وسينسحب`), unless the predicate's own
     /// aliases start that way (`سيطرت`).
     fn is_future(&self, key: &str, predicate: PredicateId) -> bool {
-        let mut letters = without_conjunction(key).chars();
-        letters.next() == Some('س')
-            && letters
-                .next()
-                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن' | 'ا') && !self.own_sin[predicate.0 as usize].contains(&c))
+        after_sin(without_conjunction(key))
+            .is_some_and(|c| is_imperfect_prefix(c) && !self.own_sin[predicate.0 as usize].contains(&c))
     }
 
     /// The speaker of the trigger's sentence: the speaker entity next to the
