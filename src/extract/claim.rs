@@ -109,3 +109,64 @@ fn evidence(
 fn confidence(subject_cost: f64, object_cost: f64) -> f64 {
     ((1.0 - subject_cost - object_cost) * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
+
+    #[test]
+    fn a_list_of_objects_gives_one_claim_each() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["الروس"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "syrian-new-authorities", "kind": "government", "aliases": ["دمشق"], "from": "2024-12-08"},
+              {"id": "deir-ez-zor", "kind": "place", "aliases": ["دير الزور"]},
+              {"id": "raqqa", "kind": "place", "aliases": ["الرقة"]},
+              {"id": "damascus", "kind": "place", "aliases": ["دمشق"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "deploy-to", "aliases": ["تحرك"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["إلى", "الى", "نحو", "باتجاه", "صوب", "في"]}
+            "#,
+            r#""prepositions": ["من", "على", "بين"], "scope_prepositions": ["من"]"#,
+        );
+        assert_eq!(
+            grammar.claims("انسحبت القوات الروسية من الرقة ودير الزور."),
+            [
+                "russian-forces withdraw raqqa affirmed asserted outlet unspecified",
+                "russian-forces withdraw deir-ez-zor affirmed asserted outlet unspecified"
+            ]
+        );
+        // `بين … و…` is a pair of ends, not a list.
+        assert_eq!(
+            grammar.claims("وتحرك رتل روسي على الطريق بين دمشق وحمص.").len(),
+            grammar.claims("وتحرك رتل روسي على الطريق بين دمشق.").len()
+        );
+    }
+
+    #[test]
+    fn evidence_spans_point_into_the_text() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": []},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["حميميم"]},
+              {"id": "tartus", "kind": "facility", "aliases": ["طرطوس"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "keep-presence", "aliases": ["أبقى"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في", "ب", "على"]}
+            "#,
+            r#""prepositions": ["من", "في"], "scope_prepositions": ["من", "في"]"#,
+        );
+        let text = "مقدمة قصيرة.\nانسحبت القوات الروسية من قاعدة طرطوس، وبقيت في حميميم.";
+        let found = grammar.extractor().extract(text, None);
+        assert_eq!(&text[found[0].span.clone()], "انسحبت القوات الروسية من قاعدة طرطوس");
+        assert_eq!(&text[found[0].trigger.clone()], "انسحبت");
+    }
+}

@@ -139,3 +139,206 @@ fn modalities_before(cx: &Context, trigger: &Trigger) -> Vec<Modality> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
+
+    #[test]
+    fn negation_and_denial_reach_the_predicate() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا", "موسكو", "الكرملين"], "adjectives": ["الروسي"]},
+              {"id": "kremlin", "kind": "organisation", "aliases": ["الكرملين"], "counts_as": "russia"},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"]},
+              {"id": "tartus", "kind": "facility", "aliases": ["طرطوس"]},
+              {"id": "moscow", "kind": "place", "aliases": ["موسكو"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحاب", "غادر", "الانسحاب", "تغادر"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#"
+              "negation": {"before": ["لن"], "denial": ["نفت"]},
+              "attribution": {"verbs": ["قال", "نفت"]},
+              "prepositions": ["من"],
+              "scope_prepositions": ["من"],
+              "complementizers": ["أن"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("وقال الكرملين إن روسيا لن تغادر قاعدة طرطوس."),
+            ["russia withdraw tartus negated asserted kremlin unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("نفت موسكو انسحاب قواتها من سوريا."),
+            ["russia withdraw syria negated asserted russia unspecified"]
+        );
+    }
+
+    #[test]
+    fn modality_questions_and_hedges() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"]},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["حميميم", "قاعدة حميميم"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "تنسحب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "deploy-to", "aliases": ["أرسل … قوات"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["إلى", "الى", "نحو", "باتجاه", "صوب", "في"]}
+            "#,
+            r#"
+              "modality": {"question": ["هل"], "hedged": ["ربما"], "hedged_before_imperfect": ["قد"], "expected": ["من المتوقع"]},
+              "prepositions": ["من", "إلى"],
+              "scope_prepositions": ["من"],
+              "complementizers": ["أن", "كأن"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("هل تنسحب روسيا من سوريا؟"),
+            ["russia withdraw syria affirmed question outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("ربما تنسحب روسيا من قاعدة حميميم."),
+            ["russia withdraw hmeimim affirmed hedged outlet unspecified"]
+        );
+        // قد before an imperfect verb hedges; before a past verb it does not.
+        assert_eq!(
+            grammar.claims("قد تنسحب روسيا من سوريا."),
+            ["russia withdraw syria affirmed hedged outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وكانت روسيا قد انسحبت من سوريا."),
+            ["russia withdraw syria affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("من المتوقع أن ترسل روسيا قوات إلى حميميم."),
+            ["russia deploy-to hmeimim affirmed expected outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn extent_words_in_the_clause() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "سحب", "انسحبت", "سحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#"
+              "extent": {"full": ["كامل", "بالكامل"], "partial": ["جزء من"]},
+              "prepositions": ["من"],
+              "scope_prepositions": ["من"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("انسحبت روسيا بالكامل من القامشلي."),
+            ["russia withdraw qamishli affirmed asserted outlet full"]
+        );
+        assert_eq!(
+            grammar.claims("سحبت روسيا جزءا من قواتها من سوريا."),
+            ["russia withdraw syria affirmed asserted outlet partial"]
+        );
+    }
+
+    #[test]
+    fn the_future_prefix_makes_a_claim_expected() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": []},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "syrian-new-authorities", "kind": "government", "aliases": ["دمشق"], "from": "2024-12-08"},
+              {"id": "opposition-factions", "kind": "armed-force", "aliases": ["الفصائل المسلحة"]},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["حميميم"]},
+              {"id": "damascus", "kind": "place", "aliases": ["دمشق"]}
+            "#,
+            r#"
+              {"id": "deploy-to", "aliases": ["تعود"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["إلى", "الى", "نحو", "باتجاه", "صوب", "في"]},
+              {"id": "capture", "aliases": ["سيطر", "سيطرت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["على"]}
+            "#,
+            r#""prepositions": ["إلى", "على"]"#,
+        );
+        assert_eq!(
+            grammar.claims("وستعود القوات الروسية إلى حميميم."),
+            ["russian-forces deploy-to hmeimim affirmed expected outlet unspecified"]
+        );
+        // `سيطرت` begins with the letters of its own alias, not with a future prefix.
+        assert_eq!(
+            grammar.claims("سيطرت الفصائل المسلحة على دمشق."),
+            ["opposition-factions capture damascus affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn describing_participles_and_events_yet_to_come() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "putin", "kind": "person", "aliases": ["بوتين", "الرئيس الروسي"], "counts_as": "russia"},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"]},
+              {"id": "turkey", "kind": "state", "aliases": []},
+              {"id": "erdogan", "kind": "person", "aliases": ["أردوغان"], "counts_as": "turkey"},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["قاعدة حميميم"]},
+              {"id": "sochi", "kind": "place", "aliases": ["سوتشي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحاب", "تنسحب", "الانسحاب"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "keep-presence", "aliases": ["احتفظ", "تحتفظ", "متواجدة في", "المتواجدة في"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في", "ب", "على"]},
+              {"id": "meet", "aliases": ["التقى", "لقاء"],
+                 "object_kinds": ["person", "state", "government", "organisation"], "object_markers": ["مع", "ب", "إلى"]}
+            "#,
+            r#"
+              "negation": {"before": ["لن"]},
+              "modality": {"hedged": ["ربما"], "expected": ["من المتوقع"], "expected_after": ["قريب"]},
+              "attribution": {"verbs": ["أشار"]},
+              "extent": {"partial": ["بدأ", "تبدأ"]},
+              "prepositions": ["من", "إلى", "في", "مع"],
+              "scope_prepositions": ["من", "في"],
+              "complementizers": ["أن"]
+            "#,
+        );
+        // The participle describes the forces; the hedge is about the withdrawal only.
+        assert_eq!(
+            grammar.claims("ربما تنسحب القوات الروسية المتواجدة في قاعدة حميميم."),
+            [
+                "russian-forces withdraw hmeimim affirmed hedged outlet unspecified",
+                "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified"
+            ]
+        );
+        // Said again of forces named after a preposition: the participle's subject is its noun.
+        assert_eq!(
+            grammar.claims(
+                "تحتفظ القوات الروسية بقاعدة حميميم. ولن تحتاج روسيا إلا إلى القوات الروسية المتواجدة في قاعدة حميميم."
+            ),
+            [
+                "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified",
+                "russian-forces keep-presence hmeimim affirmed asserted outlet unspecified"
+            ]
+        );
+        // A verbal noun after a name is no participle: the modality before the name reaches it.
+        assert_eq!(
+            grammar.claims("من المتوقع أن تبدأ روسيا الانسحاب من سوريا."),
+            ["russia withdraw syria affirmed expected outlet partial"]
+        );
+        assert_eq!(
+            grammar.claims("وأشار أردوغان إلى لقاء آخر قريب مع الرئيس الروسي في سوتشي."),
+            ["erdogan meet putin affirmed expected erdogan unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("التقى بوتين أردوغان في سوتشي."),
+            ["putin meet erdogan affirmed asserted outlet unspecified"]
+        );
+    }
+}

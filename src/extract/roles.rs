@@ -1,12 +1,12 @@
-//! The roles of a claim: its subject, its object and its speaker, each found
-//! by a named rule around the trigger.
+//! The roles of a claim: its subject and its speaker, each found by a named
+//! rule around the trigger, and the subject and object read together
+//! (the object search is `object`'s).
 
 use super::Extractor;
 use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::sentence::Previous;
-use crate::text::{has_conjunction, starts_with_and, without_conjunction};
-use crate::vocab::{EntityId, Predicate, PredicateId};
+use crate::vocab::{EntityId, PredicateId};
 
 /// The rule that found a role; named in the claim, and costed in
 /// [`super::params::Costs`].
@@ -215,65 +215,6 @@ impl Extractor<'_> {
             .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
     }
 
-    /// Object: the first scope entity after the trigger introduced by one of
-    /// the predicate's prepositions, else the first scope entity after it in
-    /// its clause, else (for predicates whose object may lead, `منح الأسد
-    /// اللجوء`) the nearest before it in its clause.
-    fn object(
-        &self,
-        cx: &Context,
-        trigger: &Trigger,
-        subject: Filler<Option<usize>>,
-        speaker_group: Option<usize>,
-    ) -> Option<Filler<usize>> {
-        let search = ObjectSearch {
-            extractor: self,
-            cx,
-            trigger,
-            info: self.vocabulary.predicate_info(trigger.predicate),
-            markers: &self.markers[trigger.predicate.0 as usize],
-            subject: subject.entity,
-            co_subjects: co_subjects(cx, subject.group),
-            speaker_group,
-        };
-        let found = |(group, entity), rule| Some(Filler { group, entity, rule });
-        // `القاعدة التي تسيطر عليها روسيا`: with its subject after it, a
-        // relative clause's predicate has the noun it refers back to as object.
-        let subject_after = subject
-            .group
-            .is_some_and(|g| cx.groups[g].words.start >= trigger.mention.words.end);
-        if subject_after && let Some(antecedent) = search.antecedent().and_then(|c| search.candidate(c)) {
-            return found(antecedent, Rule::RelativeAntecedent);
-        }
-        let after: Vec<(usize, &Group)> = cx
-            .groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.words.start > trigger.mention.words.start && search.in_reach(g))
-            .collect();
-        if let Some(direct) = search.direct(&after) {
-            return found(direct, Rule::DirectObject);
-        }
-        if let Some(marked) = after
-            .iter()
-            .filter(|(_, g)| search.marked(g))
-            .find_map(|&c| search.candidate(c))
-        {
-            return found(marked, Rule::MarkedObject);
-        }
-        let unmarked = after
-            .iter()
-            .filter(|(_, g)| cx.clause_of[g.words.start] == trigger.clause && !search.governed_otherwise(g))
-            .find_map(|&c| search.candidate(c));
-        if let Some(unmarked) = unmarked {
-            return found(unmarked, Rule::ObjectAfter);
-        }
-        if !search.info.object_before {
-            return None;
-        }
-        found(search.before()?, Rule::ObjectBefore)
-    }
-
     /// The speaker of the trigger's sentence: the speaker entity next to the
     /// nearest attribution verb or preposition (`قال بوتين`, `الكرملين أكد`,
     /// `بحسب رويترز`). Returns its group and entity.
@@ -356,151 +297,154 @@ fn subject_may_follow(cx: &Context, trigger: &Mention) -> bool {
     !after_relative || resumptive
 }
 
-/// The subject's group and the names joined to it (`برعاية روسيا وتركيا`),
-/// which share its role.
-fn co_subjects(cx: &Context, subject: Option<usize>) -> Vec<usize> {
-    let mut joined_groups = subject.into_iter().collect::<Vec<_>>();
-    while let Some(&last) = joined_groups.last() {
-        let next = last + 1;
-        let joined = cx.groups.get(next).is_some_and(|g| {
-            g.words.start == cx.groups[last].words.end && starts_with_and(cx.words.key(g.words.start))
-        });
-        if !joined {
-            break;
-        }
-        joined_groups.push(next);
-    }
-    joined_groups
-}
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
 
-/// What the object rules of one trigger share.
-struct ObjectSearch<'a> {
-    extractor: &'a Extractor<'a>,
-    cx: &'a Context<'a>,
-    trigger: &'a Trigger<'a>,
-    info: &'a Predicate,
-    /// The predicate's folded prepositions; none: any may introduce its object.
-    markers: &'a [String],
-    subject: EntityId,
-    co_subjects: Vec<usize>,
-    speaker_group: Option<usize>,
-}
-
-impl ObjectSearch<'_> {
-    /// The entity of group `i` that may be the object, if any. A name of
-    /// several kinds (`موسكو`: Russia, Moscow) is read as the kind the
-    /// predicate lists first.
-    fn candidate(&self, (i, g): (usize, &Group)) -> Option<(usize, EntityId)> {
-        if self.co_subjects.contains(&i) || Some(i) == self.speaker_group || g.adjective {
-            return None;
-        }
-        let vocabulary = self.extractor.vocabulary;
-        let rank = |e: EntityId| {
-            let kind = &vocabulary.entity_info(e).kind;
-            self.info.object_kinds.iter().position(|k| k == kind)
-        };
-        let e = g
-            .entities
-            .iter()
-            .copied()
-            .filter(|&e| self.extractor.fits_object(self.trigger.predicate, self.subject, e))
-            .min_by_key(|&e| rank(e))?;
-        Some((i, e))
+    #[test]
+    fn verb_subject_order_and_construct_phrases() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["قاعدة حميميم"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["قامشلو", "مطار القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحاب", "تنسحب", "الانسحاب", "أخلت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#""prepositions": ["من"], "scope_prepositions": ["من"]"#,
+        );
+        assert_eq!(
+            grammar.claims("أخلت القوات الروسية مطار القامشلي."),
+            ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وأثار انسحاب روسيا من قاعدة حميميم جدلا واسعا."),
+            ["russia withdraw hmeimim affirmed asserted outlet unspecified"]
+        );
+        // Kurdish spelling of Qamishli, subject before the verb, conjugated verb.
+        assert_eq!(
+            grammar.claims("القوات الروسية تنسحب من قامشلو."),
+            ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
+        );
     }
 
-    /// The name right before the relative pronoun right before the trigger.
-    fn antecedent(&self) -> Option<(usize, &Group)> {
-        let trigger = &self.trigger.mention.words;
-        self.cx
-            .mentions
-            .iter()
-            .filter(|m| {
-                m.sense == Sense::RelativePronoun && m.words.end <= trigger.start && m.words.end + 1 >= trigger.start
-            })
-            .find_map(|m| {
-                self.cx
-                    .groups
-                    .iter()
-                    .enumerate()
-                    .rfind(|(_, g)| g.words.end <= m.words.start && g.words.end + 1 >= m.words.start)
-            })
+    #[test]
+    fn attribution_names_the_speaker() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا", "موسكو"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "putin", "kind": "person", "aliases": ["بوتين"], "counts_as": "russia"},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"]},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["قاعدة حميميم"]},
+              {"id": "deir-ez-zor", "kind": "place", "aliases": ["دير الزور"]},
+              {"id": "moscow", "kind": "place", "aliases": ["موسكو"]},
+              {"id": "reuters", "kind": "media", "aliases": ["رويترز"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["سحب", "سحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "keep-presence", "aliases": ["باقية"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في", "ب", "على"]},
+              {"id": "achieve-goals", "aliases": ["تحقيق أهدافها"], "object_markers": ["في"]}
+            "#,
+            r#"
+              "attribution": {"verbs": ["قال", "أكد", "مشيرا"], "prepositions": ["بحسب", "حسب"]},
+              "extent": {"partial": ["بعض"]},
+              "prepositions": ["من", "إلى", "في"],
+              "scope_prepositions": ["من", "في"],
+              "complementizers": ["أن"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("أكد بوتين أن القوات الروسية باقية في قاعدة حميميم."),
+            ["russian-forces keep-presence hmeimim affirmed asserted putin unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وبحسب رويترز، سحبت روسيا بعض قواتها من دير الزور."),
+            ["russia withdraw deir-ez-zor affirmed asserted reuters partial"]
+        );
+        // A participle cue (`مشيراً`) names no speaker: the sentence's last named one goes on.
+        assert_eq!(
+            grammar.claims("وقال بوتين في مؤتمره الصحفي، مشيرًا إلى أن موسكو تمكنت من تحقيق أهدافها في سوريا."),
+            ["russia achieve-goals syria affirmed asserted putin unspecified"]
+        );
     }
 
-    /// With no prepositions of its own the object follows the predicate
-    /// directly, or is named in it (`احترام جميع الاتفاقيات`); right after
-    /// it, a preposition is the alias's own (`عرج على القاهرة`).
-    fn direct(&self, after: &[(usize, &Group)]) -> Option<(usize, EntityId)> {
-        if !self.markers.is_empty() {
-            return None;
-        }
-        let end = self.trigger.mention.words.end;
-        after
-            .iter()
-            .filter(|(_, g)| g.words.start <= end || (g.words.start == end + 1 && !self.cx.in_prepositional_phrase(g)))
-            .find_map(|&c| self.candidate(c))
+    #[test]
+    fn a_relative_pronoun_after_a_common_noun_keeps_the_subject_after_the_verb() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["سحب", "تسحب"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#"
+              "prepositions": ["من", "في"],
+              "scope_prepositions": ["من", "في"],
+              "relative_pronouns": ["الذي"],
+              "demonstratives": ["ذلك"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("جاء ذلك في الوقت الذي تسحب فيه روسيا قواتها من القامشلي."),
+            ["russia withdraw qamishli affirmed asserted outlet unspecified"]
+        );
     }
 
-    /// A preposition right before the entity, or before one head noun (`من مدينة القامشلي`).
-    fn preposition_before(&self, g: &Group) -> Option<&Mention> {
-        self.cx.mentions.iter().find(|m| {
-            m.sense == Sense::Preposition
-                && m.words.start >= self.trigger.mention.words.end
-                && !m.suffixed
-                && (m.words.end == g.words.start || m.words.end + 1 == g.words.start)
-        })
+    #[test]
+    fn a_verb_without_a_subject_shares_the_last_claims() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": []},
+              {"id": "putin", "kind": "person", "aliases": ["بوتين"], "counts_as": "russia"},
+              {"id": "turkey", "kind": "state", "aliases": []},
+              {"id": "erdogan", "kind": "person", "aliases": ["أردوغان"], "counts_as": "turkey"},
+              {"id": "egypt", "kind": "state", "aliases": ["القاهرة"]},
+              {"id": "sisi", "kind": "person", "aliases": ["السيسي"], "counts_as": "egypt"}
+            "#,
+            r#"
+              {"id": "meet", "aliases": ["التقى", "اجتمع"],
+                 "object_kinds": ["person", "state", "government", "organisation"], "object_markers": ["مع", "ب", "إلى"]}
+            "#,
+            r#""prepositions": ["في", "مع"], "scope_prepositions": ["في"]"#,
+        );
+        assert_eq!(
+            grammar.claims("التقى بوتين بالسيسي في القاهرة، ثم اجتمع مع أردوغان."),
+            [
+                "putin meet sisi affirmed asserted outlet unspecified",
+                "putin meet erdogan affirmed asserted outlet unspecified"
+            ]
+        );
     }
 
-    /// A one-word preposition of the predicate's (`إلى جانب` is no `إلى`).
-    fn is_marker(&self, m: &Mention) -> bool {
-        self.markers.is_empty()
-            || (m.words.len() == 1 && self.markers.iter().any(|k| k == self.cx.words.key(m.words.start)))
-    }
-
-    fn marked(&self, g: &Group) -> bool {
-        let clitic_is_marker = || {
-            let clitic = without_conjunction(self.cx.words.key(g.words.start));
-            self.markers.is_empty() || self.markers.iter().any(|k| clitic.starts_with(k.as_str()))
-        };
-        self.preposition_before(g).is_some_and(|m| self.is_marker(m)) || (g.prefixed && clitic_is_marker())
-    }
-
-    /// Governed by a preposition that is not the predicate's (`على الطريق بين دمشق`).
-    fn governed_otherwise(&self, g: &Group) -> bool {
-        let scope_prepositions = &self.extractor.scope_prepositions;
-        !self.markers.is_empty()
-            && self.preposition_before(g).is_some_and(|m| {
-                !self.is_marker(m) && !scope_prepositions.iter().any(|p| p == self.cx.words.key(m.words.start))
-            })
-    }
-
-    /// The object is not looked for past a clause begun inside the sentence
-    /// (`… بأن موسكو لن تتدخل`) or past an event joined on (`إعادة تموضع
-    /// وانسحاب من`); outside the clause, not past any other predicate.
-    fn in_reach(&self, g: &Group) -> bool {
-        let (cx, trigger) = (self.cx, &self.trigger.mention.words);
-        let stops = cx.mentions.iter().any(|m| {
-            m.words.start >= trigger.end
-                && m.words.end <= g.words.start
-                && (m.sense == Sense::Complementizer
-                    || (is_predicate(m.sense) && has_conjunction(cx.words.key(m.words.start))))
-        });
-        !stops
-            && (cx.clause_of[g.words.start] == self.trigger.clause
-                || (g.words.start < trigger.end + self.extractor.params.reach.object_outside_clause
-                    && !cx.has_between(trigger.end, g.words.start, is_predicate)))
-    }
-
-    /// The nearest fitting name before the trigger in its clause.
-    fn before(&self) -> Option<(usize, EntityId)> {
-        self.cx
-            .groups
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, g)| {
-                g.words.end <= self.trigger.mention.words.start
-                    && self.cx.clause_of[g.words.start] == self.trigger.clause
-            })
-            .find_map(|c| self.candidate(c))
+    #[test]
+    fn gapped_triggers_and_subjects_on_either_side() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا", "الكرملين"], "adjectives": ["الروسي"]},
+              {"id": "kremlin", "kind": "organisation", "aliases": ["الكرملين"], "counts_as": "russia"},
+              {"id": "assad", "kind": "person", "aliases": ["بشار الأسد", "الأسد", "الرئيس السوري السابق"]}
+            "#,
+            r#"
+              {"id": "grant-asylum", "aliases": ["منح … اللجوء", "منح … حق اللجوء", "حق اللجوء", "لجوء"],
+                 "object_kinds": ["person"], "object_markers": ["ل"], "object_before": true}
+            "#,
+            r#""attribution": {"verbs": ["أشار"]}"#,
+        );
+        assert_eq!(
+            grammar.claims("الكرملين منح الأسد حق اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("منحت روسيا الرئيس السوري السابق بشار الأسد وعائلته اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
     }
 }

@@ -243,3 +243,163 @@ fn keep(text: &str, claim: Extracted, found: &mut Found, first_in_sentence: &mut
         Some(_) => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn undecided_without_a_predicate_of_its_own() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["الكرملين"]},
+              {"id": "kremlin", "kind": "organisation", "aliases": ["الكرملين"], "counts_as": "russia"},
+              {"id": "russian-bases-syria", "kind": "facility", "aliases": ["القواعد العسكرية"]}
+            "#,
+            r#"
+              {"id": "keep-presence", "aliases": [],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في", "ب", "على"]}
+            "#,
+            r#"
+              "modality": {"undecided": ["لم يتخذ"], "undecided_about": "keep-presence"},
+              "attribution": {"verbs": ["قال"]},
+              "prepositions": ["بشأن"],
+              "scope_prepositions": ["بشأن"],
+              "complementizers": ["أن", "أنه"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("وقال الكرملين إنه لم يتخذ قرارا بشأن القواعد العسكرية بعد."),
+            ["russia keep-presence russian-bases-syria affirmed undecided kremlin unspecified"]
+        );
+    }
+
+    #[test]
+    fn an_event_named_again_as_known_is_not_claimed_again() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا", "الروس"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["حميميم"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["القامشلي", "مطار القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحاب", "الانسحاب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "deploy-to", "aliases": ["تتجه"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["إلى", "الى", "نحو", "باتجاه", "صوب", "في"]}
+            "#,
+            r#"
+              "modality": {"expected": ["من المتوقع"], "hedged": ["يبدو"]},
+              "extent": {"partial": ["بدأ"]},
+              "prepositions": ["من", "إلى"],
+              "scope_prepositions": ["من"],
+              "relative_pronouns": ["التي"],
+              "complementizers": ["أن"]
+            "#,
+        );
+        let text = "انسحبت روسيا من مطار القامشلي. وجاء الانسحاب الروسي من القامشلي بعد أيام. \
+                    ومن المتوقع أن تتجه القوات الروسية التي انسحبت من القامشلي إلى حميميم. \
+                    ويبدو أن الانسحاب الروسي من القامشلي بدأ قبل أسبوع.";
+        assert_eq!(
+            grammar.claims(text),
+            [
+                "russia withdraw qamishli affirmed asserted outlet unspecified",
+                "russian-forces deploy-to hmeimim affirmed expected outlet unspecified",
+                "russia withdraw qamishli affirmed hedged outlet partial"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_printed_twice_gives_one_claim() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "tartus", "kind": "facility", "aliases": ["طرطوس"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "تنسحب"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#"
+              "negation": {"before": ["لن"]},
+              "modality": {"question": ["هل"]},
+              "attribution": {"verbs": ["قال", "قالت"]},
+              "prepositions": ["من"],
+              "scope_prepositions": ["من"],
+              "complementizers": ["أن"]
+            "#,
+        );
+        let text = "هل تنسحب روسيا من طرطوس؟\n\nهل تنسحب روسيا من طرطوس؟\n\nقالت مصادر إن روسيا لن تنسحب من طرطوس.";
+        assert_eq!(
+            grammar.claims(text),
+            [
+                "russia withdraw tartus affirmed question outlet unspecified",
+                "russia withdraw tartus negated asserted outlet unspecified"
+            ]
+        );
+    }
+
+    #[test]
+    fn why_questions_and_headline_topics_take_the_event_as_given() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["قاعدة حميميم"]},
+              {"id": "tartus", "kind": "facility", "aliases": ["طرطوس"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحاب", "الانسحاب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#"
+              "modality": {"question": ["هل", "ماذا"], "presupposing_question": ["لماذا"]},
+              "prepositions": ["من"],
+              "scope_prepositions": ["من"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("لماذا انسحبت روسيا من قاعدة حميميم؟"),
+            ["russia withdraw hmeimim affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("هل انسحبت روسيا من قاعدة حميميم؟"),
+            ["russia withdraw hmeimim affirmed question outlet unspecified"]
+        );
+        // The question is after the colon; the topic before it is not asked about.
+        assert_eq!(
+            grammar.claims("انسحاب روسيا من طرطوس: نهاية مرحلة أم بداية أخرى؟"),
+            ["russia withdraw tartus affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_name_two_eras_share_means_the_entity_of_the_publication_day() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": []},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "assad-government", "kind": "government", "aliases": ["الحكومة السورية"], "until": "2024-12-08"},
+              {"id": "syrian-new-authorities", "kind": "government", "aliases": ["الحكومة السورية"], "from": "2024-12-08"},
+              {"id": "qamishli", "kind": "place", "aliases": ["القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["مغادرة"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "ask-to-withdraw", "aliases": ["طلب … مغادرة"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من"]}
+            "#,
+            r#""prepositions": ["من"], "scope_prepositions": ["من"], "unasserted": ["طلب", "طلبت"]"#,
+        );
+        let (vocabulary, extractor) = (&grammar.vocabulary, grammar.extractor());
+        let text = "وطلبت الحكومة السورية من القوات الروسية مغادرة القامشلي.";
+        let subject = |year| {
+            let found = extractor.extract(text, NaiveDate::from_ymd_opt(year, 6, 1));
+            vocabulary.entity_info(found[0].subject).id.clone()
+        };
+        assert_eq!(subject(2019), "assad-government");
+        assert_eq!(subject(2026), "syrian-new-authorities");
+    }
+}
