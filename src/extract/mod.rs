@@ -103,7 +103,9 @@ impl<'v> Extractor<'v> {
             .map(|p| p.object_markers.iter().map(|m| fold(m)).collect())
             .collect();
         let mut params = Params::default();
-        params.reach.negation = cues.negation_reach;
+        if let Some(reach) = cues.negation_reach {
+            params.reach.negation = reach;
+        }
         Extractor {
             vocabulary,
             index: Index::new(vocabulary, cues),

@@ -13,7 +13,8 @@ pub struct Params {
 /// How far the rules look, in words from the trigger's edge.
 #[derive(Clone, Debug)]
 pub struct Reach {
-    /// A negation word before the trigger in its clause (`لن تنسحب`); the lexicon's `negation.reach`.
+    /// A negation word before the trigger in its clause (`لن تنسحب`); the
+    /// lexicon's `negation.reach` when it gives one.
     pub negation: usize,
     /// The first word of a subject after the trigger (`أخلت القوات الروسية`).
     pub subject_after: usize,
