@@ -130,39 +130,59 @@ fn ends_with(word: &[u8], suffix: &[u8]) -> bool {
     (0..suffix.len()).all(|i| word[start + i] == suffix[i])
 }
 
+// The tests extraction's rules make of a word's clitics, by the byte loops
+// below: they run for every trigger.
+
+/// The length of the first of `clitics` (the empty one aside) that `word` starts with.
+fn clitic_len(word: &[u8], clitics: &[&str]) -> Option<usize> {
+    clitics
+        .iter()
+        .map(|clitic| clitic.as_bytes())
+        .find(|clitic| !clitic.is_empty() && starts_with(word, clitic))
+        .map(<[u8]>::len)
+}
+
+/// `key` without every one of `clitics` before it, however many.
+fn without_all<'k>(key: &'k str, clitics: &[&str]) -> &'k str {
+    let mut rest = key;
+    while let Some(len) = clitic_len(rest.as_bytes(), clitics) {
+        rest = &rest[len..];
+    }
+    rest
+}
+
 /// The word without the conjunctions و and ف before it.
 pub fn without_conjunction(key: &str) -> &str {
-    key.trim_start_matches(|c| CONJUNCTIONS.iter().any(|k| k.starts_with(c)))
+    without_all(key, CONJUNCTIONS)
 }
 
 /// Whether a conjunction is attached to the word (`وانسحاب`).
 pub fn has_conjunction(key: &str) -> bool {
-    without_conjunction(key).len() < key.len()
+    clitic_len(key.as_bytes(), CONJUNCTIONS).is_some()
 }
 
 /// Whether the word begins with و, as the next item of a list does (`ودير الزور`).
 pub fn starts_with_and(key: &str) -> bool {
-    key.starts_with(AND)
-}
-
-fn is_preposition(c: char) -> bool {
-    PREPOSITIONS.iter().any(|p| p.starts_with(c))
+    starts_with(key.as_bytes(), AND.as_bytes())
 }
 
 /// Whether a preposition ب ل ك is attached to the word, after its conjunctions.
 pub fn has_attached_preposition(key: &str) -> bool {
-    without_conjunction(key).starts_with(is_preposition)
+    clitic_len(without_conjunction(key).as_bytes(), &PREPOSITIONS).is_some()
 }
 
 /// Whether the preposition attached to the word is ل (`لبحث`, `ولدعم`).
 pub fn has_attached_lam(key: &str) -> bool {
-    without_conjunction(key).starts_with(LAM)
+    starts_with(without_conjunction(key).as_bytes(), LAM.as_bytes())
 }
 
 /// The word without its article, if it has one (after ب ل ك; `لل` is ل + ال).
 pub fn without_article(key: &str) -> Option<&str> {
-    key.strip_prefix(LAM_ARTICLE)
-        .or_else(|| key.trim_start_matches(is_preposition).strip_prefix(ARTICLE))
+    if starts_with(key.as_bytes(), LAM_ARTICLE.as_bytes()) {
+        return Some(&key[LAM_ARTICLE.len()..]);
+    }
+    let rest = without_all(key, &PREPOSITIONS);
+    starts_with(rest.as_bytes(), ARTICLE.as_bytes()).then(|| &rest[ARTICLE.len()..])
 }
 
 /// The letter after a leading س: the future particle's verb prefix in
@@ -173,14 +193,14 @@ pub fn after_sin(key: &str) -> Option<char> {
 
 /// Whether `c` is a prefix of the imperfect verb.
 pub fn is_imperfect_prefix(c: char) -> bool {
-    IMPERFECT.iter().any(|p| p.starts_with(c))
+    IMPERFECT.iter().any(|prefix| prefix.starts_with(c))
 }
 
 /// Whether the word looks like an imperfect verb: an imperfect prefix after
 /// its conjunctions, without the past ending ت (`تطلب`, not `تدخلت` or `انسحبت`).
 pub fn looks_imperfect(key: &str) -> bool {
-    let word = without_conjunction(key);
-    word.starts_with(is_imperfect_prefix) && !word.ends_with('ت')
+    let word = without_conjunction(key).as_bytes();
+    clitic_len(word, IMPERFECT).is_some() && !ends_with(word, "ت".as_bytes())
 }
 
 /// The keys a folded lexicon word is indexed under: itself, without its
