@@ -25,6 +25,8 @@ pub struct Context<'a> {
     pub groups: &'a [Group],
     pub clause_of: &'a [usize],
     pub clauses: &'a [Range<usize>],
+    /// Where the question begins, in bytes, when the sentence asks one.
+    pub questioned_from: Option<usize>,
 }
 
 /// The predicate mention being read.

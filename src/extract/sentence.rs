@@ -83,14 +83,14 @@ impl Extractor<'_> {
                 groups: &groups,
                 clause_of: &clause_of,
                 clauses: &clause_ranges,
+                questioned_from: questioned_from(text, &sentence, &mentions),
             };
-            let questioned_from = questioned_from(text, &sentence, &mentions);
             let mut claimed = InSentence {
                 first: found.claims.len(),
                 objects: Vec::new(),
             };
             for at in 0..mentions.len() {
-                self.read_trigger(text, &cx, at, questioned_from, found, &mut claimed);
+                self.read_trigger(text, &cx, at, found, &mut claimed);
             }
             if let Some(last) = found.claims[claimed.first..].last() {
                 found.discourse = Some(last.subject);
@@ -145,15 +145,7 @@ impl Extractor<'_> {
     }
 
     /// The claims of the mention at `at`, when it is a trigger that makes claims, into `found`.
-    fn read_trigger(
-        &self,
-        text: &str,
-        cx: &Context,
-        at: usize,
-        questioned_from: Option<usize>,
-        found: &mut Found,
-        claimed: &mut InSentence,
-    ) {
+    fn read_trigger(&self, text: &str, cx: &Context, at: usize, found: &mut Found, claimed: &mut InSentence) {
         let Some(predicate) = self.predicate_of(cx, at) else {
             return;
         };
@@ -163,7 +155,9 @@ impl Extractor<'_> {
             mention,
             clause: cx.clause_of[mention.words.start],
             predicate,
-            is_question: questioned_from.is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
+            is_question: cx
+                .questioned_from
+                .is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
         };
         if self.makes_no_claim(cx, &trigger) {
             return;
