@@ -131,9 +131,9 @@ impl<'v> Extractor<'v> {
     }
 
     /// The claims of each article (its text and publication day), on `jobs`
-    /// threads, each with its own word cache and buffers; results come back in
-    /// input order, identical to a sequential run. `done` is called after each
-    /// text with the number finished so far.
+    /// threads; each run of texts a thread takes on has its own word cache and
+    /// buffers. Results come back in input order, identical to a sequential
+    /// run. `done` is called after each text with the number finished so far.
     pub fn extract_all(
         &self,
         articles: &[(&str, Option<NaiveDate>)],
