@@ -310,13 +310,17 @@ fn extract(
     let lexicon = lexicon.or_else(|| beside(tanaqud::data::LEXICON.name));
     let mut diagnostics = Vec::new();
     let files = corpus::read_articles(paths, vocabulary.as_deref(), lexicon.as_deref(), &mut diagnostics);
-    let bar = Progress::new(files.sources.len());
+    let bar = progress_bar(files.sources.len());
     let options = Options {
         claims: ClaimSet::Extracted,
         jobs,
     };
-    let Loaded { corpus, .. } = pipeline::load(&files, options, &mut diagnostics, &|n| bar.show(n));
+    let Loaded { corpus, .. } = pipeline::load(&files, options, &mut diagnostics, &|n| bar.set_position(n as u64));
     bar.finish();
+    // indicatif leaves the cursor at the end of the bar.
+    if !bar.is_hidden() {
+        print_error("\n");
+    }
     print_error(&report::render_diagnostics_if_any(&diagnostics));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return EXIT_BAD_INPUT;
@@ -357,40 +361,18 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
     print(&report::render_score(&annotated, &extracted, &result, format, verbose))
 }
 
-/// A progress bar on standard error, drawn only when it is a terminal and
-/// there are several files.
-struct Progress {
-    total: usize,
-    shown: bool,
-}
-
-impl Progress {
-    fn new(total: usize) -> Progress {
-        use std::io::IsTerminal;
-        Progress {
-            total,
-            shown: total > 1 && std::io::stderr().is_terminal(),
-        }
-    }
-
-    fn show(&self, done: usize) {
-        if self.shown {
-            let width = 30;
-            let filled = done * width / self.total.max(1);
-            eprint!(
-                "\r[{}{}] {done}/{} articles",
-                "#".repeat(filled),
-                " ".repeat(width - filled),
-                self.total
-            );
-        }
-    }
-
-    fn finish(&self) {
-        if self.shown {
-            eprintln!();
-        }
-    }
+/// A progress bar of articles on standard error: indicatif draws nothing
+/// when standard error is not a terminal, and we draw none for a single file.
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let target = if total > 1 {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let style = ProgressStyle::with_template("[{bar:30}] {pos}/{len} articles")
+        .map_or_else(|_| ProgressStyle::default_bar(), |style| style.progress_chars("# "));
+    ProgressBar::with_draw_target(Some(total as u64), target).with_style(style)
 }
 
 fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeFormat) -> u8 {

@@ -11,8 +11,9 @@ use crate::vocab::Vocabulary;
 pub struct Cues {
     pub negation: Vec<String>,
     pub denial: Vec<String>,
-    /// How many words before a predicate a negation word still reaches.
-    pub negation_reach: usize,
+    /// How many words before a predicate a negation word still reaches, when
+    /// the lexicon says (else the rules' default reach).
+    pub negation_reach: Option<usize>,
     pub question: Vec<String>,
     pub undecided: Vec<String>,
     pub expected: Vec<String>,
@@ -60,36 +61,47 @@ pub struct Cues {
     pub abbreviations: Vec<String>,
 }
 
+/// The lexicon's top-level fields.
+const TOP_FIELDS: &[&str] = &[
+    "$comment",
+    "negation",
+    "modality",
+    "attribution",
+    "extent",
+    "prepositions",
+    "scope_prepositions",
+    "roles",
+    "relative_pronouns",
+    "demonstratives",
+    "unasserted",
+    "other_meanings",
+    "complementizers",
+    "abbreviations",
+];
+
+const MODALITY_FIELDS: &[&str] = &[
+    "question",
+    "presupposing_question",
+    "undecided",
+    "expected",
+    "hedged",
+    "hedged_before_imperfect",
+    "reported",
+    "expected_after",
+    "undecided_about",
+];
+
 impl Cues {
     /// Reads `file`; problems go to its diagnostics. Kinds that no entity of
     /// `vocabulary` has are warned about, with the nearest kind suggested,
     /// when `check_kinds` (a corpus's own lexicon; the bundled one lists kinds
     /// a small vocabulary may not use).
     pub fn read(file: &JsonFile, vocabulary: &Vocabulary, check_kinds: bool) -> Cues {
-        let mut cues = Cues {
-            negation_reach: 3,
-            ..Cues::default()
-        };
+        let mut cues = Cues::default();
         let Some(root) = file.parse() else {
             return cues;
         };
-        let top_fields = [
-            "$comment",
-            "negation",
-            "modality",
-            "attribution",
-            "extent",
-            "prepositions",
-            "scope_prepositions",
-            "roles",
-            "relative_pronouns",
-            "demonstratives",
-            "unasserted",
-            "other_meanings",
-            "complementizers",
-            "abbreviations",
-        ];
-        let Some(top) = file.object(&root, "the lexicon", &top_fields) else {
+        let Some(top) = file.object(&root, "the lexicon", TOP_FIELDS) else {
             return cues;
         };
         let section = |name: &str, allowed: &[&str]| -> Option<Fields> {
@@ -99,42 +111,10 @@ impl Cues {
         if let Some(negation) = section("negation", &["before", "denial", "reach"]) {
             cues.negation = words(&negation, "before");
             cues.denial = words(&negation, "denial");
-            if let Some(reach) = negation.integer("reach") {
-                cues.negation_reach = reach.value.min(20) as usize;
-            }
+            cues.negation_reach = negation.integer("reach").map(|reach| reach.value.min(20) as usize);
         }
-        let modalities = [
-            "question",
-            "presupposing_question",
-            "undecided",
-            "expected",
-            "hedged",
-            "hedged_before_imperfect",
-            "reported",
-            "expected_after",
-            "undecided_about",
-        ];
-        if let Some(modality) = section("modality", &modalities) {
-            cues.question = words(&modality, "question");
-            cues.presupposing_questions = words(&modality, "presupposing_question");
-            cues.expected_after = words(&modality, "expected_after");
-            cues.undecided = words(&modality, "undecided");
-            if let Some(name) = modality.string("undecided_about") {
-                if vocabulary.predicate(&name.value).is_none() && !vocabulary.predicates.is_empty() {
-                    let mut error = Diagnostic::error(&file.name, format!("unknown predicate `{}`", name.value))
-                        .at(file.source(), name.span.clone());
-                    if let Some(near) = nearest(&name.value, vocabulary.predicate_ids()) {
-                        error = error.with_help(format!("did you mean `{near}`?"));
-                    }
-                    file.push(error);
-                } else {
-                    cues.undecided_about = Some(name.value);
-                }
-            }
-            cues.expected = words(&modality, "expected");
-            cues.hedged = words(&modality, "hedged");
-            cues.hedged_before_imperfect = words(&modality, "hedged_before_imperfect");
-            cues.reported = words(&modality, "reported");
+        if let Some(modality) = section("modality", MODALITY_FIELDS) {
+            cues.read_modality(&modality, vocabulary);
         }
         if let Some(attribution) = section("attribution", &["verbs", "prepositions"]) {
             cues.attribution_verbs = words(&attribution, "verbs");
@@ -145,33 +125,7 @@ impl Cues {
             cues.full = words(&extent, "full");
         }
         if let Some(roles) = section("roles", &["agent", "scope", "speaker", "reporter"]) {
-            let known: Vec<&str> = {
-                let mut kinds: Vec<&str> = vocabulary.entities.iter().map(|e| e.kind.as_str()).collect();
-                kinds.sort_unstable();
-                kinds.dedup();
-                kinds
-            };
-            let kinds = |name: &str| -> Vec<String> {
-                let listed = roles.strings(name);
-                for kind in &listed {
-                    if check_kinds && !known.is_empty() && !known.contains(&kind.value.as_str()) {
-                        let mut warning = Diagnostic::warning(
-                            &file.name,
-                            format!("no entity in the vocabulary has kind `{}`", kind.value),
-                        )
-                        .at(file.source(), kind.span.clone());
-                        if let Some(near) = nearest(&kind.value, known.iter().copied()) {
-                            warning = warning.with_help(format!("did you mean `{near}`?"));
-                        }
-                        file.push(warning);
-                    }
-                }
-                listed.into_iter().map(|s| s.value).collect()
-            };
-            cues.agent_kinds = kinds("agent");
-            cues.scope_kinds = kinds("scope");
-            cues.speaker_kinds = kinds("speaker");
-            cues.reporter_kinds = kinds("reporter");
+            cues.read_roles(&roles, vocabulary, check_kinds);
         }
         cues.prepositions = words(&top, "prepositions");
         cues.scope_prepositions = words(&top, "scope_prepositions");
@@ -182,6 +136,63 @@ impl Cues {
         cues.complementizers = words(&top, "complementizers");
         cues.abbreviations = words(&top, "abbreviations");
         cues
+    }
+
+    fn read_modality(&mut self, modality: &Fields, vocabulary: &Vocabulary) {
+        self.question = words(modality, "question");
+        self.presupposing_questions = words(modality, "presupposing_question");
+        self.expected_after = words(modality, "expected_after");
+        self.undecided = words(modality, "undecided");
+        if let Some(name) = modality.string("undecided_about") {
+            if vocabulary.predicate(&name.value).is_none() && !vocabulary.predicates.is_empty() {
+                let file = modality.file();
+                let mut error = Diagnostic::error(&file.name, format!("unknown predicate `{}`", name.value))
+                    .at(file.source(), name.span.clone());
+                if let Some(near) = nearest(&name.value, vocabulary.predicate_ids()) {
+                    error = error.with_help(format!("did you mean `{near}`?"));
+                }
+                file.push(error);
+            } else {
+                self.undecided_about = Some(name.value);
+            }
+        }
+        self.expected = words(modality, "expected");
+        self.hedged = words(modality, "hedged");
+        self.hedged_before_imperfect = words(modality, "hedged_before_imperfect");
+        self.reported = words(modality, "reported");
+    }
+
+    /// The entity kinds of each role; with `check_kinds`, a kind no entity
+    /// of `vocabulary` has is warned about.
+    fn read_roles(&mut self, roles: &Fields, vocabulary: &Vocabulary, check_kinds: bool) {
+        let file = roles.file();
+        let known: Vec<&str> = {
+            let mut kinds: Vec<&str> = vocabulary.entities.iter().map(|e| e.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            kinds
+        };
+        let kinds = |name: &str| -> Vec<String> {
+            let listed = roles.strings(name);
+            for kind in &listed {
+                if check_kinds && !known.is_empty() && !known.contains(&kind.value.as_str()) {
+                    let mut warning = Diagnostic::warning(
+                        &file.name,
+                        format!("no entity in the vocabulary has kind `{}`", kind.value),
+                    )
+                    .at(file.source(), kind.span.clone());
+                    if let Some(near) = nearest(&kind.value, known.iter().copied()) {
+                        warning = warning.with_help(format!("did you mean `{near}`?"));
+                    }
+                    file.push(warning);
+                }
+            }
+            listed.into_iter().map(|s| s.value).collect()
+        };
+        self.agent_kinds = kinds("agent");
+        self.scope_kinds = kinds("scope");
+        self.speaker_kinds = kinds("speaker");
+        self.reporter_kinds = kinds("reporter");
     }
 }
 

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::Cues;
 use crate::model::Modality;
-use crate::text::{Words, entry_keys, fold, stems};
+use crate::text::{Words, entry_keys, fold, has_attached_preposition, stems};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -347,8 +347,7 @@ fn affixes(key: &str, stem: &str) -> (bool, bool) {
     let Some(at) = key.as_bytes().windows(base.len()).position(|w| w == base) else {
         return (false, false);
     };
-    let prefix = key[..at].trim_start_matches(['و', 'ف']);
-    (prefix.starts_with(['ب', 'ل', 'ك']), at + stem.len() < key.len())
+    (has_attached_preposition(&key[..at]), at + stem.len() < key.len())
 }
 
 /// Within each layer, the leftmost phrase wins over those it overlaps and

@@ -13,7 +13,10 @@ mod words;
 
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
 pub use locate::{closest_passage, find_quote, word_spans};
-pub use morph::{entry_keys, stems};
+pub use morph::{
+    after_sin, entry_keys, has_attached_lam, has_attached_preposition, has_conjunction, is_imperfect_prefix,
+    looks_imperfect, starts_with_and, stems, without_article, without_conjunction,
+};
 pub use segment::{clauses, paragraph_of, sentences};
 pub use source::{LineIndex, Location, SourceText};
 pub use words::{Word, Words, words_in, words_into};

@@ -10,9 +10,17 @@
 // Slices, not arrays: a loop over a constant array copies it first.
 
 /// Conjunctions that attach to the next word.
-const CONJUNCTIONS: &[&str] = &["", "و", "ف"];
+const CONJUNCTIONS: &[&str] = &["", AND, "ف"];
+/// و, which also joins the items of a list.
+const AND: &str = "و";
+/// Prepositions that attach to the next word; ل is also of purpose (`لبحث`).
+const PREPOSITIONS: [&str; 3] = ["ب", LAM, "ك"];
+const LAM: &str = "ل";
+/// ل + ال is written لل (`للقوات`).
+const LAM_ARTICLE: &str = "لل";
+const FUTURE: &str = "س";
 /// Prepositions and the future particle that attach to the next word.
-const PARTICLES: &[&str] = &["", "ب", "ل", "ك", "س"];
+const PARTICLES: &[&str] = &["", PREPOSITIONS[0], PREPOSITIONS[1], PREPOSITIONS[2], FUTURE];
 /// Prefixes of the imperfect verb (after a conjunction or the future س).
 const IMPERFECT: &[&str] = &["ي", "ت", "ن", "ا"];
 /// Attached object and possessive pronouns.
@@ -100,9 +108,8 @@ pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
                 }
             }
         }
-        // ل + ال writes لل: للقوات is ل + القوات.
-        if starts_with(&bytes[after_conjunction..], "لل".as_bytes()) {
-            with_suffixes(after_conjunction + "لل".len());
+        if starts_with(&bytes[after_conjunction..], LAM_ARTICLE.as_bytes()) {
+            with_suffixes(after_conjunction + LAM_ARTICLE.len());
         }
     }
 }
@@ -123,12 +130,85 @@ fn ends_with(word: &[u8], suffix: &[u8]) -> bool {
     (0..suffix.len()).all(|i| word[start + i] == suffix[i])
 }
 
+// The tests extraction's rules make of a word's clitics, by the byte loops
+// below: they run for every trigger.
+
+/// The length of the first of `clitics` (the empty one aside) that `word` starts with.
+fn clitic_len(word: &[u8], clitics: &[&str]) -> Option<usize> {
+    clitics
+        .iter()
+        .map(|clitic| clitic.as_bytes())
+        .find(|clitic| !clitic.is_empty() && starts_with(word, clitic))
+        .map(<[u8]>::len)
+}
+
+/// `key` without every one of `clitics` before it, however many.
+fn without_all<'k>(key: &'k str, clitics: &[&str]) -> &'k str {
+    let mut rest = key;
+    while let Some(len) = clitic_len(rest.as_bytes(), clitics) {
+        rest = &rest[len..];
+    }
+    rest
+}
+
+/// The word without the conjunctions و and ف before it.
+pub fn without_conjunction(key: &str) -> &str {
+    without_all(key, CONJUNCTIONS)
+}
+
+/// Whether a conjunction is attached to the word (`وانسحاب`).
+pub fn has_conjunction(key: &str) -> bool {
+    clitic_len(key.as_bytes(), CONJUNCTIONS).is_some()
+}
+
+/// Whether the word begins with و, as the next item of a list does (`ودير الزور`).
+pub fn starts_with_and(key: &str) -> bool {
+    starts_with(key.as_bytes(), AND.as_bytes())
+}
+
+/// Whether a preposition ب ل ك is attached to the word, after its conjunctions.
+pub fn has_attached_preposition(key: &str) -> bool {
+    clitic_len(without_conjunction(key).as_bytes(), &PREPOSITIONS).is_some()
+}
+
+/// Whether the preposition attached to the word is ل (`لبحث`, `ولدعم`).
+pub fn has_attached_lam(key: &str) -> bool {
+    starts_with(without_conjunction(key).as_bytes(), LAM.as_bytes())
+}
+
+/// The word without its article, if it has one (after ب ل ك; `لل` is ل + ال).
+pub fn without_article(key: &str) -> Option<&str> {
+    if starts_with(key.as_bytes(), LAM_ARTICLE.as_bytes()) {
+        return Some(&key[LAM_ARTICLE.len()..]);
+    }
+    let rest = without_all(key, &PREPOSITIONS);
+    starts_with(rest.as_bytes(), ARTICLE.as_bytes()).then(|| &rest[ARTICLE.len()..])
+}
+
+/// The letter after a leading س: the future particle's verb prefix in
+/// `ستعود`, a letter of the word itself in `سيطر`.
+pub fn after_sin(key: &str) -> Option<char> {
+    key.strip_prefix(FUTURE)?.chars().next()
+}
+
+/// Whether `c` is a prefix of the imperfect verb.
+pub fn is_imperfect_prefix(c: char) -> bool {
+    IMPERFECT.iter().any(|prefix| prefix.starts_with(c))
+}
+
+/// Whether the word looks like an imperfect verb: an imperfect prefix after
+/// its conjunctions, without the past ending ت (`تطلب`, not `تدخلت` or `انسحبت`).
+pub fn looks_imperfect(key: &str) -> bool {
+    let word = without_conjunction(key).as_bytes();
+    clitic_len(word, IMPERFECT).is_some() && !ends_with(word, "ت".as_bytes())
+}
+
 /// The keys a folded lexicon word is indexed under: itself, without its
 /// article, and (for words of four letters or more) without the initial alef
 /// that imperfect forms drop (أرسل → يرسل, انسحب → ينسحب, استهدف → يستهدف).
 pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
     f(word);
-    if let Some(rest) = word.strip_prefix("ال")
+    if let Some(rest) = word.strip_prefix(ARTICLE)
         && rest.len() >= MIN_STEM
     {
         f(rest);
@@ -237,6 +317,16 @@ mod tests {
         assert_eq!(all_stems("وقاعدتها"), [suffixed("وقاعد"), suffixed("قاعد")].concat());
         // Every remainder of two letters or more, none shorter (ل, ه).
         assert_eq!(all_stems("لها"), ["لها", "له", "ها"]);
+    }
+
+    #[test]
+    fn clitic_tests_for_the_grammar() {
+        assert_eq!(without_conjunction("وفالقوات"), "القوات");
+        assert_eq!(without_article("بالانسحاب"), Some("انسحاب"));
+        assert_eq!(without_article("للقوات"), Some("قوات"));
+        assert!(has_attached_preposition("ولذلك") && !has_attached_preposition("هذا"));
+        assert_eq!((after_sin("ستعود"), after_sin("تعود")), (Some('ت'), None));
+        assert!(looks_imperfect("وتطلب") && !looks_imperfect("انسحبت"));
     }
 
     #[test]

@@ -1,0 +1,172 @@
+//! One trigger's claims: its roles and qualifiers put together, the
+//! evidence span and the confidence; one claim per object of a list.
+
+use super::context::{Context, Trigger};
+use super::index::Sense;
+use super::roles::Filler;
+use super::sentence::Previous;
+use super::{Extracted, Extractor};
+use crate::model::{Attribution, Modality};
+use crate::text::starts_with_and;
+use crate::vocab::EntityId;
+
+impl Extractor<'_> {
+    /// The claims of the trigger, each with its object's group: one, or one
+    /// per object when its object is a list (`بقاعدتي حميميم وطرطوس`).
+    pub(super) fn claims(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Vec<(Extracted, usize)> {
+        let Some((claim, object_group)) = self.claim(cx, trigger, previous) else {
+            return Vec::new();
+        };
+        let mut last = &cx.groups[object_group];
+        // `بين دمشق واللاذقية` names a pair, not a list of objects.
+        let between = cx.mentions.iter().any(|m| {
+            m.sense == Sense::Preposition && m.words.end == last.words.start && cx.words.key(m.words.start) == "بين"
+        });
+        if between {
+            return vec![(claim, object_group)];
+        }
+        let fits = |e: EntityId| e != claim.object && self.fits_object(trigger.predicate, claim.subject, e);
+        let mut more = Vec::new();
+        for (g, group) in cx.groups.iter().enumerate().skip(object_group + 1) {
+            // The next item: `و` on its first word, at most one word (an adjective) after the last.
+            let joined = group.words.start <= last.words.end + 1
+                && starts_with_and(cx.words.key(group.words.start))
+                && cx.clause_of[group.words.start] == cx.clause_of[last.words.start]
+                && !cx.has_between(last.words.end, group.words.start, |s| {
+                    s != Sense::Partial && s != Sense::Full
+                });
+            if !joined {
+                break;
+            }
+            let Some(object) = group.entities.iter().copied().find(|&e| fits(e)) else {
+                break;
+            };
+            let bytes = cx.words.bytes(group.words.clone());
+            let span = claim.span.start.min(bytes.start)..claim.span.end.max(bytes.end);
+            more.push((
+                Extracted {
+                    object,
+                    span,
+                    ..claim.clone()
+                },
+                g,
+            ));
+            last = group;
+        }
+        std::iter::once((claim, object_group)).chain(more).collect()
+    }
+
+    /// The trigger's claim and its object's group, when it has a subject and an object.
+    fn claim(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Option<(Extracted, usize)> {
+        let speaker = self.speaker(cx, trigger.mention);
+        let (subject, object) = self.subject_and_object(cx, trigger, previous, speaker)?;
+        let mut modality = match trigger.mention.sense {
+            Sense::Modality(modality) => modality,
+            _ => self.modality(cx, trigger),
+        };
+        let attribution = match speaker {
+            Some((_, entity)) => {
+                if modality == Modality::Asserted && self.roles[entity.0 as usize].reporter {
+                    modality = Modality::Reported;
+                }
+                Attribution::Entity(entity)
+            }
+            None => Attribution::Outlet,
+        };
+        let claim = Extracted {
+            span: evidence(cx, trigger, &subject, &object),
+            trigger: cx.words.bytes(trigger.mention.words.clone()),
+            subject: subject.entity,
+            predicate: trigger.predicate,
+            object: object.entity,
+            extent: self.extent(cx, trigger),
+            polarity: self.polarity(cx, trigger),
+            modality,
+            attribution,
+            rule: [subject.rule.name(), object.rule.name()].join("+"),
+            confidence: confidence(self.params.cost.of(subject.rule), self.params.cost.of(object.rule)),
+        };
+        Some((claim, object.group))
+    }
+}
+
+/// The trigger's clause, widened to its subject and object.
+fn evidence(
+    cx: &Context,
+    trigger: &Trigger,
+    subject: &Filler<Option<usize>>,
+    object: &Filler<usize>,
+) -> std::ops::Range<usize> {
+    let mut span = cx.clauses[trigger.clause].clone();
+    for group in subject.group.into_iter().chain([object.group]) {
+        let bytes = cx.words.bytes(cx.groups[group].words.clone());
+        span = span.start.min(bytes.start)..span.end.max(bytes.end);
+    }
+    span
+}
+
+/// 1 less the costs of the subject's and object's rules, to two decimals.
+fn confidence(subject_cost: f64, object_cost: f64) -> f64 {
+    ((1.0 - subject_cost - object_cost) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
+
+    #[test]
+    fn a_list_of_objects_gives_one_claim_each() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["الروس"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "syrian-new-authorities", "kind": "government", "aliases": ["دمشق"], "from": "2024-12-08"},
+              {"id": "deir-ez-zor", "kind": "place", "aliases": ["دير الزور"]},
+              {"id": "raqqa", "kind": "place", "aliases": ["الرقة"]},
+              {"id": "damascus", "kind": "place", "aliases": ["دمشق"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "deploy-to", "aliases": ["تحرك"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["إلى", "الى", "نحو", "باتجاه", "صوب", "في"]}
+            "#,
+            r#""prepositions": ["من", "على", "بين"], "scope_prepositions": ["من"]"#,
+        );
+        assert_eq!(
+            grammar.claims("انسحبت القوات الروسية من الرقة ودير الزور."),
+            [
+                "russian-forces withdraw raqqa affirmed asserted outlet unspecified",
+                "russian-forces withdraw deir-ez-zor affirmed asserted outlet unspecified"
+            ]
+        );
+        // `بين … و…` is a pair of ends, not a list.
+        assert_eq!(
+            grammar.claims("وتحرك رتل روسي على الطريق بين دمشق وحمص.").len(),
+            grammar.claims("وتحرك رتل روسي على الطريق بين دمشق.").len()
+        );
+    }
+
+    #[test]
+    fn evidence_spans_point_into_the_text() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": []},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["حميميم"]},
+              {"id": "tartus", "kind": "facility", "aliases": ["طرطوس"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "keep-presence", "aliases": ["أبقى"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في", "ب", "على"]}
+            "#,
+            r#""prepositions": ["من", "في"], "scope_prepositions": ["من", "في"]"#,
+        );
+        let text = "مقدمة قصيرة.\nانسحبت القوات الروسية من قاعدة طرطوس، وبقيت في حميميم.";
+        let found = grammar.extractor().extract(text, None);
+        assert_eq!(&text[found[0].span.clone()], "انسحبت القوات الروسية من قاعدة طرطوس");
+        assert_eq!(&text[found[0].trigger.clone()], "انسحبت");
+    }
+}

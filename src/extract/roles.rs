@@ -1,0 +1,450 @@
+//! The roles of a claim: its subject and its speaker, each found by a named
+//! rule around the trigger, and the subject and object read together
+//! (the object search is `object`'s).
+
+use super::Extractor;
+use super::context::{Context, Group, Trigger, is_predicate};
+use super::index::{Mention, Sense};
+use super::sentence::Previous;
+use crate::vocab::{EntityId, PredicateId};
+
+/// The rule that found a role; named in the claim, and costed in
+/// [`super::params::Costs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    AfterTrigger,
+    DescribedNoun,
+    BeforeTrigger,
+    BeforeTriggerOnSecondReading,
+    EarlierClause,
+    PreviousClaim,
+    Speaker,
+    PreviousSentence,
+    DirectObject,
+    MarkedObject,
+    RelativeAntecedent,
+    ObjectAfter,
+    ObjectBefore,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::AfterTrigger => "after-trigger",
+            Rule::DescribedNoun => "described-noun",
+            Rule::BeforeTrigger | Rule::BeforeTriggerOnSecondReading => "before-trigger",
+            Rule::EarlierClause => "earlier-clause",
+            Rule::PreviousClaim => "previous-claim",
+            Rule::Speaker => "speaker",
+            Rule::PreviousSentence => "previous-sentence",
+            Rule::DirectObject => "direct-object",
+            Rule::MarkedObject => "marked-object",
+            Rule::RelativeAntecedent => "relative-antecedent",
+            Rule::ObjectAfter => "object-after",
+            Rule::ObjectBefore => "object-before",
+        }
+    }
+}
+
+/// An entity in a role, the sentence's group it was found in (`G`: always
+/// one for an object; none for a subject taken from an earlier claim), and
+/// the rule that found it.
+#[derive(Clone, Copy, Debug)]
+pub struct Filler<G> {
+    pub group: G,
+    pub entity: EntityId,
+    pub rule: Rule,
+}
+
+/// Which entity roles each entity kind may take (the lexicon's `roles`).
+#[derive(Clone, Copy, Default)]
+pub struct Roles {
+    pub agent: bool,
+    pub scope: bool,
+    pub speaker: bool,
+    pub reporter: bool,
+}
+
+impl Extractor<'_> {
+    /// The entity of `group` that has the role; when several do, `broad`
+    /// prefers one compared as itself (Russia over the Kremlin), otherwise
+    /// the more specific one.
+    pub(super) fn pick(&self, group: &Group, role: impl Fn(Roles) -> bool, broad: bool) -> Option<EntityId> {
+        let mut fitting = group
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| role(self.roles[e.0 as usize]));
+        let first = fitting.next()?;
+        let is_self_actor = |e: EntityId| self.vocabulary.actor(e) == e;
+        Some(
+            std::iter::once(first)
+                .chain(fitting)
+                .find(|&e| is_self_actor(e) == broad)
+                .unwrap_or(first),
+        )
+    }
+
+    /// Whether `entity` can be the object of `predicate` said of `subject`:
+    /// of the predicate's object kinds (or a scope kind) and not the subject's own actor.
+    pub(super) fn fits_object(&self, predicate: PredicateId, subject: EntityId, entity: EntityId) -> bool {
+        let info = self.vocabulary.predicate_info(predicate);
+        let kind = &self.vocabulary.entity_info(entity).kind;
+        let kind_fits = if info.object_kinds.is_empty() {
+            self.roles[entity.0 as usize].scope
+        } else {
+            info.object_kinds.iter().any(|k| k == kind)
+        };
+        kind_fits && self.vocabulary.actor(entity) != self.vocabulary.actor(subject)
+    }
+
+    /// The trigger's subject and object. `ثم زار القاهرة وأنقرة`: when the
+    /// name after the verb leaves no object, it was the object, and the
+    /// subject is the last claim's; `الكرملين منح الأسد اللجوء`: likewise
+    /// with a subject before the verb.
+    pub(super) fn subject_and_object(
+        &self,
+        cx: &Context,
+        trigger: &Trigger,
+        previous: Previous<'_>,
+        speaker: Option<(usize, EntityId)>,
+    ) -> Option<(Filler<Option<usize>>, Filler<usize>)> {
+        let mut subject = self.subject_or_earlier(cx, trigger, previous, speaker)?;
+        let speaker_group = speaker.map(|(group, _)| group);
+        let mut object = self.object(cx, trigger, subject, speaker_group);
+        if object.is_none() && subject.rule == Rule::AfterTrigger {
+            let before = self
+                .agent_before(cx, trigger.mention, previous.objects)
+                .filter(|&(i, _)| cx.clause_of[cx.groups[i].words.start] == trigger.clause)
+                .map(|(i, entity)| Filler {
+                    group: Some(i),
+                    entity,
+                    rule: Rule::BeforeTriggerOnSecondReading,
+                });
+            let earlier = previous.in_sentence.map(|entity| Filler {
+                group: None,
+                entity,
+                rule: Rule::PreviousClaim,
+            });
+            if let Some(replacement) = before.or(earlier) {
+                object = self.object(cx, trigger, replacement, speaker_group);
+                subject = replacement;
+            }
+        }
+        Some((subject, object?))
+    }
+
+    /// The subject in the sentence, else the speaker, else the last claim's.
+    fn subject_or_earlier(
+        &self,
+        cx: &Context,
+        trigger: &Trigger,
+        previous: Previous<'_>,
+        speaker: Option<(usize, EntityId)>,
+    ) -> Option<Filler<Option<usize>>> {
+        let earlier = |entity, rule| Filler {
+            group: None,
+            entity,
+            rule,
+        };
+        self.subject(cx, trigger, previous.objects)
+            .map(|found| match (found.rule, previous.in_sentence) {
+                // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
+                // clause shares the last claim's, not the nearest name's.
+                (Rule::EarlierClause, Some(entity)) => earlier(entity, Rule::PreviousClaim),
+                _ => Filler {
+                    group: Some(found.group),
+                    entity: found.entity,
+                    rule: found.rule,
+                },
+            })
+            .or_else(|| {
+                let (_, entity) = speaker?;
+                self.roles[entity.0 as usize]
+                    .agent
+                    .then(|| earlier(entity, Rule::Speaker))
+            })
+            .or_else(|| {
+                Some(earlier(
+                    previous.in_sentence.or(previous.sentence)?,
+                    Rule::PreviousSentence,
+                ))
+            })
+    }
+
+    /// Subject: an agent right after the trigger (verb–subject order, or the
+    /// construct `انسحاب روسيا`), else the nearest before it in its clause,
+    /// else before it in its sentence. `taken`: earlier claims' objects.
+    fn subject(&self, cx: &Context, trigger: &Trigger, taken: &[usize]) -> Option<Filler<usize>> {
+        let words = &trigger.mention.words;
+        let found = |group, entity, rule| Some(Filler { group, entity, rule });
+        // A participle's subject is the name it describes, whatever governs that name.
+        if let Some(g) = cx.described_noun(trigger.mention)
+            && let Some(e) = self.pick(&cx.groups[g], |r| r.agent, true)
+        {
+            return found(g, e, Rule::DescribedNoun);
+        }
+        let after = cx.groups.iter().enumerate().find(|(_, g)| {
+            g.words.start >= words.end
+                && g.words.start <= words.end + self.params.reach.subject_after
+                && cx.clause_of[g.words.start] == trigger.clause
+                && !cx.has_between(words.end, g.words.start, is_predicate)
+        });
+        if let Some((i, g)) = after.filter(|_| subject_may_follow(cx, trigger.mention))
+            && !cx.in_prepositional_phrase(g)
+            && let Some(e) = self.pick(g, |r| r.agent, true)
+        {
+            return found(i, e, Rule::AfterTrigger);
+        }
+        let (i, e) = self.agent_before(cx, trigger.mention, taken)?;
+        if cx.clause_of[cx.groups[i].words.start] == trigger.clause {
+            found(i, e, Rule::BeforeTrigger)
+        } else {
+            found(i, e, Rule::EarlierClause)
+        }
+    }
+
+    /// The nearest agent before the trigger in its sentence, outside a
+    /// prepositional phrase and not an earlier claim's object (`taken`).
+    fn agent_before(&self, cx: &Context, trigger: &Mention, taken: &[usize]) -> Option<(usize, EntityId)> {
+        cx.groups
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, g)| g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(i))
+            .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
+    }
+
+    /// The speaker of the trigger's sentence: the speaker entity next to the
+    /// nearest attribution verb or preposition (`قال بوتين`, `الكرملين أكد`,
+    /// `بحسب رويترز`). Returns its group and entity.
+    pub(super) fn speaker(&self, cx: &Context, trigger: &Mention) -> Option<(usize, EntityId)> {
+        let cues: Vec<&Mention> = cx
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.sense, Sense::AttributionVerb | Sense::AttributionPreposition))
+            .filter(|m| m.words != trigger.words)
+            // A word of a name is no cue (`بشار` is no ب + `أشار`).
+            .filter(|m| {
+                !cx.groups
+                    .iter()
+                    .any(|g| g.words.start < m.words.end && m.words.start < g.words.end)
+            })
+            .collect();
+        // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
+        let last_clause = cx.clause_of.last().copied().unwrap_or(0);
+        let mut before_trigger = cues
+            .iter()
+            .rev()
+            .filter(|m| m.words.end <= trigger.words.start)
+            .peekable();
+        // A cue with no speaker of its own (`مشيراً إلى أن`) goes on with the
+        // sentence's last named one (`قال بوتين …، مشيراً إلى أن`).
+        if before_trigger.peek().is_some() {
+            before_trigger.find_map(|cue| self.speaker_of(cx, cue))
+        } else {
+            cues.iter()
+                .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
+                .and_then(|cue| self.speaker_of(cx, cue))
+        }
+    }
+
+    /// The speaker an attribution cue names: right after it, or for a verb
+    /// right before it (`الكرملين أكد`).
+    fn speaker_of(&self, cx: &Context, cue: &Mention) -> Option<(usize, EntityId)> {
+        let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
+        let after = cx
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.words.start == cue.words.end)
+            .find_map(speaker);
+        let before = || {
+            cx.groups
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 1 >= cue.words.start)
+                .find_map(speaker)
+        };
+        match cue.sense {
+            Sense::AttributionVerb => after.or_else(before),
+            _ => after,
+        }
+    }
+}
+
+/// Whether the trigger's subject may follow it. After a relative pronoun
+/// the subject is the noun it refers back to, when that noun is a name (not
+/// `الوقت الذي`), unless a pronoun after the verb stands for that noun
+/// (`التي تسيطر عليها روسيا`).
+fn subject_may_follow(cx: &Context, trigger: &Mention) -> bool {
+    let after_relative = cx.mentions.iter().any(|m| {
+        m.sense == Sense::RelativePronoun
+            && m.words.end == trigger.words.start
+            && cx
+                .groups
+                .iter()
+                .any(|g| g.words.end <= m.words.start && g.words.end + 1 >= m.words.start)
+    });
+    // After the verb, or the alias's own (`تسيطر على` met as `تسيطر عليها`).
+    let resumptive = cx.mentions.iter().any(|m| {
+        m.sense == Sense::Preposition
+            && m.suffixed
+            && m.words.start > trigger.words.start
+            && m.words.start <= trigger.words.end
+    });
+    !after_relative || resumptive
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
+
+    #[test]
+    fn verb_subject_order_and_construct_phrases() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["قاعدة حميميم"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["قامشلو", "مطار القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحب", "انسحاب", "تنسحب", "الانسحاب", "أخلت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#""prepositions": ["من"], "scope_prepositions": ["من"]"#,
+        );
+        assert_eq!(
+            grammar.claims("أخلت القوات الروسية مطار القامشلي."),
+            ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وأثار انسحاب روسيا من قاعدة حميميم جدلا واسعا."),
+            ["russia withdraw hmeimim affirmed asserted outlet unspecified"]
+        );
+        // Kurdish spelling of Qamishli, subject before the verb, conjugated verb.
+        assert_eq!(
+            grammar.claims("القوات الروسية تنسحب من قامشلو."),
+            ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn attribution_names_the_speaker() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا", "موسكو"], "adjectives": ["الروسي"]},
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"], "counts_as": "russia"},
+              {"id": "putin", "kind": "person", "aliases": ["بوتين"], "counts_as": "russia"},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"]},
+              {"id": "hmeimim", "kind": "facility", "aliases": ["قاعدة حميميم"]},
+              {"id": "deir-ez-zor", "kind": "place", "aliases": ["دير الزور"]},
+              {"id": "moscow", "kind": "place", "aliases": ["موسكو"]},
+              {"id": "reuters", "kind": "media", "aliases": ["رويترز"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["سحب", "سحبت"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]},
+              {"id": "keep-presence", "aliases": ["باقية"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في", "ب", "على"]},
+              {"id": "achieve-goals", "aliases": ["تحقيق أهدافها"], "object_markers": ["في"]}
+            "#,
+            r#"
+              "attribution": {"verbs": ["قال", "أكد", "مشيرا"], "prepositions": ["بحسب", "حسب"]},
+              "extent": {"partial": ["بعض"]},
+              "prepositions": ["من", "إلى", "في"],
+              "scope_prepositions": ["من", "في"],
+              "complementizers": ["أن"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("أكد بوتين أن القوات الروسية باقية في قاعدة حميميم."),
+            ["russian-forces keep-presence hmeimim affirmed asserted putin unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وبحسب رويترز، سحبت روسيا بعض قواتها من دير الزور."),
+            ["russia withdraw deir-ez-zor affirmed asserted reuters partial"]
+        );
+        // A participle cue (`مشيراً`) names no speaker: the sentence's last named one goes on.
+        assert_eq!(
+            grammar.claims("وقال بوتين في مؤتمره الصحفي، مشيرًا إلى أن موسكو تمكنت من تحقيق أهدافها في سوريا."),
+            ["russia achieve-goals syria affirmed asserted putin unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_common_noun_keeps_the_subject_after_the_verb() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["القامشلي"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["سحب", "تسحب"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من", "عن"]}
+            "#,
+            r#"
+              "prepositions": ["من", "في"],
+              "scope_prepositions": ["من", "في"],
+              "relative_pronouns": ["الذي"],
+              "demonstratives": ["ذلك"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("جاء ذلك في الوقت الذي تسحب فيه روسيا قواتها من القامشلي."),
+            ["russia withdraw qamishli affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_verb_without_a_subject_shares_the_last_claims() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": []},
+              {"id": "putin", "kind": "person", "aliases": ["بوتين"], "counts_as": "russia"},
+              {"id": "turkey", "kind": "state", "aliases": []},
+              {"id": "erdogan", "kind": "person", "aliases": ["أردوغان"], "counts_as": "turkey"},
+              {"id": "egypt", "kind": "state", "aliases": ["القاهرة"]},
+              {"id": "sisi", "kind": "person", "aliases": ["السيسي"], "counts_as": "egypt"}
+            "#,
+            r#"
+              {"id": "meet", "aliases": ["التقى", "اجتمع"],
+                 "object_kinds": ["person", "state", "government", "organisation"], "object_markers": ["مع", "ب", "إلى"]}
+            "#,
+            r#""prepositions": ["في", "مع"], "scope_prepositions": ["في"]"#,
+        );
+        assert_eq!(
+            grammar.claims("التقى بوتين بالسيسي في القاهرة، ثم اجتمع مع أردوغان."),
+            [
+                "putin meet sisi affirmed asserted outlet unspecified",
+                "putin meet erdogan affirmed asserted outlet unspecified"
+            ]
+        );
+    }
+
+    #[test]
+    fn gapped_triggers_and_subjects_on_either_side() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا", "الكرملين"], "adjectives": ["الروسي"]},
+              {"id": "kremlin", "kind": "organisation", "aliases": ["الكرملين"], "counts_as": "russia"},
+              {"id": "assad", "kind": "person", "aliases": ["بشار الأسد", "الأسد", "الرئيس السوري السابق"]}
+            "#,
+            r#"
+              {"id": "grant-asylum", "aliases": ["منح … اللجوء", "منح … حق اللجوء", "حق اللجوء", "لجوء"],
+                 "object_kinds": ["person"], "object_markers": ["ل"], "object_before": true}
+            "#,
+            r#""attribution": {"verbs": ["أشار"]}"#,
+        );
+        assert_eq!(
+            grammar.claims("الكرملين منح الأسد حق اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("منحت روسيا الرئيس السوري السابق بشار الأسد وعائلته اللجوء."),
+            ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+    }
+}
