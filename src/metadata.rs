@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::text::is_format_control;
 use crate::time::{Anchor, Granularity, Interval, Prefer, find_all};
 
 /// Words that name a kind of outlet; a short header line holding one is
@@ -130,8 +131,9 @@ fn header(text: &str) -> Vec<Found> {
     lines
 }
 
+/// Whitespace, and the format controls pages leave around and inside a line.
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}')
+    c.is_whitespace() || is_format_control(c)
 }
 
 fn is_padding(c: char) -> bool {

@@ -12,7 +12,7 @@ mod source;
 mod words;
 
 pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around, word_spans};
-pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
+pub use fold::{fold, fold_char, fold_into, fold_letter, is_format_control, is_ignorable};
 pub use morph::{entry_keys, stems};
 pub use segment::{clauses, sentences};
 pub use source::{LineIndex, Location};

@@ -47,15 +47,16 @@ impl Words {
 }
 
 /// Whether a character of U+0600–U+06FF, by its offset in the block, is part
-/// of a word: letters, digits and marks (the ranges where `is_alphanumeric` or
-/// `is_ignorable` holds), so that the hot loop needs no Unicode tables.
+/// of a word: letters, digits, marks and the Arabic letter mark (the ranges
+/// where `is_alphanumeric` or `is_ignorable` holds), so that the hot loop
+/// needs no Unicode tables.
 const ARABIC_WORD_CHARS: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;
     while i < 256 {
         table[i] = matches!(
             0x0600 + i as u32,
-            0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06DC | 0x06E1..=0x06E8 | 0x06ED..=0x06FC | 0x06FF
+            0x0610..=0x061A | 0x061C | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06DC | 0x06E1..=0x06E8 | 0x06ED..=0x06FC | 0x06FF
         );
         i += 1;
     }
@@ -224,6 +225,20 @@ mod tests {
         let words = words_in(text, 0..text.len());
         assert_eq!(words.len(), 1);
         assert_eq!(words.key(0), "سحب");
+    }
+
+    #[test]
+    fn a_format_control_inside_a_word_neither_splits_it_nor_shows_in_its_key() {
+        for control in ['\u{00AD}', '\u{061C}', '\u{200F}', '\u{202B}', '\u{2060}', '\u{2066}', '\u{FEFF}'] {
+            let text = format!("من سو{control}ريا");
+            let words = words_in(&text, 0..text.len());
+            assert_eq!(words.len(), 2, "U+{:04X}", control as u32);
+            assert_eq!(words.key(1), "سوريا", "U+{:04X}", control as u32);
+            assert_eq!(&text[words.words[1].span.clone()], format!("سو{control}ريا"));
+            // Alone between spaces it is no word.
+            let text = format!("من {control} سوريا");
+            assert_eq!(words_in(&text, 0..text.len()).len(), 2, "U+{:04X}", control as u32);
+        }
     }
 
     #[test]

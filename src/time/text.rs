@@ -2,7 +2,7 @@
 //! every token keeps its byte span in the original input.
 
 use super::lexicon::{self, Kw, Lex};
-use crate::text::{fold_letter, is_ignorable};
+use crate::text::{fold_letter, is_format_control, is_ignorable};
 
 /// Value of an ASCII, Arabic-Indic (٠-٩) or Persian (۰-۹) digit.
 pub(crate) fn digit_value(c: char) -> Option<u32> {
@@ -21,7 +21,7 @@ fn is_letter(c: char) -> bool {
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}')
+    c.is_whitespace() || is_format_control(c)
 }
 
 /// Folds `word` into `out`, returning the folded length, or None when the
