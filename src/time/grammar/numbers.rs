@@ -2,8 +2,8 @@
 //! counts ("ثلاثة عشر", "خمسة وعشرين", "21") and definite ordinals
 //! ("الخامس عشر", "الحادي والعشرين", "الثالث عشرة").
 
-use super::lexicon::{Kw, Lex};
-use super::text::{Kind, Tok};
+use crate::time::lexicon::{Kw, Lex};
+use crate::time::text::{Kind, Tok};
 
 fn word(toks: &[Tok], i: usize) -> Option<Lex> {
     match toks.get(i)?.kind {
