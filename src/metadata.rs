@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::text::is_format_control;
+use crate::text::{TokenKind, fold, is_format_control, tokens_in};
 use crate::time::{Anchor, Granularity, Interval, Prefer, find_all};
 
 /// Words that name a kind of outlet; a short header line holding one is
@@ -140,10 +140,12 @@ fn is_padding(c: char) -> bool {
     is_space(c) || matches!(c, '•' | '·' | '●' | '▪' | '*' | '-' | '–')
 }
 
-/// Words with at least one letter or digit: a lone `-` or `•` is not a word.
+/// Whitespace-separated words with at least one letter or digit: a lone `-`
+/// or `•` is not a word.
 fn word_count(text: &str) -> usize {
-    text.split(is_space)
-        .filter(|word| word.chars().any(char::is_alphanumeric))
+    tokens_in(text, 0..text.len())
+        .runs()
+        .filter(|run| run.iter().any(|token| token.kind != TokenKind::Punct))
         .count()
 }
 
@@ -248,15 +250,15 @@ fn outlet(lines: &[Found], title: Option<&str>, cues: &[&str]) -> Option<usize> 
     })
 }
 
-/// A word of the line is a cue, as is, with the article ال, or in another case
-/// (`NEWS`).
+/// A word of the line is a cue, as is or with the article ال, compared by
+/// folded keys (`NEWS` is `News`).
 fn has_cue(line: &str, cues: &[&str]) -> bool {
-    line.split(is_space)
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|word| {
-            cues.iter()
-                .any(|cue| word.eq_ignore_ascii_case(cue) || word.strip_prefix("ال") == Some(*cue))
-        })
+    let cues: Vec<String> = cues.iter().map(|cue| fold(cue)).collect();
+    let tokens = tokens_in(line, 0..line.len());
+    (0..tokens.len())
+        .filter(|&i| tokens.words[i].kind == TokenKind::Word)
+        .map(|i| tokens.key(i))
+        .any(|word| cues.iter().any(|cue| word == cue || word.strip_prefix("ال") == Some(cue)))
 }
 
 /// The date a file name ends with: `…-2024-12-14` a day, `…-2024-12` a month,

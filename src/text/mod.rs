@@ -13,7 +13,7 @@ mod words;
 
 pub use locate::{closest_passage, find_quote, paragraph_around, sentence_around, word_spans};
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_format_control, is_ignorable};
-pub use morph::{entry_keys, stems};
+pub use morph::{entry_keys, stems, without_proclitic};
 pub use segment::{clauses, sentences};
 pub use source::{LineIndex, Location};
-pub use words::{Word, Words, words_in, words_into};
+pub use words::{Token, TokenKind, Words, tokens_in, words_in, words_into};

@@ -1,15 +1,9 @@
-//! Arabic time expressions found in text: the entry points, and the scan
-//! that cuts the tokens into segments for the grammar.
-//!
-//! Text is cut into segments at unknown words, since no expression reaches
-//! across one; only segments are held in memory, so running text of any
-//! length scans in constant space.
+//! Arabic time expressions found in text, and the record `tanaqud time` prints.
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::grammar;
-use super::text::{Kind, Tok, tokens};
+use super::grammar::scan;
 use super::{Anchor, Calendar, Granularity, Prefer, Resolution};
 
 /// The first time expression in a short input.
@@ -65,30 +59,6 @@ pub fn record(text: &str, r: Option<&Resolution>) -> Value {
         "granularity": iv.granularity.as_str(),
         "rule": r.rule,
     })
-}
-
-/// Feeds each match to `emit` until it returns false.
-fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &mut dyn FnMut(Resolution) -> bool) {
-    let mut segment: Vec<Tok> = Vec::with_capacity(16);
-    let mut toks = tokens(text);
-    loop {
-        let next = toks.next();
-        if let Some(t) = next
-            && t.kind != Kind::Other
-        {
-            segment.push(t);
-            continue;
-        }
-        if !segment.is_empty() {
-            if !grammar::expressions(&segment, anchor, prefer, calendar, emit) {
-                return;
-            }
-            segment.clear();
-        }
-        if next.is_none() {
-            return;
-        }
-    }
 }
 
 #[cfg(test)]

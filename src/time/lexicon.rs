@@ -1,11 +1,11 @@
 //! The time vocabulary of Arabic news, keyed by folded spelling (see
-//! [`crate::text::fold_letter`]), so each entry is written once in its usual form.
+//! [`crate::text::fold`]), so each entry is written once in its usual form.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::text::fold_into;
+use rustc_hash::FxHashMap;
+
+use crate::text::{fold, without_proclitic};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
@@ -115,24 +115,7 @@ pub(crate) enum Lex {
     Kw(Kw),
 }
 
-/// FNV-1a: the keys are a few bytes long, where SipHash's setup dominates.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = HashMap<Box<[u8]>, Lex, BuildHasherDefault<Fnv>>;
+type Table = FxHashMap<Box<str>, Lex>;
 
 fn entries() -> Vec<(&'static str, Lex)> {
     use Count::*;
@@ -355,55 +338,24 @@ fn entries() -> Vec<(&'static str, Lex)> {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut table = Table::default();
-    let mut buf = [0u8; 64];
     for (word, lex) in entries() {
-        let len = fold_into(word, &mut buf).unwrap_or(0);
-        if len > 0 {
-            table.insert(buf[..len].into(), lex);
+        let key = fold(word);
+        if !key.is_empty() {
+            table.insert(key.into(), lex);
         }
     }
     table
 });
 
 /// Looks up a folded word.
-pub(crate) fn lookup(folded: &[u8]) -> Option<Lex> {
-    TABLE.get(folded).copied()
+pub(crate) fn lookup(key: &str) -> Option<Lex> {
+    TABLE.get(key).copied()
 }
-
-const BA: &[u8] = "ب".as_bytes();
-const LAM: &[u8] = "ل".as_bytes();
-const KAF: &[u8] = "ك".as_bytes();
-const FA: &[u8] = "ف".as_bytes();
-const AL: &[u8] = "ال".as_bytes();
 
 /// Looks up a folded word, also under one attached preposition or فـ:
 /// "بالأمس", "للعام" (ل + العام with the article's alef elided), "فمنذ".
-pub(crate) fn lookup_with_clitics(folded: &[u8]) -> Option<Lex> {
-    if let Some(lex) = lookup(folded) {
-        return Some(lex);
-    }
-    // A one-letter remainder is never the word meant.
-    let short = |rest: &[u8]| rest.len() < 4;
-    if let Some(rest) = folded.strip_prefix(LAM)
-        && let Some(after) = rest.strip_prefix(LAM)
-    {
-        let mut buf = [0u8; 64];
-        if AL.len() + after.len() <= buf.len() && !short(after) {
-            buf[..AL.len()].copy_from_slice(AL);
-            buf[AL.len()..AL.len() + after.len()].copy_from_slice(after);
-            if let Some(lex) = lookup(&buf[..AL.len() + after.len()]) {
-                return Some(lex);
-            }
-        }
-    }
-    for prefix in [BA, LAM, KAF, FA] {
-        if let Some(rest) = folded.strip_prefix(prefix)
-            && !short(rest)
-        {
-            return lookup(rest);
-        }
-    }
-    None
+pub(crate) fn lookup_with_clitics(key: &str) -> Option<Lex> {
+    lookup(key).or_else(|| without_proclitic(key, lookup))
 }
 
 #[cfg(test)]
@@ -411,9 +363,7 @@ mod tests {
     use super::*;
 
     fn lex(word: &str) -> Option<Lex> {
-        let mut buf = [0u8; 64];
-        let len = fold_into(word, &mut buf)?;
-        lookup_with_clitics(&buf[..len])
+        lookup_with_clitics(&fold(word))
     }
 
     #[test]

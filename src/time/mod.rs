@@ -14,7 +14,6 @@ mod calendar;
 mod find;
 mod grammar;
 mod lexicon;
-mod text;
 
 pub use find::{find_all, find_all_in, normalize, normalize_in, record};
 

@@ -4,9 +4,9 @@
 use chrono::{NaiveTime, Timelike};
 
 use super::numbers::ordinal;
+use super::tokens::Punct;
 use super::{Hit, Parser, longest};
 use crate::time::lexicon::{Count, DayPart, Kw, Lex, Unit};
-use crate::time::text::Punct;
 use crate::time::{Granularity, Interval};
 
 impl Parser<'_> {

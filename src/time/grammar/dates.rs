@@ -4,10 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::numbers::ordinal;
+use super::tokens::Punct;
 use super::{BARE_YEARS, Hit, Modifier, MonthRef, Parser, hit};
 use crate::time::calendar::{self, Pick};
 use crate::time::lexicon::{Count, Head, Kw, Lex, Unit};
-use crate::time::text::Punct;
 use crate::time::{Calendar, Interval};
 
 /// A year with the calendar marker written after it, if any.

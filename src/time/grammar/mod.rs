@@ -3,24 +3,38 @@
 //! names, numeric dates, years), [`relative`] (today, last week, three days
 //! ago, rolling spans, parts of a period), [`ranges`] (since, until, between,
 //! from … to) and [`clock`] (clock times and parts of the day); [`numbers`]
-//! reads counts and ordinals written in words.
+//! reads counts and ordinals written in words, [`tokens`] the text layer's
+//! tokens through the time lexicon.
+//!
+//! Text is cut into segments at unknown words, since no expression reaches
+//! across one.
 
 mod clock;
 mod dates;
 mod numbers;
 mod ranges;
 mod relative;
+mod tokens;
 
 use chrono::NaiveDate;
 
 use super::calendar::Pick;
 use super::lexicon::{Count, Kw, Lex, Unit};
-use super::text::{Kind, Punct, Tok};
+use tokens::{Kind, Punct, Tok};
 use super::{Anchor, Calendar, Granularity, Interval, Prefer, Resolution};
+
+/// Feeds each expression of `text` to `emit`, in order, until it returns false.
+pub(super) fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &mut dyn FnMut(Resolution) -> bool) {
+    for segment in tokens::read(text).split(|t| t.kind == Kind::Other) {
+        if !expressions(segment, anchor, prefer, calendar, emit) {
+            return;
+        }
+    }
+}
 
 /// Feeds each expression of `segment` (tokens with no unknown word) to `emit`;
 /// false when `emit` asked to stop.
-pub(super) fn expressions(
+fn expressions(
     segment: &[Tok],
     anchor: Anchor,
     prefer: Prefer,

@@ -3,11 +3,11 @@
 
 use chrono::Datelike;
 
+use super::tokens::Punct;
 use super::{BARE_YEARS, Hit, Parser, hit, longest};
 use crate::time::Interval;
 use crate::time::calendar;
 use crate::time::lexicon::{Kw, Lex};
-use crate::time::text::Punct;
 
 impl Parser<'_> {
     /// "منذ عام 2015", "حتى نهاية العام", "إلى غاية ديسمبر", "قبل 2015", "بعد الأول من ديسمبر".

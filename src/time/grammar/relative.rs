@@ -5,10 +5,10 @@
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike};
 
 use super::numbers::cardinal;
+use super::tokens::Punct;
 use super::{Hit, Modifier, Parser, hit, longest};
 use crate::time::calendar::{self, Pick};
 use crate::time::lexicon::{Count, Kw, Lex, Unit};
-use crate::time::text::Punct;
 use crate::time::{Granularity, Interval};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
