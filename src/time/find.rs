@@ -1,7 +1,9 @@
 //! Arabic time expressions found in text, and the record `tanaqud time` prints.
 
+use std::fmt;
+
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::grammar::scan;
 use super::{Anchor, Calendar, Granularity, Prefer, Resolution};
@@ -36,12 +38,39 @@ pub fn find_all_in(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calenda
     all
 }
 
-/// The CLI's JSON record: `text` is the input line and `match` the expression
-/// found in it; when nothing matched, `match` and the other fields are null. Bounds are ISO
-/// dates, with `THH:MM` at hour and minute granularity.
-pub fn record(text: &str, r: Option<&Resolution>) -> Value {
+/// The CLI's JSON record of one input line: `text` is the line and `match`
+/// the expression found in it; when nothing matched, `match` and the other
+/// fields are null. Bounds are ISO dates, with `THH:MM` at hour and minute
+/// granularity. Fields are in alphabetical order, the order of the JSON
+/// objects this record replaced, so the output is unchanged; `Display` is its
+/// compact JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimeRecord<'a> {
+    pub end: Option<String>,
+    pub granularity: Option<&'static str>,
+    #[serde(rename = "match")]
+    pub matched: Option<&'a str>,
+    pub rule: Option<&'a str>,
+    pub start: Option<String>,
+    pub text: &'a str,
+}
+
+impl fmt::Display for TimeRecord<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&serde_json::to_string(self).map_err(|_| fmt::Error)?)
+    }
+}
+
+pub fn record<'a>(text: &'a str, r: Option<&'a Resolution>) -> TimeRecord<'a> {
     let Some(r) = r else {
-        return json!({"text": text, "match": null, "start": null, "end": null, "granularity": null, "rule": null});
+        return TimeRecord {
+            end: None,
+            granularity: None,
+            matched: None,
+            rule: None,
+            start: None,
+            text,
+        };
     };
     let iv = r.interval;
     let clock = matches!(iv.granularity, Granularity::Hour | Granularity::Minute);
@@ -51,14 +80,14 @@ pub fn record(text: &str, r: Option<&Resolution>) -> Value {
             _ => d.to_string(),
         })
     };
-    json!({
-        "text": text,
-        "match": text.get(r.span.clone()),
-        "start": iso(iv.start),
-        "end": iso(iv.end),
-        "granularity": iv.granularity.as_str(),
-        "rule": r.rule,
-    })
+    TimeRecord {
+        end: iso(iv.end),
+        granularity: Some(iv.granularity.as_str()),
+        matched: text.get(r.span.clone()),
+        rule: Some(&r.rule),
+        start: iso(iv.start),
+        text,
+    }
 }
 
 #[cfg(test)]
@@ -80,24 +109,19 @@ mod tests {
 
     #[test]
     fn records_are_null_when_nothing_matched() {
-        let v = record("كلام", None);
-        assert_eq!(v["start"], Value::Null);
-        let r = normalize("منذ عام 2015", anchor("2024-12-23"), Prefer::Past);
-        let v = record("منذ عام 2015", r.as_ref());
-        assert_eq!(v["start"], "2015-01-01");
-        assert_eq!(v["end"], Value::Null);
-        assert_eq!(v["granularity"], "open");
         assert_eq!(
-            (v["text"].as_str(), v["match"].as_str()),
-            (Some("منذ عام 2015"), Some("منذ عام 2015"))
+            record("كلام", None).to_string(),
+            r#"{"end":null,"granularity":null,"match":null,"rule":null,"start":null,"text":"كلام"}"#
+        );
+        let r = normalize("منذ عام 2015", anchor("2024-12-23"), Prefer::Past);
+        assert_eq!(
+            record("منذ عام 2015", r.as_ref()).to_string(),
+            r#"{"end":null,"granularity":"open","match":"منذ عام 2015","rule":"open-since","start":"2015-01-01","text":"منذ عام 2015"}"#
         );
         let r = normalize("قال أمس إن", anchor("2024-12-23"), Prefer::Past);
         let v = record("قال أمس إن", r.as_ref());
-        assert_eq!(
-            (v["text"].as_str(), v["match"].as_str()),
-            (Some("قال أمس إن"), Some("أمس"))
-        );
+        assert_eq!((v.text, v.matched), ("قال أمس إن", Some("أمس")));
         let r = normalize("20:01", anchor("2024-12-23"), Prefer::Past);
-        assert_eq!(record("20:01", r.as_ref())["start"], "2024-12-23T20:01");
+        assert_eq!(record("20:01", r.as_ref()).start.as_deref(), Some("2024-12-23T20:01"));
     }
 }

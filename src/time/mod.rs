@@ -15,7 +15,7 @@ mod find;
 mod grammar;
 mod lexicon;
 
-pub use find::{find_all, find_all_in, normalize, normalize_in, record};
+pub use find::{TimeRecord, find_all, find_all_in, normalize, normalize_in, record};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;
