@@ -6,36 +6,50 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::grammar::scan;
+use super::lexicon::Lexicon;
 use super::{Anchor, Calendar, Granularity, Prefer, Resolution};
 
 /// The first time expression in a short input.
 pub fn normalize(expr: &str, anchor: Anchor, prefer: Prefer) -> Option<Resolution> {
-    normalize_in(expr, anchor, prefer, Calendar::Gregorian)
+    Lexicon::bundled().normalize(expr, anchor, prefer, Calendar::Gregorian)
 }
 
 /// [`normalize`], reading bare numeric dates in `calendar`.
 pub fn normalize_in(expr: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar) -> Option<Resolution> {
-    let mut first = None;
-    scan(expr, anchor, prefer, calendar, &mut |r| {
-        first = Some(r);
-        false
-    });
-    first
+    Lexicon::bundled().normalize(expr, anchor, prefer, calendar)
 }
 
 /// Every time expression in running text, in order, not overlapping.
 pub fn find_all(text: &str, anchor: Anchor, prefer: Prefer) -> Vec<Resolution> {
-    find_all_in(text, anchor, prefer, Calendar::Gregorian)
+    Lexicon::bundled().find_all(text, anchor, prefer, Calendar::Gregorian)
 }
 
 /// [`find_all`], reading bare numeric dates in `calendar`.
 pub fn find_all_in(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar) -> Vec<Resolution> {
-    let mut all = Vec::new();
-    scan(text, anchor, prefer, calendar, &mut |r| {
-        all.push(r);
-        true
-    });
-    all
+    Lexicon::bundled().find_all(text, anchor, prefer, calendar)
+}
+
+/// The same, with the time words of this lexicon.
+impl Lexicon {
+    /// The first time expression in a short input, bare numeric dates read in `calendar`.
+    pub fn normalize(&self, expr: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar) -> Option<Resolution> {
+        let mut first = None;
+        scan(expr, self, anchor, prefer, calendar, &mut |r| {
+            first = Some(r);
+            false
+        });
+        first
+    }
+
+    /// Every time expression in running text, in order, not overlapping.
+    pub fn find_all(&self, text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar) -> Vec<Resolution> {
+        let mut all = Vec::new();
+        scan(text, self, anchor, prefer, calendar, &mut |r| {
+            all.push(r);
+            true
+        });
+        all
+    }
 }
 
 /// The CLI's JSON record of one input line: `text` is the line and `match`

@@ -16,6 +16,7 @@ mod grammar;
 mod lexicon;
 
 pub use find::{TimeRecord, find_all, find_all_in, normalize, normalize_in, record};
+pub use lexicon::Lexicon;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;

@@ -19,13 +19,20 @@ mod tokens;
 use chrono::NaiveDate;
 
 use super::calendar::Pick;
-use super::lexicon::{Count, Kw, Lex, Unit};
+use super::lexicon::{Count, Kw, Lex, Lexicon, Unit};
 use tokens::{Kind, Punct, Tok};
 use super::{Anchor, Calendar, Granularity, Interval, Prefer, Resolution};
 
 /// Feeds each expression of `text` to `emit`, in order, until it returns false.
-pub(super) fn scan(text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar, emit: &mut dyn FnMut(Resolution) -> bool) {
-    for segment in tokens::read(text).split(|t| t.kind == Kind::Other) {
+pub(super) fn scan(
+    text: &str,
+    lexicon: &Lexicon,
+    anchor: Anchor,
+    prefer: Prefer,
+    calendar: Calendar,
+    emit: &mut dyn FnMut(Resolution) -> bool,
+) {
+    for segment in tokens::read(text, lexicon).split(|t| t.kind == Kind::Other) {
         if !expressions(segment, anchor, prefer, calendar, emit) {
             return;
         }

@@ -62,7 +62,7 @@ mod tests {
     type Reader = fn(&[Tok], usize) -> Option<(u32, usize)>;
 
     fn read(f: Reader, text: &str) -> Option<(u32, usize)> {
-        f(&tokens::read(text), 0)
+        f(&tokens::read(text, crate::time::Lexicon::bundled()), 0)
     }
 
     #[test]

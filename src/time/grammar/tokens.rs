@@ -3,7 +3,7 @@
 //! lexicon, and the punctuation the grammar knows. Nothing is tokenised here.
 
 use crate::text::{TokenKind, Words, is_ignorable, tokens_in};
-use crate::time::lexicon::{self, Kw, Lex};
+use crate::time::lexicon::{Kw, Lex, Lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Punct {
@@ -37,7 +37,7 @@ pub(super) struct Tok {
 
 /// The tokens of `text`, in order. A conjunction و glued to a time word
 /// (`والعشرين`) is a token of its own.
-pub(super) fn read(text: &str) -> Vec<Tok> {
+pub(super) fn read(text: &str, lexicon: &Lexicon) -> Vec<Tok> {
     let tokens = tokens_in(text, 0..text.len());
     let mut out = Vec::with_capacity(tokens.len());
     for i in 0..tokens.len() {
@@ -50,7 +50,7 @@ pub(super) fn read(text: &str) -> Vec<Tok> {
         match tokens.words[i].kind {
             TokenKind::Number => out.push(tok(number(&tokens, i))),
             TokenKind::Punct => out.push(tok(punct(tokens.key(i)))),
-            TokenKind::Word => word(text, &tokens, i, &mut out),
+            TokenKind::Word => word(text, &tokens, i, lexicon, &mut out),
         }
     }
     out
@@ -83,16 +83,16 @@ fn punct(key: &str) -> Kind {
 
 /// A word as its meaning in the lexicon, also under one attached
 /// preposition or فـ, or as و and the time word glued to it.
-fn word(text: &str, tokens: &Words, i: usize, out: &mut Vec<Tok>) {
+fn word(text: &str, tokens: &Words, i: usize, lexicon: &Lexicon, out: &mut Vec<Tok>) {
     let key = tokens.key(i);
     let span = tokens.words[i].span.clone();
     let tok = |kind, start, end| Tok { kind, start, end };
-    if let Some(lex) = lexicon::lookup(key) {
+    if let Some(lex) = lexicon.lookup(key) {
         out.push(tok(Kind::Word(lex), span.start, span.end));
         return;
     }
     if let Some(rest) = key.strip_prefix('و')
-        && let Some(lex) = lexicon::lookup_with_clitics(rest)
+        && let Some(lex) = lexicon.lookup_with_clitics(rest)
     {
         // Where the letter after و starts, marks aside.
         let second = text[span.clone()]
@@ -104,7 +104,7 @@ fn word(text: &str, tokens: &Words, i: usize, out: &mut Vec<Tok>) {
         out.push(tok(Kind::Word(lex), second, span.end));
         return;
     }
-    let kind = lexicon::lookup_with_clitics(key).map_or(Kind::Other, Kind::Word);
+    let kind = lexicon.lookup_with_clitics(key).map_or(Kind::Other, Kind::Word);
     out.push(tok(kind, span.start, span.end));
 }
 
@@ -113,7 +113,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<Kind> {
-        read(text).iter().map(|t| t.kind).collect()
+        read(text, Lexicon::bundled()).iter().map(|t| t.kind).collect()
     }
 
     #[test]
@@ -125,11 +125,11 @@ mod tests {
 
     #[test]
     fn splits_letters_from_digits_and_glued_conjunctions() {
-        let t = read("ديسمبر2024 و22");
+        let t = read("ديسمبر2024 و22", Lexicon::bundled());
         assert_eq!(t.len(), 4);
         assert_eq!(t[1].kind, Kind::Num { value: 2024, digits: 4 });
         assert_eq!(t[2].kind, Kind::Word(Lex::Kw(Kw::And)));
-        let t = read("والعشرين");
+        let t = read("والعشرين", Lexicon::bundled());
         assert_eq!(t.len(), 2);
         assert_eq!((t[0].start, t[0].end, t[1].start), (0, 2, 2));
     }
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn spans_point_into_the_original_text() {
         let text = "قبل  يومَين!";
-        let t = read(text);
+        let t = read(text, Lexicon::bundled());
         assert_eq!(&text[t[1].start..t[1].end], "يومَين");
         assert_eq!(t[2].kind, Kind::Other);
         assert_eq!(&text[t[2].start..t[2].end], "!");
