@@ -27,3 +27,8 @@ pub const TIME_WORDS: DataFile = DataFile {
     name: "time_words.json",
     text: include_str!("../data/time_words.json"),
 };
+
+pub const OUTLETS: DataFile = DataFile {
+    name: "outlets.json",
+    text: include_str!("../data/outlets.json"),
+};
