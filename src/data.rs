@@ -1,6 +1,9 @@
-//! The tool's bundled data files, kept in `data/` at the root of the project:
-//! the vocabulary and the extraction lexicon. A corpus directory with a file of
-//! the same name uses its own copy instead; both are read the same way.
+//! The tool's bundled data files, kept in `data/` at the root of the project
+//! (format and provenance: `data/README.md`): the vocabulary and the
+//! extraction lexicon, which a corpus directory with a file of the same name
+//! replaces with its own copy, read the same way; the time words
+//! (`time::Lexicon`) and the outlet cues (`metadata::OutletCues`), whose
+//! readers take another copy as well.
 
 /// A data file compiled into the binary.
 #[derive(Clone, Copy, Debug)]
@@ -18,4 +21,14 @@ pub const VOCABULARY: DataFile = DataFile {
 pub const LEXICON: DataFile = DataFile {
     name: "lexicon.json",
     text: include_str!("../data/lexicon.json"),
+};
+
+pub const TIME_WORDS: DataFile = DataFile {
+    name: "time_words.json",
+    text: include_str!("../data/time_words.json"),
+};
+
+pub const OUTLETS: DataFile = DataFile {
+    name: "outlets.json",
+    text: include_str!("../data/outlets.json"),
 };

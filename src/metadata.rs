@@ -8,28 +8,60 @@
 //! headline (often twice), a dateline and an author.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::data::{DataFile, OUTLETS};
+use crate::diag::Diagnostic;
+use crate::json::JsonFile;
+use crate::text::{TokenKind, fold, is_format_control, tokens_in};
 use crate::time::{Anchor, Granularity, Interval, Prefer, find_all};
 
-/// Words that name a kind of outlet; a short header line holding one is
-/// taken as the outlet when no line repeats.
-pub const OUTLET_CUES: &[&str] = &[
-    "وكالة",
-    "صحيفة",
-    "جريدة",
-    "قناة",
-    "موقع",
-    "شبكة",
-    "نيوز",
-    "News",
-    "Times",
-    "Agency",
-    "Post",
-    "Press",
-    "Daily",
-];
+/// Words that name a kind of outlet (`data/outlets.json`); a short header
+/// line holding one is taken as the outlet when no line repeats.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutletCues {
+    /// Folded.
+    cues: Vec<String>,
+}
+
+static BUNDLED_CUES: LazyLock<OutletCues> = LazyLock::new(|| OutletCues::from_data(OUTLETS).0);
+
+impl OutletCues {
+    /// The cues compiled into the binary.
+    pub fn bundled() -> &'static OutletCues {
+        &BUNDLED_CUES
+    }
+
+    /// Reads a data file, with the problems it has.
+    pub fn from_data(data: DataFile) -> (OutletCues, Vec<Diagnostic>) {
+        let file = JsonFile::new(data.name, data.text);
+        let cues = OutletCues::read(&file);
+        (cues, file.into_diagnostics())
+    }
+
+    /// Reads `file` (`{"cues": [...]}`); problems go to its diagnostics.
+    pub fn read(file: &JsonFile) -> OutletCues {
+        let mut cues = Vec::new();
+        if let Some(root) = file.parse()
+            && let Some(top) = file.object(&root, "the outlet cues", &["$comment", "cues"])
+        {
+            if top.get("cues").is_none() {
+                file.error(top.span(), "the outlet cues have no `cues` field");
+            }
+            for cue in top.strings("cues") {
+                let key = fold(&cue.value);
+                if key.is_empty() || key.contains(char::is_whitespace) {
+                    file.error(cue.span, format!("`{}` is not one word", cue.value));
+                } else {
+                    cues.push(key);
+                }
+            }
+        }
+        OutletCues { cues }
+    }
+}
 
 /// A line of the body has at least this many words; the header ends before it.
 const BODY_WORDS: usize = 12;
@@ -73,7 +105,7 @@ pub struct Detected {
 
 /// Detects the metadata of `text`, whose file is named `file_name_stem`
 /// (without `.txt`). A date stated in the header wins over the file name.
-pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &[&str]) -> Detected {
+pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues) -> Detected {
     let lines = header(text);
     let dated = dateline(&lines);
     let echo = title_echo(&lines);
@@ -130,18 +162,21 @@ fn header(text: &str) -> Vec<Found> {
     lines
 }
 
+/// Whitespace, and the format controls pages leave around and inside a line.
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}')
+    c.is_whitespace() || is_format_control(c)
 }
 
 fn is_padding(c: char) -> bool {
     is_space(c) || matches!(c, '•' | '·' | '●' | '▪' | '*' | '-' | '–')
 }
 
-/// Words with at least one letter or digit: a lone `-` or `•` is not a word.
+/// Whitespace-separated words with at least one letter or digit: a lone `-`
+/// or `•` is not a word.
 fn word_count(text: &str) -> usize {
-    text.split(is_space)
-        .filter(|word| word.chars().any(char::is_alphanumeric))
+    tokens_in(text, 0..text.len())
+        .runs()
+        .filter(|run| run.iter().any(|token| token.kind != TokenKind::Punct))
         .count()
 }
 
@@ -220,7 +255,7 @@ fn title_echo(lines: &[Found]) -> Option<usize> {
 
 /// The outlet: the most repeated short line (the name in the masthead, above
 /// the dateline, in the byline…), else the first short line with a cue word.
-fn outlet(lines: &[Found], title: Option<&str>, cues: &[&str]) -> Option<usize> {
+fn outlet(lines: &[Found], title: Option<&str>, cues: &OutletCues) -> Option<usize> {
     let candidate = |line: &&Found| {
         let words = word_count(&line.text);
         (1..=SHORT_WORDS).contains(&words)
@@ -246,14 +281,17 @@ fn outlet(lines: &[Found], title: Option<&str>, cues: &[&str]) -> Option<usize> 
     })
 }
 
-/// A word of the line is a cue, as is, with the article ال, or in another case
-/// (`NEWS`).
-fn has_cue(line: &str, cues: &[&str]) -> bool {
-    line.split(is_space)
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+/// A word of the line is a cue, as is or with the article ال, compared by
+/// folded keys (`NEWS` is `News`).
+fn has_cue(line: &str, cues: &OutletCues) -> bool {
+    let tokens = tokens_in(line, 0..line.len());
+    (0..tokens.len())
+        .filter(|&i| tokens.words[i].kind == TokenKind::Word)
+        .map(|i| tokens.key(i))
         .any(|word| {
-            cues.iter()
-                .any(|cue| word.eq_ignore_ascii_case(cue) || word.strip_prefix("ال") == Some(*cue))
+            cues.cues
+                .iter()
+                .any(|cue| word == cue || word.strip_prefix("ال") == Some(cue))
         })
 }
 
@@ -289,7 +327,7 @@ mod tests {
     }
 
     fn detect_text(text: &str) -> Detected {
-        detect("article", text, OUTLET_CUES)
+        detect("article", text, OutletCues::bundled())
     }
 
     const BODY: &str =
@@ -355,7 +393,7 @@ mod tests {
             "20:01",
             "30 فبراير 2024",
         ] {
-            let detected = detect("article", &format!("{line}\n{BODY}"), OUTLET_CUES);
+            let detected = detect("article", &format!("{line}\n{BODY}"), OutletCues::bundled());
             assert_eq!(detected.published, None, "{line}");
         }
         // A headline that mentions a date is not a dateline.
@@ -393,7 +431,7 @@ mod tests {
         ] {
             assert_eq!(from_name(stem), None, "{stem}");
         }
-        let detected = detect("post-2024-12", &format!("عنوان\n{BODY}"), OUTLET_CUES);
+        let detected = detect("post-2024-12", &format!("عنوان\n{BODY}"), OutletCues::bundled());
         assert_eq!(
             detected.published,
             Some(DetectedDate {
@@ -403,7 +441,11 @@ mod tests {
             })
         );
         // The text wins over the file name.
-        let detected = detect("post-2024-12", &format!("السبت 14 ديسمبر 2024\n{BODY}"), OUTLET_CUES);
+        let detected = detect(
+            "post-2024-12",
+            &format!("السبت 14 ديسمبر 2024\n{BODY}"),
+            OutletCues::bundled(),
+        );
         assert_eq!(detected.published.map(|p| p.date), Some(day("2024-12-14")));
     }
 
@@ -440,8 +482,29 @@ mod tests {
 
     #[test]
     fn nothing_to_find_in_a_text_without_a_header() {
-        assert_eq!(detect("000_92f182eb81d31b82", BODY, OUTLET_CUES), Detected::default());
-        assert_eq!(detect("x", "", OUTLET_CUES), Detected::default());
+        assert_eq!(
+            detect("000_92f182eb81d31b82", BODY, OutletCues::bundled()),
+            Detected::default()
+        );
+        assert_eq!(detect("x", "", OutletCues::bundled()), Detected::default());
+    }
+
+    #[test]
+    fn the_bundled_cues_read_without_problems_and_a_broken_file_is_reported() {
+        let (cues, diagnostics) = OutletCues::from_data(OUTLETS);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(cues.cues.contains(&fold("وكالة")) && cues.cues.contains(&"news".to_string()));
+        for (text, problem) in [
+            (r#"{"cues": ["وكالة", "", "two words", 3]}"#, "is not one word"),
+            (r#"{"cue": []}"#, "unknown field `cue`"),
+            ("[", "syntax"),
+        ] {
+            let file = JsonFile::new("outlets.json", text);
+            let cues = OutletCues::read(&file);
+            let messages: Vec<String> = file.into_diagnostics().into_iter().map(|d| d.message).collect();
+            assert!(messages.iter().any(|m| m.contains(problem)), "{text}: {messages:?}");
+            assert!(cues.cues.len() <= 1);
+        }
     }
 
     /// The bundled seeds, against what their annotations say.
@@ -466,7 +529,7 @@ mod tests {
             let annotation: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap()).unwrap();
             let source = &annotation["source"];
-            let detected = detect(id, &text, OUTLET_CUES);
+            let detected = detect(id, &text, OutletCues::bundled());
             let found_outlet = detected.outlet.as_ref().map(|o| o.text.as_str());
             assert_eq!(found_outlet, outlet, "{id}");
             if found_outlet.is_some() {

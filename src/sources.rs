@@ -165,7 +165,7 @@ const FALLBACK_TITLE_WORDS: usize = 12;
 /// A source from its article alone, with the metadata detected in its text and
 /// file name, and no claims yet.
 fn detected_source(id: String, stem: &str, article: &str) -> Source {
-    let detected = metadata::detect(stem, article, metadata::OUTLET_CUES);
+    let detected = metadata::detect(stem, article, metadata::OutletCues::bundled());
     let (outlet, outlet_basis) = match detected.outlet {
         Some(found) => (found.text.clone(), Basis::Header(found)),
         None => (id.clone(), Basis::Fallback),

@@ -1,7 +1,9 @@
 //! Folding: the matching key of a piece of text. Spelling variants that news
 //! writers use interchangeably become one form; the original is never touched.
 //!
-//! - harakat, superscript alef, tatweel and zero-width joiners and marks are dropped;
+//! - harakat, superscript alef, tatweel and the invisible format controls
+//!   ([`is_format_control`]: soft hyphen, zero-width characters, direction
+//!   marks, bidi embeddings and isolates, the BOM) are dropped;
 //! - أ إ آ ٱ → ا, ى → ي, ة → ه;
 //! - Arabic-Indic (٠-٩) and Persian (۰-۹) digits → ASCII digits;
 //! - presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) → their NFKC letters, then folded;
@@ -28,7 +30,7 @@ pub(super) enum Action {
 const fn arabic_action(offset: u32) -> Action {
     let c = 0x0600 + offset;
     match c {
-        0x064B..=0x065F | 0x0670 | 0x0640 => Action::Drop,
+        0x064B..=0x065F | 0x0670 | 0x0640 | 0x061C => Action::Drop,
         0x0622 | 0x0623 | 0x0625 | 0x0671 => Action::Replace('ا'),
         0x0649 => Action::Replace('ي'),
         0x0629 => Action::Replace('ه'),
@@ -60,10 +62,32 @@ pub(super) fn arabic_action_at(offset: usize) -> Action {
     ARABIC[offset]
 }
 
-/// Characters outside the Arabic block that are dropped: zero-width space,
-/// joiners and direction marks, the Arabic letter mark and the BOM.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}')
+/// The Unicode format characters (general category Cf) that print nothing:
+/// the soft hyphen, the Arabic letter mark, the Mongolian vowel separator,
+/// zero-width space, joiners and direction marks, bidi embeddings, overrides
+/// and isolates, the word joiner and invisible operators, the deprecated
+/// format controls, the BOM, interlinear annotation marks, and the format
+/// controls of other scripts and of tags. Not the prepended concatenation
+/// marks (U+0600–U+0605, U+06DD…), which print a sign. Writers and editors
+/// leave these inside words, so every layer that reads words ignores them.
+pub fn is_format_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 fn is_presentation_form(c: char) -> bool {
@@ -80,7 +104,7 @@ pub fn fold_letter(c: char) -> Option<char> {
             Action::Drop => None,
             Action::Replace(r) => Some(r),
         },
-        _ if is_invisible(c) => None,
+        _ if is_format_control(c) => None,
         _ => Some(c.to_ascii_lowercase()),
     }
 }
@@ -100,11 +124,12 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// Whether `c` folds to nothing (a mark that never changes a word).
+/// Whether `c` folds to nothing (a mark or format control that never changes
+/// a word): inside a word it neither splits it nor shows in its key.
 pub fn is_ignorable(c: char) -> bool {
     match c as u32 {
         0x0600..=0x06FF => ARABIC[(c as u32 - 0x0600) as usize] == Action::Drop,
-        _ => is_invisible(c),
+        _ => is_format_control(c),
     }
 }
 
@@ -141,9 +166,10 @@ pub fn fold_into(text: &str, out: &mut String) {
 const CHUNK: usize = 16;
 
 /// Byte i 1 when the character whose first byte is `window[i]` may fold to
-/// something else: an ASCII capital, an Arabic letter or digit that `ARABIC`
-/// changes (told by its two bytes), or a three-byte character led by E2 or EF
-/// (invisible marks, presentation forms). `window` is a chunk and the byte
+/// something else: an ASCII capital, an Arabic character that `ARABIC`
+/// changes (told by its two bytes), the soft hyphen (C2 AD), a three-byte
+/// character led by E1, E2 or EF (format controls, presentation forms), or a
+/// four-byte one (format controls of other scripts, tags). `window` is a chunk and the byte
 /// after it. Every byte is tested without branches, into a byte of its own,
 /// which the compiler does for the whole chunk at once in vector registers;
 /// a test checks the Arabic part against `ARABIC`.
@@ -151,8 +177,9 @@ fn may_change(window: &[u8; CHUNK + 1]) -> [u8; CHUNK] {
     let mut hits = [0; CHUNK];
     for (i, hit) in hits.iter_mut().enumerate() {
         let (lead, second) = (window[i], window[i + 1]);
-        // آ أ إ ة
-        let d8 = (lead == 0xD8) & ((second == 0xA2) | (second == 0xA3) | (second == 0xA5) | (second == 0xA9));
+        // the Arabic letter mark, آ أ إ ة
+        let d8 = (lead == 0xD8)
+            & ((second == 0x9C) | (second == 0xA2) | (second == 0xA3) | (second == 0xA5) | (second == 0xA9));
         // tatweel, ى, harakat, Arabic-Indic digits, superscript alef, ٱ
         let d9 = (lead == 0xD9)
             & ((second == 0x80)
@@ -161,8 +188,11 @@ fn may_change(window: &[u8; CHUNK + 1]) -> [u8; CHUNK] {
                 | (second.wrapping_sub(0xB0) <= 1));
         // Persian digits
         let db = (lead == 0xDB) & (second.wrapping_sub(0xB0) <= 9);
-        let other = lead.is_ascii_uppercase() | (lead == 0xE2) | (lead == 0xEF);
-        *hit = u8::from(d8 | d9 | db | other);
+        let soft_hyphen = (lead == 0xC2) & (second == 0xAD);
+        // Three-byte characters led by E1 or E2, EF, and every four-byte one:
+        // rare in Arabic text, so a lead byte alone is worth a look.
+        let other = lead.is_ascii_uppercase() | (lead.wrapping_sub(0xE1) <= 1) | (lead == 0xEF) | (lead >= 0xF0);
+        *hit = u8::from(d8 | d9 | db | soft_hyphen | other);
     }
     hits
 }
@@ -187,7 +217,7 @@ fn fold_char_at(text: &str, at: usize, run: &mut usize, out: &mut String) -> usi
         (1, Some(b.to_ascii_lowercase() as char))
     } else {
         let c = text[at..].chars().next().unwrap_or(' ');
-        if !(is_invisible(c) || is_presentation_form(c)) {
+        if !(is_format_control(c) || is_presentation_form(c)) {
             return c.len_utf8();
         }
         out.push_str(&text[*run..at]);
@@ -219,6 +249,46 @@ mod tests {
         assert_eq!(fold("سوريا\u{200F}\u{200C}"), "سوريا");
         assert_eq!(fold("الرَّئِيسُ"), "الرئيس");
         assert_eq!(fold("\u{0670}"), "");
+    }
+
+    #[test]
+    fn every_format_control_is_dropped_inside_a_word() {
+        for control in [
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{180E}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202B}',
+            '\u{202C}',
+            '\u{202D}',
+            '\u{202E}',
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2062}',
+            '\u{2063}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2067}',
+            '\u{2068}',
+            '\u{2069}',
+            '\u{206A}',
+            '\u{206F}',
+            '\u{FEFF}',
+            '\u{E0001}',
+        ] {
+            let name = format!("U+{:04X}", control as u32);
+            assert_eq!(fold(&format!("سو{control}ريا")), "سوريا", "{name}");
+            assert_eq!(fold(&format!("{control}Putin{control}")), "putin", "{name}");
+            assert!(is_ignorable(control) && is_format_control(control), "{name}");
+            assert_eq!(fold_letter(control), None, "{name}");
+        }
+        // Signs that print stay: the Arabic number sign and end of ayah.
+        assert_eq!(fold("\u{0600}\u{06DD}"), "\u{0600}\u{06DD}");
     }
 
     #[test]
@@ -306,8 +376,8 @@ mod tests {
             }
         }
         let flagged = |lead: u8| may_change(&[lead; CHUNK + 1]) == [1; CHUNK];
-        assert!(flagged(b'A') && flagged(b'Z') && flagged(0xE2) && flagged(0xEF));
-        assert!(!flagged(b'a') && !flagged(b' ') && !flagged(0xD8) && !flagged(0xC2));
+        assert!(flagged(b'A') && flagged(b'Z') && flagged(0xE1) && flagged(0xE2) && flagged(0xEF) && flagged(0xF3));
+        assert!(!flagged(b'a') && !flagged(b' ') && !flagged(0xD8) && !flagged(0xC2) && !flagged(0xE0));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::words::tokens_in;
+
 /// The byte span of the `occurrence`-th (1-based) exact occurrence of `quote`.
 pub fn find_quote(text: &str, quote: &str, occurrence: usize) -> Option<Range<usize>> {
     if quote.is_empty() || occurrence == 0 {
@@ -40,15 +42,15 @@ fn similarity(a: &str, a_chars: usize, b: &str) -> f64 {
     1.0 - strsim::levenshtein(a, b) as f64 / longest as f64
 }
 
-/// Byte spans of whitespace-separated words.
-pub fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut offset = 0;
-    text.split_inclusive(char::is_whitespace).filter_map(move |piece| {
-        let start = offset;
-        offset += piece.len();
-        let word = piece.trim_end_matches(char::is_whitespace);
-        (!word.is_empty()).then(|| start..start + word.len())
-    })
+/// Byte spans of whitespace-separated words: the runs of the text's tokens,
+/// punctuation included (`«سوريا»،`).
+pub fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + use<> {
+    let tokens = tokens_in(text, 0..text.len());
+    let spans: Vec<Range<usize>> = tokens
+        .runs()
+        .map(|run| run[0].span.start..run[run.len() - 1].span.end)
+        .collect();
+    spans.into_iter()
 }
 
 #[cfg(test)]
@@ -63,6 +65,13 @@ mod tests {
         assert_eq!(find_quote(text, "سوريا", 2), Some(16..26));
         assert_eq!(find_quote(text, "سوريا", 3), None);
         assert_eq!(find_quote(text, "", 1), None);
+    }
+
+    #[test]
+    fn words_are_split_at_spaces_only() {
+        let text = "  قال: «لن تنسحب»،\tفي\u{200F}٢٠٢٤. ";
+        let words: Vec<&str> = word_spans(text).map(|span| &text[span]).collect();
+        assert_eq!(words, ["قال:", "«لن", "تنسحب»،", "في\u{200F}٢٠٢٤."]);
     }
 
     #[test]

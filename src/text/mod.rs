@@ -11,12 +11,12 @@ mod segment;
 mod source;
 mod words;
 
-pub use fold::{fold, fold_char, fold_into, fold_letter, is_ignorable};
+pub use fold::{fold, fold_char, fold_into, fold_letter, is_format_control, is_ignorable};
 pub use locate::{closest_passage, find_quote, word_spans};
 pub use morph::{
     after_sin, entry_keys, has_attached_lam, has_attached_preposition, has_conjunction, is_imperfect_prefix,
-    looks_imperfect, starts_with_and, stems, without_article, without_conjunction,
+    looks_imperfect, starts_with_and, stems, without_article, without_conjunction, without_proclitic,
 };
 pub use segment::{clauses, paragraph_of, sentences};
 pub use source::{LineIndex, Location, SourceText};
-pub use words::{Word, Words, words_in, words_into};
+pub use words::{Token, TokenKind, Words, tokens_in, words_in, words_into};

@@ -116,6 +116,30 @@ pub fn stems(key: &str, taa_marbuta: bool, mut f: impl FnMut(&str)) {
 
 const ARTICLE: &str = "ال";
 
+/// The proclitics a word of a closed list that does not inflect (a time word,
+/// a particle) may carry, one at a time: the prepositions of [`PARTICLES`] and
+/// the conjunction ف (`بالأمس`, `فمنذ`). The conjunction و, which its reader
+/// takes as a word of its own, and the future س are not among them.
+const NOUN_PROCLITICS: &[&str] = &["ب", "ل", "ك", "ف"];
+
+/// The first thing `lookup` finds under `key` with one proclitic taken off:
+/// ل + ال, written لل, with its article restored (`للعام` → `العام`), else the
+/// key without its [`NOUN_PROCLITICS`] letter. The remainder is at least
+/// [`MIN_STEM`] bytes. [`stems`] gives every reading of a word that inflects.
+pub fn without_proclitic<T>(key: &str, mut lookup: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    if let Some(after) = key.strip_prefix("لل")
+        && after.len() >= MIN_STEM
+        && let Some(found) = lookup(&format!("{ARTICLE}{after}"))
+    {
+        return Some(found);
+    }
+    NOUN_PROCLITICS
+        .iter()
+        .find_map(|proclitic| key.strip_prefix(proclitic))
+        .filter(|rest| rest.len() >= MIN_STEM)
+        .and_then(lookup)
+}
+
 /// Whether `word` starts with `prefix`. Affixes are a few bytes: a byte loop
 /// beats a call to memcmp, and `stems` makes dozens of these tests a word.
 fn starts_with(word: &[u8], prefix: &[u8]) -> bool {
@@ -327,6 +351,19 @@ mod tests {
         assert!(has_attached_preposition("ولذلك") && !has_attached_preposition("هذا"));
         assert_eq!((after_sin("ستعود"), after_sin("تعود")), (Some('ت'), None));
         assert!(looks_imperfect("وتطلب") && !looks_imperfect("انسحبت"));
+    }
+
+    #[test]
+    fn one_proclitic_comes_off_a_word_that_does_not_inflect() {
+        let known = ["الامس", "العام", "منذ", "بين"];
+        let find = |word: &str| without_proclitic(&fold(word), |k| known.contains(&k).then(|| k.to_string()));
+        assert_eq!(find("بالأمس").as_deref(), Some("الامس"));
+        assert_eq!(find("للعام").as_deref(), Some("العام"));
+        assert_eq!(find("فمنذ").as_deref(), Some("منذ"));
+        // One letter left is no word; و and affixes other than the proclitic stay.
+        assert_eq!(find("بي"), None);
+        assert_eq!(find("ومنذ"), None);
+        assert_eq!(find("بالأمسها"), None);
     }
 
     #[test]

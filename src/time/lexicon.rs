@@ -1,11 +1,16 @@
-//! The time vocabulary of Arabic news, keyed by folded spelling (see
-//! [`crate::text::fold_letter`]), so each entry is written once in its usual form.
+//! The time words of Arabic news (`data/time_words.json`) and what each
+//! means to the grammar, keyed by folded spelling (see [`crate::text::fold`]),
+//! so each entry is written once in its usual form. Read like the other data
+//! files: every problem becomes a diagnostic and the rest is kept.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::text::fold_into;
+use rustc_hash::FxHashMap;
+
+use crate::data::{DataFile, TIME_WORDS};
+use crate::diag::{Diagnostic, nearest};
+use crate::json::{Fields, JsonFile, Spanned, span};
+use crate::text::{fold, without_proclitic};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
@@ -115,294 +120,267 @@ pub(crate) enum Lex {
     Kw(Kw),
 }
 
-/// FNV-1a: the keys are a few bytes long, where SipHash's setup dominates.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// Time words and their meanings: the bundled ones ([`Lexicon::bundled`]) or
+/// a copy read from another file ([`Lexicon::read`]).
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    table: FxHashMap<Box<str>, Lex>,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// The fields an entry may say its meaning with; exactly one of them.
+const MEANINGS: &[&str] = &[
+    "month",
+    "hijri_month",
+    "month_head",
+    "weekday",
+    "ordinal",
+    "cardinal",
+    "unit",
+    "day_part",
+    "word",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const UNITS: &[(&str, Unit)] = &[
+    ("minute", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("day", Unit::Day),
+    ("week", Unit::Week),
+    ("month", Unit::Month),
+    ("year", Unit::Year),
+];
+
+const NUMBERS: &[(&str, Count)] = &[("singular", Count::One), ("dual", Count::Two), ("plural", Count::Many)];
+
+const DAY_PARTS: &[(&str, DayPart)] = &[
+    ("dawn", DayPart::Dawn),
+    ("morning", DayPart::Morning),
+    ("noon", DayPart::Noon),
+    ("afternoon", DayPart::Afternoon),
+    ("evening", DayPart::Evening),
+    ("night", DayPart::Night),
+];
+
+const MONTH_HEADS: &[(&str, Head)] = &[
+    ("kanun", Head::Kanun),
+    ("tishrin", Head::Tishrin),
+    ("rabi", Head::Rabi),
+    ("jumada", Head::Jumada),
+    ("dhu", Head::Dhu),
+];
+
+const WORDS: &[(&str, Kw)] = &[
+    ("today", Kw::Today),
+    ("yesterday", Kw::Yesterday),
+    ("tomorrow", Kw::Tomorrow),
+    ("first", Kw::First),
+    ("after", Kw::After),
+    ("before", Kw::Before),
+    ("since", Kw::Since),
+    ("until", Kw::Until),
+    ("between", Kw::Between),
+    ("and", Kw::And),
+    ("from", Kw::From),
+    ("to", Kw::To),
+    ("in", Kw::In),
+    ("during", Kw::During),
+    ("last", Kw::Last),
+    ("next", Kw::Next),
+    ("current", Kw::Current),
+    ("this", Kw::This),
+    ("early", Kw::Early),
+    ("mid", Kw::Mid),
+    ("late", Kw::Late),
+    ("am", Kw::AmShort),
+    ("m", Kw::M),
+    ("hijri", Kw::HijriMark),
+    ("gregorian", Kw::GregorianMark),
+    ("half", Kw::Half),
+    ("quarter", Kw::Quarter),
+    ("third", Kw::Third),
+    ("except", Kw::Except),
+    ("approximately", Kw::Approx),
+    ("date", Kw::DateWord),
+    ("article", Kw::Article),
+    ("days_of", Kw::DaysOf),
+    ("years_of", Kw::YearsOf),
+    ("months_of", Kw::MonthsOf),
+    ("title", Kw::Title),
+    ("latter", Kw::Latter),
+    ("qada", Kw::Qada),
+    ("hijja", Kw::Hijja),
+];
+
+static BUNDLED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_data(TIME_WORDS).0);
+
+impl Lexicon {
+    /// The time words compiled into the binary (`data/time_words.json`).
+    pub fn bundled() -> &'static Lexicon {
+        &BUNDLED
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+
+    /// Reads a data file, with the problems it has.
+    pub fn from_data(data: DataFile) -> (Lexicon, Vec<Diagnostic>) {
+        let file = JsonFile::new(data.name, data.text);
+        let lexicon = Lexicon::read(&file);
+        (lexicon, file.into_diagnostics())
+    }
+
+    /// Reads `file`; problems go to its diagnostics, and an entry with a
+    /// problem is left out.
+    pub fn read(file: &JsonFile) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let Some(root) = file.parse() else {
+            return lexicon;
+        };
+        let Some(top) = file.object(&root, "the time words", &["$comment", "entries"]) else {
+            return lexicon;
+        };
+        let Some(entries) = top.required_array("entries") else {
+            return lexicon;
+        };
+        let allowed: Vec<&str> = MEANINGS
+            .iter()
+            .copied()
+            .chain(["words", "number", "definite"])
+            .collect();
+        for entry in &entries.elements {
+            let Some(fields) = file.object(entry, "an entry", &allowed) else {
+                continue;
+            };
+            if let Some(lex) = meaning(&fields) {
+                lexicon.add(&fields, lex);
+            }
         }
-        self.0 = h;
+        lexicon
     }
-}
 
-type Table = HashMap<Box<[u8]>, Lex, BuildHasherDefault<Fnv>>;
-
-fn entries() -> Vec<(&'static str, Lex)> {
-    use Count::*;
-    use DayPart::*;
-    use Kw::*;
-    use Lex::{Cardinal as C, HijriMonth as HM, Kw as K, Month as G, Ordinal as O, Weekday as W};
-    use Unit::*;
-    let mut v: Vec<(&'static str, Lex)> = Vec::with_capacity(400);
-    let mut add = |words: &[&'static str], lex: Lex| v.extend(words.iter().map(|w| (*w, lex)));
-
-    // Gregorian months: Egyptian/Gulf, Maghrebi (Algeria/Tunisia, Morocco) and Levantine/Iraqi names.
-    add(&["يناير", "جانفي"], G(1));
-    add(&["فبراير", "فيفري", "شباط"], G(2));
-    add(&["مارس", "آذار"], G(3));
-    add(&["أبريل", "ابريل", "إبريل", "أفريل", "نيسان"], G(4));
-    add(&["مايو", "ماي", "أيار"], G(5));
-    add(&["يونيو", "يونيه", "جوان", "حزيران"], G(6));
-    add(&["يوليو", "يوليه", "جويلية", "يوليوز", "تموز"], G(7));
-    add(&["أغسطس", "أوت", "غشت", "آب"], G(8));
-    add(&["سبتمبر", "شتنبر", "أيلول"], G(9));
-    add(&["أكتوبر"], G(10));
-    add(&["نوفمبر", "نونبر"], G(11));
-    add(&["ديسمبر", "دجنبر"], G(12));
-    add(&["كانون"], Lex::Head(Head::Kanun));
-    add(&["تشرين"], Lex::Head(Head::Tishrin));
-
-    add(&["محرم"], HM(1));
-    add(&["صفر"], HM(2));
-    add(&["رجب"], HM(7));
-    add(&["شعبان"], HM(8));
-    add(&["رمضان"], HM(9));
-    add(&["شوال"], HM(10));
-    add(&["ربيع"], Lex::Head(Head::Rabi));
-    add(&["جمادى"], Lex::Head(Head::Jumada));
-    add(&["ذو", "ذي"], Lex::Head(Head::Dhu));
-    add(&["الآخر", "الآخرة"], K(Latter));
-    add(&["القعدة"], K(Qada));
-    add(&["الحجة"], K(Hijja));
-
-    add(&["الاثنين", "الإثنين", "الاتنين"], W(0));
-    add(&["الثلاثاء"], W(1));
-    add(&["الأربعاء"], W(2));
-    add(&["الخميس"], W(3));
-    add(&["الجمعة"], W(4));
-    add(&["السبت"], W(5));
-    add(&["الأحد"], W(6));
-
-    add(&["الأول", "الأولى", "الحادي", "الحادية", "الواحدة"], O(1));
-    add(&["الثاني", "الثانية"], O(2));
-    add(&["الثالث", "الثالثة"], O(3));
-    add(&["الرابع", "الرابعة"], O(4));
-    add(&["الخامس", "الخامسة"], O(5));
-    add(&["السادس", "السادسة"], O(6));
-    add(&["السابع", "السابعة"], O(7));
-    add(&["الثامن", "الثامنة"], O(8));
-    add(&["التاسع", "التاسعة"], O(9));
-    add(&["العاشر", "العاشرة"], O(10));
-    add(&["العشرين", "العشرون"], O(20));
-    add(&["الثلاثين", "الثلاثون"], O(30));
-
-    add(&["واحد", "أحد", "إحدى"], C(1));
-    add(
-        &["اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي"],
-        C(2),
-    );
-    add(&["ثلاث", "ثلاثة", "الثلاث", "الثلاثة"], C(3));
-    add(&["أربع", "أربعة", "الأربع", "الأربعة"], C(4));
-    add(&["خمس", "خمسة", "الخمس", "الخمسة"], C(5));
-    add(&["ست", "ستة", "الست", "الستة"], C(6));
-    add(&["سبع", "سبعة", "السبع", "السبعة"], C(7));
-    add(&["ثماني", "ثمانية", "ثمان", "الثماني", "الثمانية"], C(8));
-    add(&["تسع", "تسعة", "التسع", "التسعة"], C(9));
-    add(&["عشر", "عشرة", "العشر", "العشرة"], C(10));
-    add(&["عشرون", "عشرين"], C(20));
-    add(&["ثلاثون", "ثلاثين"], C(30));
-    add(&["أربعون", "أربعين", "الأربعين"], C(40));
-    add(&["خمسون", "خمسين", "الخمسين"], C(50));
-    add(&["ستون", "ستين", "الستين"], C(60));
-    add(&["سبعون", "سبعين", "السبعين"], C(70));
-    add(&["ثمانون", "ثمانين", "الثمانين"], C(80));
-    add(&["تسعون", "تسعين", "التسعين"], C(90));
-    add(&["مئة", "مائة", "مئات"], C(100));
-
-    add(&["دقيقة", "دقيقه"], Lex::Unit(Minute, One, false));
-    add(&["دقيقتين", "دقيقتان"], Lex::Unit(Minute, Two, false));
-    add(&["دقائق"], Lex::Unit(Minute, Many, false));
-    add(&["الدقيقتين"], Lex::Unit(Minute, Two, true));
-    add(&["الدقائق"], Lex::Unit(Minute, Many, true));
-    add(&["ساعة"], Lex::Unit(Hour, One, false));
-    add(&["ساعتين", "ساعتان"], Lex::Unit(Hour, Two, false));
-    add(&["ساعات"], Lex::Unit(Hour, Many, false));
-    add(&["الساعة"], Lex::Unit(Hour, One, true));
-    add(&["الساعتين"], Lex::Unit(Hour, Two, true));
-    add(&["الساعات"], Lex::Unit(Hour, Many, true));
-    add(&["يوم", "يوما"], Lex::Unit(Day, One, false));
-    add(&["يومين", "يومان"], Lex::Unit(Day, Two, false));
-    add(&["أيام"], Lex::Unit(Day, Many, false));
-    add(&["اليومين", "اليومان"], Lex::Unit(Day, Two, true));
-    add(&["الأيام"], Lex::Unit(Day, Many, true));
-    add(&["أسبوع", "أسبوعا"], Lex::Unit(Week, One, false));
-    add(&["أسبوعين", "أسبوعان"], Lex::Unit(Week, Two, false));
-    add(&["أسابيع"], Lex::Unit(Week, Many, false));
-    add(&["الأسبوع"], Lex::Unit(Week, One, true));
-    add(&["الأسبوعين"], Lex::Unit(Week, Two, true));
-    add(&["الأسابيع"], Lex::Unit(Week, Many, true));
-    add(&["شهر", "شهرا"], Lex::Unit(Month, One, false));
-    add(&["شهرين", "شهران"], Lex::Unit(Month, Two, false));
-    add(&["أشهر", "شهور"], Lex::Unit(Month, Many, false));
-    add(&["الشهر"], Lex::Unit(Month, One, true));
-    add(&["الشهرين"], Lex::Unit(Month, Two, true));
-    add(&["الأشهر", "الشهور"], Lex::Unit(Month, Many, true));
-    add(&["عام", "عاما", "سنة"], Lex::Unit(Year, One, false));
-    add(&["عامين", "عامان", "سنتين", "سنتان"], Lex::Unit(Year, Two, false));
-    add(&["أعوام", "سنوات", "سنين"], Lex::Unit(Year, Many, false));
-    add(&["العام", "السنة"], Lex::Unit(Year, One, true));
-    add(&["العامين", "السنتين"], Lex::Unit(Year, Two, true));
-    add(&["الأعوام", "السنوات"], Lex::Unit(Year, Many, true));
-
-    add(&["اليوم"], K(Today));
-    add(&["أمس", "الأمس", "البارحة"], K(Yesterday));
-    add(&["غدا", "غد", "الغد"], K(Tomorrow));
-    add(&["أول"], K(First));
-    add(&["بعد"], K(After));
-    add(&["قبل"], K(Before));
-    add(&["منذ", "مذ"], K(Since));
-    add(&["حتى", "لغاية", "غاية"], K(Until));
-    add(&["بين"], K(Between));
-    add(&["و"], K(And));
-    add(&["من"], K(From));
-    add(&["إلى"], K(To));
-    add(&["في"], K(In));
-    add(&["خلال", "طوال", "طيلة"], K(During));
-    add(
-        &[
-            "الماضي",
-            "الماضية",
-            "الماضيين",
-            "الماضيتين",
-            "المنصرم",
-            "المنصرمة",
-            "الفائت",
-            "الفائتة",
-            "المنقضي",
-            "المنقضية",
-            "السابق",
-            "السابقة",
-            "السابقين",
-            "السابقتين",
-            "الأخير",
-            "الأخيرة",
-            "الأخيرين",
-            "الأخيرتين",
-        ],
-        K(Last),
-    );
-    add(
-        &[
-            "المقبل",
-            "المقبلة",
-            "المقبلين",
-            "المقبلتين",
-            "القادم",
-            "القادمة",
-            "القادمين",
-            "القادمتين",
-        ],
-        K(Next),
-    );
-    add(&["الجاري", "الجارية", "الحالي", "الحالية"], K(Current));
-    add(&["هذا", "هذه"], K(This));
-    add(&["أوائل", "مطلع", "بداية", "بدايات", "مستهل"], K(Early));
-    add(&["منتصف", "أواسط", "وسط"], K(Mid));
-    add(&["أواخر", "نهاية", "آخر"], K(Late));
-    add(&["فجر", "فجرا", "الفجر"], K(Part(Dawn)));
-    add(&["صباح", "صباحا", "الصباح"], K(Part(Morning)));
-    add(&["ظهر", "ظهرا", "الظهر"], K(Part(Noon)));
-    add(&["عصر", "عصرا", "العصر"], K(Part(Afternoon)));
-    add(&["مساء", "مساءا", "المساء"], K(Part(Evening)));
-    add(&["ليلا", "ليل", "الليل", "ليلة"], K(Part(Night)));
-    add(&["ص"], K(AmShort));
-    add(&["م"], K(Kw::M));
-    add(&["هـ", "هجري", "هجرية", "الهجرة", "الهجري"], K(HijriMark));
-    add(&["ميلادي", "ميلادية", "الميلاد", "الميلادي"], K(GregorianMark));
-    add(&["النصف", "نصف"], K(Half));
-    add(&["الربع", "ربع", "ربعا"], K(Quarter));
-    add(&["الثلث", "ثلث"], K(Third));
-    add(&["إلا"], K(Except));
-    add(&["نحو", "حوالي", "حوالى", "قرابة", "زهاء"], K(Approx));
-    add(&["تاريخ", "التاريخ", "الموافق"], K(DateWord));
-    add(&["الـ"], K(Article));
-    add(
-        &[
-            "الأمين",
-            "المدير",
-            "المدعي",
-            "النائب",
-            "المفتش",
-            "المراقب",
-            "المنسق",
-            "المفوض",
-            "القائد",
-            "الرأي",
-            "القطاع",
-            "الأمن",
-            "الدين",
-            "المال",
-            "الشأن",
-            "الصالح",
-            "النظام",
-            "الإضراب",
-            "الادعاء",
-        ],
-        K(Title),
-    );
-    add(&["يومي"], K(DaysOf));
-    add(&["عامي", "سنتي"], K(YearsOf));
-    add(&["شهري"], K(MonthsOf));
-    v
-}
-
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = Table::default();
-    let mut buf = [0u8; 64];
-    for (word, lex) in entries() {
-        let len = fold_into(word, &mut buf).unwrap_or(0);
-        if len > 0 {
-            table.insert(buf[..len].into(), lex);
+    /// Files the entry's words under `lex`; a word that folds to nothing, or
+    /// to a key another entry gave another meaning, is reported.
+    fn add(&mut self, fields: &Fields, lex: Lex) {
+        let file = fields.file();
+        let words = fields.strings("words");
+        if fields.get("words").is_none() || words.is_empty() {
+            file.error(fields.span(), "an entry lists no `words`");
         }
-    }
-    table
-});
-
-/// Looks up a folded word.
-pub(crate) fn lookup(folded: &[u8]) -> Option<Lex> {
-    TABLE.get(folded).copied()
-}
-
-const BA: &[u8] = "ب".as_bytes();
-const LAM: &[u8] = "ل".as_bytes();
-const KAF: &[u8] = "ك".as_bytes();
-const FA: &[u8] = "ف".as_bytes();
-const AL: &[u8] = "ال".as_bytes();
-
-/// Looks up a folded word, also under one attached preposition or فـ:
-/// "بالأمس", "للعام" (ل + العام with the article's alef elided), "فمنذ".
-pub(crate) fn lookup_with_clitics(folded: &[u8]) -> Option<Lex> {
-    if let Some(lex) = lookup(folded) {
-        return Some(lex);
-    }
-    // A one-letter remainder is never the word meant.
-    let short = |rest: &[u8]| rest.len() < 4;
-    if let Some(rest) = folded.strip_prefix(LAM)
-        && let Some(after) = rest.strip_prefix(LAM)
-    {
-        let mut buf = [0u8; 64];
-        if AL.len() + after.len() <= buf.len() && !short(after) {
-            buf[..AL.len()].copy_from_slice(AL);
-            buf[AL.len()..AL.len() + after.len()].copy_from_slice(after);
-            if let Some(lex) = lookup(&buf[..AL.len() + after.len()]) {
-                return Some(lex);
+        for word in words {
+            let key = fold(&word.value);
+            if key.is_empty() {
+                file.error(word.span, format!("`{}` folds to nothing", word.value));
+                continue;
+            }
+            match self.table.get(key.as_str()) {
+                Some(&other) if other != lex => file.error(
+                    word.span,
+                    format!(
+                        "`{}` already means {other:?} (the same folded word `{key}`)",
+                        word.value
+                    ),
+                ),
+                _ => {
+                    self.table.insert(key.into(), lex);
+                }
             }
         }
     }
-    for prefix in [BA, LAM, KAF, FA] {
-        if let Some(rest) = folded.strip_prefix(prefix)
-            && !short(rest)
-        {
-            return lookup(rest);
+
+    /// The meaning of a folded word.
+    pub(crate) fn lookup(&self, key: &str) -> Option<Lex> {
+        self.table.get(key).copied()
+    }
+
+    /// The meaning of a folded word, also under one attached preposition or
+    /// فـ: "بالأمس", "للعام" (ل + العام with the article's alef elided), "فمنذ".
+    pub(crate) fn lookup_with_clitics(&self, key: &str) -> Option<Lex> {
+        self.lookup(key).or_else(|| without_proclitic(key, |k| self.lookup(k)))
+    }
+}
+
+/// What an entry's words mean: the one meaning field it has.
+fn meaning(fields: &Fields) -> Option<Lex> {
+    let file = fields.file();
+    let given: Vec<&str> = MEANINGS.iter().copied().filter(|m| fields.get(m).is_some()).collect();
+    let &[name] = given.as_slice() else {
+        let problem = if given.is_empty() {
+            "says nothing of what its words mean".to_string()
+        } else {
+            format!("has several meanings: {}", given.join(", "))
+        };
+        file.push(
+            Diagnostic::error(&file.name, format!("an entry {problem}"))
+                .at(file.source(), fields.span())
+                .with_help(format!("give one of: {}", MEANINGS.join(", "))),
+        );
+        return None;
+    };
+    if name != "unit" {
+        for extra in ["number", "definite"] {
+            if let Some(value) = fields.get(extra) {
+                file.error(span(value), format!("`{extra}` goes with `unit` only"));
+            }
         }
     }
+    let number = |max: u64| {
+        let n = fields.integer(name)?;
+        if (1..=max).contains(&n.value) {
+            Some(n.value)
+        } else {
+            file.error(n.span, format!("`{name}` must be 1 to {max}"));
+            None
+        }
+    };
+    Some(match name {
+        "month" => Lex::Month(number(12)? as u8),
+        "hijri_month" => Lex::HijriMonth(number(12)? as u8),
+        "ordinal" => Lex::Ordinal(number(u8::MAX.into())? as u8),
+        "cardinal" => Lex::Cardinal(number(u16::MAX.into())? as u16),
+        "weekday" => {
+            let day = named(fields, name, &WEEKDAYS.iter().map(|&w| (w, w)).collect::<Vec<_>>())?;
+            Lex::Weekday(WEEKDAYS.iter().position(|&w| w == day)? as u8)
+        }
+        "month_head" => Lex::Head(named(fields, name, MONTH_HEADS)?),
+        "day_part" => Lex::Kw(Kw::Part(named(fields, name, DAY_PARTS)?)),
+        "word" => Lex::Kw(named(fields, name, WORDS)?),
+        _ => {
+            let unit = named(fields, "unit", UNITS)?;
+            let Some(count) = fields.get("number").and_then(|_| named(fields, "number", NUMBERS)) else {
+                if fields.get("number").is_none() {
+                    file.error(fields.span(), "a `unit` entry needs its `number`");
+                }
+                return None;
+            };
+            let definite = fields.boolean("definite").is_some_and(|d| d.value);
+            Lex::Unit(unit, count, definite)
+        }
+    })
+}
+
+/// The value of the string field `name`, one of `names`; another is reported
+/// with the nearest name.
+fn named<T: Copy>(fields: &Fields, name: &str, names: &[(&str, T)]) -> Option<T> {
+    let file = fields.file();
+    let Spanned { value, span } = fields.string(name)?;
+    if let Some(&(_, found)) = names.iter().find(|(n, _)| *n == value) {
+        return Some(found);
+    }
+    let mut error = Diagnostic::error(&file.name, format!("unknown {name} `{value}`")).at(file.source(), span);
+    error = match nearest(&value, names.iter().map(|(n, _)| *n)) {
+        Some(close) => error.with_help(format!("did you mean `{close}`?")),
+        None => error.with_help(format!(
+            "expected one of: {}",
+            names.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+        )),
+    };
+    file.push(error);
     None
 }
 
@@ -411,9 +389,63 @@ mod tests {
     use super::*;
 
     fn lex(word: &str) -> Option<Lex> {
-        let mut buf = [0u8; 64];
-        let len = fold_into(word, &mut buf)?;
-        lookup_with_clitics(&buf[..len])
+        Lexicon::bundled().lookup_with_clitics(&fold(word))
+    }
+
+    #[test]
+    fn the_bundled_time_words_read_without_problems() {
+        let (lexicon, diagnostics) = Lexicon::from_data(TIME_WORDS);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(lexicon.lookup("ديسمبر"), Some(Lex::Month(12)));
+        assert_eq!(lexicon.lookup(&fold("الجمعة")), Some(Lex::Weekday(4)));
+        assert_eq!(lexicon.lookup("يومين"), Some(Lex::Unit(Unit::Day, Count::Two, false)));
+    }
+
+    #[test]
+    fn a_broken_file_gives_diagnostics_and_keeps_the_good_entries() {
+        let file = JsonFile::new(
+            "time_words.json",
+            r#"{"entries": [
+                {"month": 12, "words": ["ديسمبر"]},
+                {"month": 13, "words": ["شهر13"]},
+                {"weekday": "fryday", "words": ["الجمعة"]},
+                {"unit": "day", "words": ["يوم"]},
+                {"word": "today", "month": 1, "words": ["اليوم"]},
+                {"words": ["أمس"]},
+                {"word": "yesterday", "words": ["ديسمبر", "ـ"], "definite": true},
+                {"ordinal": 1}
+            ]}"#,
+        );
+        let lexicon = Lexicon::read(&file);
+        let messages: Vec<String> = file
+            .into_diagnostics()
+            .iter()
+            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect();
+        for expected in [
+            "`month` must be 1 to 12",
+            "unknown weekday `fryday` did you mean `friday`?",
+            "a `unit` entry needs its `number`",
+            "an entry has several meanings: month, word",
+            "an entry says nothing of what its words mean",
+            "`ديسمبر` already means Month(12)",
+            "`ـ` folds to nothing",
+            "`definite` goes with `unit` only",
+            "an entry lists no `words`",
+        ] {
+            assert!(
+                messages.iter().any(|m| m.contains(expected)),
+                "{expected}: {messages:#?}"
+            );
+        }
+        assert_eq!(messages.len(), 9, "{messages:#?}");
+        assert_eq!(lexicon.lookup("ديسمبر"), Some(Lex::Month(12)));
+        assert_eq!(lexicon.lookup("اليوم"), None);
+        for text in ["", "[", "{\"entries\": 3}", "{\"entries\": [1, \"x\"]}"] {
+            let file = JsonFile::new("time_words.json", text);
+            Lexicon::read(&file);
+            assert!(!file.into_diagnostics().is_empty(), "{text}");
+        }
     }
 
     #[test]

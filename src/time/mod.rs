@@ -3,22 +3,76 @@
 //! `A..B`, open `2015..` / `..2024-12`).
 //!
 //! Arabic expressions resolve to the same [`Interval`], so comparison never
-//! needs to know where a time came from.
+//! needs to know where a time came from: `find` holds the entry points,
+//! `grammar` the readings, `lexicon` the time words, `calendar` year choice,
+//! weeks and the Hijri calendar.
 
 use std::fmt;
+use std::ops::Range;
 
-mod arabic;
 mod calendar;
+mod find;
+mod grammar;
 mod lexicon;
-mod numbers;
-mod text;
 
-pub use arabic::{
-    Anchor, Calendar, Prefer, Resolution, find_all, find_all_in, normalize, normalize_in, parse_anchor, record,
-};
+pub use find::{TimeRecord, find_all, find_all_in, normalize, normalize_in, record};
+pub use lexicon::Lexicon;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;
+
+/// What relative expressions are resolved against: usually the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Anchor {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+/// Which occurrence a date without a year (or a bare weekday) means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Prefer {
+    /// The most recent one: news reports what happened.
+    #[default]
+    Past,
+    Future,
+}
+
+/// How bare numeric dates (`30-02-33`) are read. Explicit markers (هـ, Hijri
+/// month names, a 13xx/14xx year in a full numeric date) win either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Calendar {
+    #[default]
+    Gregorian,
+    Hijri,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    pub interval: Interval,
+    /// Which grammar rule matched, e.g. `relative-weekday-last`; `+time` when a clock time was attached.
+    pub rule: String,
+    /// Byte span of the expression in the input.
+    pub span: Range<usize>,
+}
+
+/// `2024-12-23`, `2024-12-23T20:01` (seconds and a space separator accepted).
+pub fn parse_anchor(s: &str) -> Option<Anchor> {
+    let s = s.trim();
+    let (date, time) = match s.split_once(['T', ' ']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (s, None),
+    };
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let time = match time {
+        Some(t) => Some(
+            NaiveTime::parse_from_str(t, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+                .ok()?,
+        ),
+        None => None,
+    };
+    Some(Anchor { date, time })
+}
 
 /// How precise an interval is; the coarser bound of a range decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -256,6 +310,15 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn parses_anchors() {
+        let a = parse_anchor("2024-12-23T20:01").unwrap();
+        assert_eq!(a.time, NaiveTime::from_hms_opt(20, 1, 0));
+        assert_eq!(parse_anchor("2024-12-23").unwrap().time, None);
+        assert!(parse_anchor("2024-13-01").is_none());
+        assert!(parse_anchor("23/12/2024").is_none());
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! counts ("ثلاثة عشر", "خمسة وعشرين", "21") and definite ordinals
 //! ("الخامس عشر", "الحادي والعشرين", "الثالث عشرة").
 
-use super::lexicon::{Kw, Lex};
-use super::text::{Kind, Tok};
+use super::tokens::{Kind, Tok};
+use crate::time::lexicon::{Kw, Lex};
 
 fn word(toks: &[Tok], i: usize) -> Option<Lex> {
     match toks.get(i)?.kind {
@@ -57,13 +57,12 @@ pub(crate) fn ordinal(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::text::tokens;
+    use crate::time::grammar::tokens;
 
     type Reader = fn(&[Tok], usize) -> Option<(u32, usize)>;
 
     fn read(f: Reader, text: &str) -> Option<(u32, usize)> {
-        let toks: Vec<Tok> = tokens(text).collect();
-        f(&toks, 0)
+        f(&tokens::read(text, crate::time::Lexicon::bundled()), 0)
     }
 
     #[test]

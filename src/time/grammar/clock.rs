@@ -1,0 +1,157 @@
+//! Clock times: digits (`20:01`), the hour in words with fractions
+//! (`الساعة العاشرة والنصف`), parts of the day (`مساءً`), attached to a day or alone.
+
+use chrono::{NaiveTime, Timelike};
+
+use super::numbers::ordinal;
+use super::tokens::Punct;
+use super::{Hit, Parser, longest};
+use crate::time::lexicon::{Count, DayPart, Kw, Lex, Unit};
+use crate::time::{Granularity, Interval};
+
+impl Parser<'_> {
+    /// "20:01", "05:16 مساءً", "الساعة 10", "الساعة الثالثة", "الساعة العاشرة والنصف".
+    fn clock(&self, i: usize) -> Option<(NaiveTime, Granularity, usize)> {
+        let clock_word = self.lex(i) == Some(Lex::Unit(Unit::Hour, Count::One, true));
+        let j = if clock_word { i + 1 } else { i };
+        let hm = match (self.num(j), self.punct(j + 1), self.num(j + 2)) {
+            (Some((h, hd)), Some(Punct::Colon), Some((m, 2))) if hd <= 2 && h <= 24 && m < 60 => {
+                Some((h, m, Granularity::Minute, j + 3))
+            }
+            _ => None,
+        };
+        let (mut h, m, g, mut end) = match hm {
+            Some(x) => x,
+            None if clock_word => match self.num(j) {
+                Some((h, hd)) if hd <= 2 && h <= 24 => (h, 0, Granularity::Hour, j + 1),
+                Some(_) => return None,
+                None => {
+                    let (h, k) = ordinal(self.t, j)?;
+                    if !(1..=12).contains(&h) {
+                        return None;
+                    }
+                    // "والنصف", "والربع", "والثلث", "إلا ربعا".
+                    let fraction = |k: usize| match self.lex(k) {
+                        Some(Lex::Kw(Kw::Half)) => Some(30),
+                        Some(Lex::Kw(Kw::Quarter)) => Some(15),
+                        Some(Lex::Kw(Kw::Third)) => Some(20),
+                        _ => None,
+                    };
+                    if self.is(k, Kw::And) && fraction(k + 1).is_some() {
+                        (h, fraction(k + 1)?, Granularity::Minute, k + 2)
+                    } else if self.is(k, Kw::Except) && fraction(k + 1).is_some() {
+                        ((h + 11) % 12, 60 - fraction(k + 1)?, Granularity::Minute, k + 2)
+                    } else {
+                        (h, 0, Granularity::Hour, k)
+                    }
+                }
+            },
+            None => return None,
+        };
+        if let Some(part) = self.day_part(end) {
+            h = apply_part(h, part);
+            end += 1;
+        }
+        Some((NaiveTime::from_hms_opt(h % 24, m, 0)?, g, end))
+    }
+
+    fn day_part(&self, i: usize) -> Option<DayPart> {
+        match self.lex(i)? {
+            Lex::Kw(Kw::Part(p)) => Some(p),
+            Lex::Kw(Kw::AmShort) => Some(DayPart::Morning),
+            Lex::Kw(Kw::M) => Some(DayPart::Evening),
+            _ => None,
+        }
+    }
+
+    /// A clock time right after a date: "… 2024 - 20:01", "…، 2015، الساعة 05:16 مساءً".
+    pub(super) fn attached_time(&self, i: usize) -> Option<(NaiveTime, Granularity, usize)> {
+        let j = if matches!(self.punct(i), Some(Punct::Comma | Punct::Dash)) {
+            i + 1
+        } else {
+            i
+        };
+        let j = if self.is(j, Kw::In) { j + 1 } else { j };
+        self.clock(j)
+    }
+
+    /// A clock time on its own (on the anchor's day) or before its day:
+    /// "الساعة العاشرة من صباح اليوم", "20:01".
+    pub(super) fn time_only(&self, i: usize) -> Option<Hit> {
+        let (time, g, end) = self.clock(i)?;
+        let mut k = end;
+        if self.is(k, Kw::From) || matches!(self.punct(k), Some(Punct::Comma | Punct::Dash)) {
+            k += 1;
+        }
+        let part = self.day_part(k);
+        if part.is_some() {
+            k += 1;
+        }
+        let day = longest(
+            longest(self.relative_day(k), self.weekday(k)),
+            longest(self.day_noun(k), self.textual(k)),
+        )
+        .filter(|h| h.iv.granularity == Granularity::Day);
+        let (date, time, rule, end) = match (day, day.and_then(|h| h.iv.start)) {
+            (Some(h), Some(date)) => {
+                let time = match part {
+                    Some(p) => NaiveTime::from_hms_opt(apply_part(time.hour(), p) % 24, time.minute(), 0)?,
+                    None => time,
+                };
+                (date, time, h.rule, h.end)
+            }
+            _ => (self.today(), time, "time-of-day", end),
+        };
+        Some(Hit {
+            iv: Interval::at(date, time, g),
+            rule,
+            timed: rule != "time-of-day",
+            end,
+        })
+    }
+}
+
+/// A 12-hour clock reading moved into the part of the day named after it.
+fn apply_part(h: u32, part: DayPart) -> u32 {
+    if h > 12 {
+        return h;
+    }
+    match part {
+        DayPart::Dawn | DayPart::Morning => h % 12,
+        // "الواحدة ظهرا" is 13:00, "الثانية عشرة ظهرا" 12:00.
+        DayPart::Noon => {
+            if h < 6 {
+                h + 12
+            } else {
+                h
+            }
+        }
+        DayPart::Afternoon | DayPart::Evening => {
+            if h < 12 {
+                h + 12
+            } else {
+                h
+            }
+        }
+        // "التاسعة ليلا" is 21:00, "الثانية ليلا" 02:00.
+        DayPart::Night => match h {
+            12 => 0,
+            6..=11 => h + 12,
+            _ => h,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_parts_move_twelve_hour_readings() {
+        assert_eq!(apply_part(5, DayPart::Evening), 17);
+        assert_eq!(apply_part(12, DayPart::Morning), 0);
+        assert_eq!(apply_part(1, DayPart::Noon), 13);
+        assert_eq!(apply_part(9, DayPart::Night), 21);
+        assert_eq!(apply_part(20, DayPart::Morning), 20);
+    }
+}

@@ -1,0 +1,293 @@
+//! The grammar of Arabic time expressions: readings tried at each token of a
+//! segment, the longest winning. By concern: [`dates`] (day, month and year
+//! names, numeric dates, years), [`relative`] (today, last week, three days
+//! ago, rolling spans, parts of a period), [`ranges`] (since, until, between,
+//! from … to) and [`clock`] (clock times and parts of the day); [`numbers`]
+//! reads counts and ordinals written in words, [`tokens`] the text layer's
+//! tokens through the time lexicon.
+//!
+//! Text is cut into segments at unknown words, since no expression reaches
+//! across one.
+
+mod clock;
+mod dates;
+mod numbers;
+mod ranges;
+mod relative;
+mod tokens;
+
+use chrono::NaiveDate;
+
+use super::calendar::Pick;
+use super::lexicon::{Count, Kw, Lex, Lexicon, Unit};
+use super::{Anchor, Calendar, Granularity, Interval, Prefer, Resolution};
+use tokens::{Kind, Punct, Tok};
+
+/// Feeds each expression of `text` to `emit`, in order, until it returns false.
+pub(super) fn scan(
+    text: &str,
+    lexicon: &Lexicon,
+    anchor: Anchor,
+    prefer: Prefer,
+    calendar: Calendar,
+    emit: &mut dyn FnMut(Resolution) -> bool,
+) {
+    for segment in tokens::read(text, lexicon).split(|t| t.kind == Kind::Other) {
+        if !expressions(segment, anchor, prefer, calendar, emit) {
+            return;
+        }
+    }
+}
+
+/// Feeds each expression of `segment` (tokens with no unknown word) to `emit`;
+/// false when `emit` asked to stop.
+fn expressions(
+    segment: &[Tok],
+    anchor: Anchor,
+    prefer: Prefer,
+    calendar: Calendar,
+    emit: &mut dyn FnMut(Resolution) -> bool,
+) -> bool {
+    let p = Parser {
+        t: segment,
+        anchor,
+        prefer,
+        calendar,
+    };
+    let mut i = 0;
+    while i < segment.len() {
+        let Some(hit) = p.at(i) else {
+            // An impossible date ("30 فبراير 2024") is skipped whole,
+            // not read as the month and year after its day.
+            i = p.impossible_date(i).unwrap_or(i + 1);
+            continue;
+        };
+        let rule = if hit.timed {
+            format!("{}+time", hit.rule)
+        } else {
+            hit.rule.to_string()
+        };
+        let span = segment[i].start..segment[hit.end - 1].end;
+        if !emit(Resolution {
+            interval: hit.iv,
+            rule,
+            span,
+        }) {
+            return false;
+        }
+        i = hit.end;
+    }
+    true
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    iv: Interval,
+    rule: &'static str,
+    timed: bool,
+    /// Index of the first token after the match.
+    end: usize,
+}
+
+fn hit(iv: Interval, rule: &'static str, end: usize) -> Option<Hit> {
+    Some(Hit {
+        iv,
+        rule,
+        timed: false,
+        end,
+    })
+}
+
+/// The longer of two readings; the first on a tie.
+fn longest(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.end > x.end { y } else { x }),
+        (x, y) => x.or(y),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MonthRef {
+    Gregorian(u32),
+    Hijri(u32),
+}
+
+/// الماضي / المقبل / الجاري after a name or unit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Modifier {
+    Last,
+    Next,
+    Current,
+}
+
+/// A bare four-digit number is a year only in this window, and only after a preposition.
+const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+struct Parser<'t> {
+    t: &'t [Tok],
+    anchor: Anchor,
+    prefer: Prefer,
+    calendar: Calendar,
+}
+
+impl Parser<'_> {
+    fn lex(&self, i: usize) -> Option<Lex> {
+        match self.t.get(i)?.kind {
+            Kind::Word(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, kw: Kw) -> bool {
+        self.lex(i) == Some(Lex::Kw(kw))
+    }
+
+    fn punct(&self, i: usize) -> Option<Punct> {
+        match self.t.get(i)?.kind {
+            Kind::Punct(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        match self.t.get(i)?.kind {
+            Kind::Num { value, digits } => Some((value, digits)),
+            _ => None,
+        }
+    }
+
+    fn pick(&self) -> Pick {
+        match self.prefer {
+            Prefer::Past => Pick::Past,
+            Prefer::Future => Pick::Future,
+        }
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.anchor.date
+    }
+
+    /// A preposition just before `i` that makes a bare month or year a date ("في 2015", "منذ ديسمبر").
+    fn context(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.lex(i - 1),
+                Some(Lex::Kw(
+                    Kw::In
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Between
+                        | Kw::From
+                        | Kw::To
+                        | Kw::During
+                        | Kw::Early
+                        | Kw::Mid
+                        | Kw::Late
+                        | Kw::First
+                        | Kw::DateWord
+                        | Kw::MonthsOf
+                ))
+            )
+    }
+
+    fn modifier(&self, i: usize) -> Option<Modifier> {
+        match self.lex(i)? {
+            Lex::Kw(Kw::Last) => Some(Modifier::Last),
+            Lex::Kw(Kw::Next) => Some(Modifier::Next),
+            Lex::Kw(Kw::Current) => Some(Modifier::Current),
+            _ => None,
+        }
+    }
+
+    /// Every reading that starts at token `i`, longest first.
+    fn at(&self, i: usize) -> Option<Hit> {
+        let first = self.t[i].kind;
+        if matches!(first, Kind::Punct(_) | Kind::Other) {
+            return None;
+        }
+        let mut best = self.dated(i);
+        if let Kind::Word(Lex::Kw(kw)) = first {
+            match kw {
+                Kw::Since | Kw::Before | Kw::After => {
+                    best = longest(best, self.shift(i));
+                    best = longest(best, self.open(i));
+                }
+                Kw::Until | Kw::To => best = longest(best, self.open(i)),
+                Kw::Between | Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf => best = longest(best, self.between(i)),
+                Kw::From => best = longest(best, self.range_from(i)),
+                _ => {}
+            }
+        }
+        if let Kind::Num { .. } | Kind::Word(Lex::Ordinal(_)) = first {
+            best = longest(best, self.days_range(i));
+            best = longest(best, self.years_range(i));
+        }
+        longest(best, self.time_only(i))
+    }
+
+    /// A point expression with an optional clock time after it.
+    fn dated(&self, i: usize) -> Option<Hit> {
+        let h = self.point(i)?;
+        if h.iv.granularity == Granularity::Day
+            && let (Some(date), Some((time, g, end))) = (h.iv.start, self.attached_time(h.end))
+        {
+            return Some(Hit {
+                iv: Interval::at(date, time, g),
+                timed: true,
+                end,
+                ..h
+            });
+        }
+        Some(h)
+    }
+
+    /// Day-, week-, month- or year-level expressions that are not ranges of two dates.
+    fn point(&self, i: usize) -> Option<Hit> {
+        match self.t.get(i)?.kind {
+            Kind::Num { .. } => longest(longest(self.numeric(i), self.textual(i)), self.year(i, self.context(i))),
+            Kind::Word(lex) => match lex {
+                Lex::Ordinal(_) => self.textual(i),
+                Lex::Weekday(_) => self.weekday(i),
+                Lex::Month(_) | Lex::Head(_) | Lex::HijriMonth(_) => self.month_expr(i),
+                Lex::Unit(Unit::Day, Count::One, false) => self.day_noun(i),
+                Lex::Unit(Unit::Month, Count::One, false) => self.month_expr(i),
+                Lex::Unit(Unit::Year, Count::One, _) => longest(self.year(i, true), self.relative_unit(i)),
+                Lex::Unit(_, Count::One, true) => self.relative_unit(i),
+                Lex::Unit(_, _, true) | Lex::Kw(Kw::Article) => self.rolling(i),
+                Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Part(_)) => self.relative_day(i),
+                Lex::Kw(Kw::This) => self.relative_unit(i),
+                Lex::Kw(Kw::First) => longest(self.relative_day(i), self.period_part(i)),
+                Lex::Kw(Kw::Early | Kw::Mid | Kw::Late) => self.period_part(i),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::{Prefer, normalize, parse_anchor};
+
+    fn norm(text: &str, at: &str) -> Option<String> {
+        normalize(text, parse_anchor(at).unwrap(), Prefer::Past).map(|r| r.interval.to_string())
+    }
+
+    #[test]
+    fn times_attach_to_their_day() {
+        assert_eq!(
+            norm("الاثنين 23 كانون الأول 2024 - 20:01", "2024-12-23").as_deref(),
+            Some("2024-12-23T20:01")
+        );
+        assert_eq!(
+            norm("الساعة الثالثة مساءً", "2024-12-23").as_deref(),
+            Some("2024-12-23T15:00")
+        );
+        assert_eq!(
+            norm("الساعة العاشرة والنصف من صباح أمس", "2024-12-23").as_deref(),
+            Some("2024-12-22T10:30")
+        );
+    }
+}

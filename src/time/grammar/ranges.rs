@@ -1,0 +1,118 @@
+//! Ranges: open ones (since, until, before, after a date) and ranges of two
+//! dates (between … and, from … to, days sharing a month, year spans).
+
+use chrono::Datelike;
+
+use super::tokens::Punct;
+use super::{BARE_YEARS, Hit, Parser, hit, longest};
+use crate::time::Interval;
+use crate::time::calendar;
+use crate::time::lexicon::{Kw, Lex};
+
+impl Parser<'_> {
+    /// "منذ عام 2015", "حتى نهاية العام", "إلى غاية ديسمبر", "قبل 2015", "بعد الأول من ديسمبر".
+    pub(super) fn open(&self, i: usize) -> Option<Hit> {
+        let (kw, mut j) = match self.lex(i)? {
+            Lex::Kw(Kw::To) if self.is(i + 1, Kw::Until) => (Kw::Until, i + 2),
+            Lex::Kw(kw @ (Kw::Since | Kw::Until | Kw::Before | Kw::After)) => (kw, i + 1),
+            _ => return None,
+        };
+        if self.is(j, Kw::DateWord) {
+            j += 1;
+        }
+        let h = self.point(j)?;
+        let (s, e) = (h.iv.start, h.iv.end);
+        let (iv, rule) = match kw {
+            Kw::Since => (Interval::open(s, None), "open-since"),
+            Kw::Until => (Interval::open(None, e), "open-until"),
+            Kw::Before => (Interval::open(None, Some(calendar::add_days(s?, -1)?)), "open-before"),
+            _ => (Interval::open(Some(calendar::add_days(e?, 1)?), None), "open-after"),
+        };
+        hit(iv, rule, h.end)
+    }
+
+    /// The second date of a pair, where a bare year needs no preposition ("بين 2015 و2020").
+    fn second(&self, i: usize) -> Option<Hit> {
+        longest(self.point(i), self.year(i, true))
+    }
+
+    fn span(first: Hit, second: Hit) -> Option<Interval> {
+        let (mut s, e) = (first.iv.start?, second.iv.end?);
+        // A first date resolved on its own can land after the second: a
+        // yearless one then takes the second's year ("بين نوفمبر وديسمبر 2024"
+        // read in 2026), a weekday the week before ("من الاثنين حتى الخميس").
+        if s > e {
+            s = match first.rule {
+                "absolute-day-month" | "month-named" => s
+                    .with_year(e.year())
+                    .filter(|&d| d <= e)
+                    .or_else(|| s.with_year(e.year() - 1))?,
+                "relative-weekday" => calendar::add_days(s, -7)?,
+                _ => s,
+            };
+        }
+        (s <= e).then(|| Interval::range(s, e))
+    }
+
+    /// "بين 21 و22 كانون الأول", "بين عامي 2015 و2020", "يومي 21 و22 كانون الأول", "شهري نوفمبر وديسمبر".
+    pub(super) fn between(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        if self.is(i, Kw::Between) && matches!(self.lex(j), Some(Lex::Kw(Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf))) {
+            j += 1;
+        }
+        if let Some(h) = self.days_range(j) {
+            return Some(h);
+        }
+        let first = longest(self.point(j), self.year(j, true))?;
+        if !self.is(first.end, Kw::And) {
+            return None;
+        }
+        let second = self.second(first.end + 1)?;
+        hit(Self::span(first, second)?, "range-between", second.end)
+    }
+
+    /// "من 2015 إلى 2020", "من الاثنين حتى الخميس", "من 21 إلى 23 ديسمبر".
+    pub(super) fn range_from(&self, i: usize) -> Option<Hit> {
+        let j = i + 1;
+        if let Some(h) = self.days_range(j) {
+            return Some(h);
+        }
+        let first = self.point(j)?;
+        let k = first.end;
+        let joined = self.is(k, Kw::To) || self.is(k, Kw::Until) || self.punct(k) == Some(Punct::Dash);
+        if !joined {
+            return None;
+        }
+        let second = self.second(k + 1)?;
+        hit(Self::span(first, second)?, "range-from-to", second.end)
+    }
+
+    /// Days sharing one month: "21 و22 كانون الأول", "21-23 ديسمبر 2024", "الأول حتى الخامس من يناير".
+    pub(super) fn days_range(&self, i: usize) -> Option<Hit> {
+        let (d1, j) = self.day_of_month(i)?;
+        let joined =
+            self.is(j, Kw::And) || self.is(j, Kw::To) || self.is(j, Kw::Until) || self.punct(j) == Some(Punct::Dash);
+        if !joined {
+            return None;
+        }
+        let (d2, _) = self.day_of_month(j + 1)?;
+        let second = self.textual(j + 1)?;
+        if d1 >= d2 {
+            return None;
+        }
+        let end = second.iv.end?;
+        let start = calendar::add_days(end, -((d2 - d1) as i64))?;
+        hit(Interval::range(start, end), "range-days", second.end)
+    }
+
+    /// "2015-2020".
+    pub(super) fn years_range(&self, i: usize) -> Option<Hit> {
+        let (a, ad) = self.num(i)?;
+        let (b, bd) = self.num(i + 2)?;
+        if ad != 4 || bd != 4 || self.punct(i + 1) != Some(Punct::Dash) || a >= b || !BARE_YEARS.contains(&a) {
+            return None;
+        }
+        let (s, e) = (Interval::year(a as i32)?.start?, Interval::year(b as i32)?.end?);
+        hit(Interval::range(s, e), "range-years", i + 3)
+    }
+}

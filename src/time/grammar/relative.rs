@@ -1,0 +1,285 @@
+//! Expressions relative to the anchor: today and its neighbours, weekdays,
+//! this or last week, month or year, spans ago and ahead, rolling spans, and
+//! the early, middle or late part of a month or year.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike};
+
+use super::numbers::cardinal;
+use super::tokens::Punct;
+use super::{Hit, Modifier, Parser, hit, longest};
+use crate::time::calendar::{self, Pick};
+use crate::time::lexicon::{Count, Kw, Lex, Unit};
+use crate::time::{Granularity, Interval};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+/// Counts beyond this are not time spans ("منذ 5000 يوم" is still fine).
+const MAX_COUNT: u32 = 100_000;
+
+impl Parser<'_> {
+    /// "يوم الجمعة", "يوم أمس", "يوم 23 ديسمبر".
+    pub(super) fn day_noun(&self, i: usize) -> Option<Hit> {
+        let j = i + 1;
+        let h = longest(
+            longest(self.weekday(j), self.relative_day(j)),
+            longest(self.textual(j), self.numeric(j)),
+        )?;
+        (h.iv.granularity == Granularity::Day).then_some(h)
+    }
+
+    /// A weekday, alone, with الماضي/المقبل, or heading a full date ("الاثنين, 23 ديسمبر - 2024").
+    pub(super) fn weekday(&self, i: usize) -> Option<Hit> {
+        let Some(Lex::Weekday(w)) = self.lex(i) else {
+            return None;
+        };
+        let mut k = i + 1;
+        if matches!(self.punct(k), Some(Punct::Comma | Punct::Dash)) {
+            k += 1;
+        }
+        if self.is(k, Kw::DateWord) {
+            k += 1;
+        }
+        if let Some(h) = longest(self.textual(k), self.numeric(k)) {
+            return Some(h);
+        }
+        let (pick, end, rule) = match self.modifier(i + 1) {
+            Some(Modifier::Last) => (Pick::StrictPast, i + 2, "relative-weekday-last"),
+            Some(Modifier::Next) => (Pick::StrictFuture, i + 2, "relative-weekday-next"),
+            _ => (self.pick(), i + 1, "relative-weekday"),
+        };
+        hit(
+            Interval::day(calendar::resolve_weekday(w, self.today(), pick)?),
+            rule,
+            end,
+        )
+    }
+
+    /// اليوم، أمس، أول أمس، غدا، بعد غد، and a part of such a day ("صباح اليوم", "مساء الجمعة").
+    pub(super) fn relative_day(&self, i: usize) -> Option<Hit> {
+        let day = |offset: i64, rule, end| hit(Interval::day(calendar::add_days(self.today(), offset)?), rule, end);
+        match self.lex(i)? {
+            Lex::Kw(Kw::Today) => {
+                if self.modifier(i + 1) == Some(Modifier::Last) {
+                    return day(-1, "relative-day-before", i + 2);
+                }
+                if let Some(Lex::Weekday(_)) = self.lex(i + 1) {
+                    // "اليوم الإثنين": today, unless a full date follows the weekday.
+                    if let Some(h) = self.weekday(i + 1).filter(|h| h.rule.starts_with("absolute")) {
+                        return Some(h);
+                    }
+                    return day(0, "relative-today", i + 2);
+                }
+                day(0, "relative-today", i + 1)
+            }
+            Lex::Kw(Kw::Yesterday) => match self.lex(i + 1) {
+                Some(Lex::Ordinal(1)) => day(-2, "relative-day-before-yesterday", i + 2),
+                _ => day(-1, "relative-yesterday", i + 1),
+            },
+            Lex::Kw(Kw::First) => {
+                let j = if self.is(i + 1, Kw::From) { i + 2 } else { i + 1 };
+                if self.is(j, Kw::Yesterday) {
+                    day(-2, "relative-day-before-yesterday", j + 1)
+                } else {
+                    None
+                }
+            }
+            Lex::Kw(Kw::Tomorrow) => day(1, "relative-tomorrow", i + 1),
+            Lex::Kw(Kw::After) if self.is(i + 1, Kw::Tomorrow) => day(2, "relative-day-after-tomorrow", i + 2),
+            Lex::Kw(Kw::Part(_)) => {
+                let j = i + 1;
+                let h = longest(
+                    longest(self.relative_day(j), self.weekday(j)),
+                    longest(self.day_noun(j), self.textual(j)),
+                )?;
+                (h.iv.granularity == Granularity::Day).then_some(h)
+            }
+            _ => None,
+        }
+    }
+
+    /// "هذا الشهر", "الأسبوع الماضي", "العام المقبل", "السنة الحالية".
+    pub(super) fn relative_unit(&self, i: usize) -> Option<Hit> {
+        let (unit, modifier, end) = match (self.lex(i)?, self.lex(i + 1)) {
+            (Lex::Kw(Kw::This), Some(Lex::Unit(u, Count::One, true))) => (u, Modifier::Current, i + 2),
+            (Lex::Unit(u, Count::One, true), _) if !(u == Unit::Year && i > 0 && self.is(i - 1, Kw::Title)) => {
+                (u, self.modifier(i + 1)?, i + 2)
+            }
+            _ => return None,
+        };
+        let step: i64 = match modifier {
+            Modifier::Last => -1,
+            Modifier::Current => 0,
+            Modifier::Next => 1,
+        };
+        let today = self.today();
+        let (iv, rule) = match unit {
+            Unit::Week => {
+                let monday = calendar::add_days(calendar::monday_of(today)?, 7 * step)?;
+                let rule = ["relative-week-last", "relative-week-this", "relative-week-next"][(step + 1) as usize];
+                (Interval::week(monday)?, rule)
+            }
+            Unit::Month => {
+                let d = calendar::add_months(today.with_day(1)?, step)?;
+                let rule = ["relative-month-last", "relative-month-this", "relative-month-next"][(step + 1) as usize];
+                (Interval::month(d.year(), d.month())?, rule)
+            }
+            Unit::Year => {
+                let rule = ["relative-year-last", "relative-year-this", "relative-year-next"][(step + 1) as usize];
+                (Interval::year(today.year().checked_add(step as i32)?)?, rule)
+            }
+            Unit::Day if modifier == Modifier::Current => (Interval::day(today), "relative-today"),
+            _ => return None,
+        };
+        hit(iv, rule, end)
+    }
+
+    /// A count and a unit: "3 أيام", "ثلاثة أيام", "21 يوما", or a noun that carries its count ("يومين", "أسبوع").
+    fn duration(&self, i: usize) -> Option<(u32, Unit, usize)> {
+        if let Some((n, k)) = cardinal(self.t, i)
+            && let Some(Lex::Unit(u, _, false)) = self.lex(k)
+        {
+            return (n <= MAX_COUNT).then_some((n, u, k + 1));
+        }
+        match self.lex(i)? {
+            Lex::Unit(u, Count::One, false) => Some((1, u, i + 1)),
+            Lex::Unit(u, Count::Two, false) => Some((2, u, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// The anchor moved by `n` units (`sign` = -1 back, +1 ahead). Weeks and
+    /// longer land on a day; hours and minutes keep a clock time when the
+    /// anchor has one.
+    fn moved(&self, n: u32, unit: Unit, sign: i64) -> Option<Interval> {
+        let n = n as i64 * sign;
+        let today = self.today();
+        Some(match unit {
+            Unit::Day => Interval::day(calendar::add_days(today, n)?),
+            Unit::Week => Interval::day(calendar::add_days(today, 7 * n)?),
+            Unit::Month => Interval::day(calendar::add_months(today, n)?),
+            Unit::Year => Interval::day(calendar::add_months(today, 12 * n)?),
+            Unit::Hour | Unit::Minute => {
+                let (minutes, g) = if unit == Unit::Hour {
+                    (60 * n, Granularity::Hour)
+                } else {
+                    (n, Granularity::Minute)
+                };
+                match self.anchor.time {
+                    Some(t) => {
+                        let at = today.and_time(t).checked_add_signed(TimeDelta::try_minutes(minutes)?)?;
+                        let time = NaiveTime::from_hms_opt(at.hour(), at.minute(), 0)?;
+                        Interval::at(at.date(), time, g)
+                    }
+                    // Without a clock on the anchor, only whole days can be counted.
+                    None => Interval::day(calendar::add_days(today, minutes / 1440)?),
+                }
+            }
+        })
+    }
+
+    /// "قبل ثلاثة أيام", "منذ أسبوعين", "منذ 3 أيام", "بعد يومين".
+    pub(super) fn shift(&self, i: usize) -> Option<Hit> {
+        let (sign, rule) = match self.lex(i)? {
+            Lex::Kw(Kw::Before | Kw::Since) => (-1, "relative-ago"),
+            Lex::Kw(Kw::After) => (1, "relative-later"),
+            _ => return None,
+        };
+        let j = if self.is(i + 1, Kw::Approx) { i + 2 } else { i + 1 };
+        let (n, unit, end) = self.duration(j)?;
+        hit(self.moved(n, unit, sign)?, rule, end)
+    }
+
+    /// Rolling spans up to or from the anchor: "خلال اليومين الماضيين",
+    /// "الأيام الثلاثة الماضية", "الساعات الـ24 الماضية", "الأسبوعين المقبلين".
+    pub(super) fn rolling(&self, i: usize) -> Option<Hit> {
+        let (n, unit, j) = match self.lex(i)? {
+            Lex::Unit(u, Count::Two, true) => (2, u, i + 1),
+            Lex::Unit(u, Count::Many, true) => {
+                let k = if self.is(i + 1, Kw::Article) { i + 2 } else { i + 1 };
+                let (n, k) = cardinal(self.t, k)?;
+                (n, u, k)
+            }
+            Lex::Kw(Kw::Article) => {
+                let (n, digits) = self.num(i + 1)?;
+                match self.lex(i + 2) {
+                    Some(Lex::Unit(u, _, false)) if digits <= 6 => (n, u, i + 3),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        if n == 0 || n > MAX_COUNT {
+            return None;
+        }
+        let today = self.today();
+        let (sign, rule) = match self.modifier(j)? {
+            Modifier::Last => (-1, "relative-past-span"),
+            Modifier::Next => (1, "relative-next-span"),
+            Modifier::Current => return None,
+        };
+        // The far end as a day; a span of hours reaches back into whole days.
+        let far = match (self.moved(n, unit, sign)?, unit) {
+            (iv, Unit::Hour | Unit::Minute) if self.anchor.time.is_none() => {
+                let minutes = if unit == Unit::Hour { 60 * n as i64 } else { n as i64 };
+                Interval::day(calendar::add_days(today, sign * ((minutes + 1439) / 1440))?)
+                    .start
+                    .or(iv.start)
+            }
+            (iv, _) => iv.start,
+        }?;
+        let (s, e) = if sign < 0 { (far, today) } else { (today, far) };
+        hit(Interval::range(s, e), rule, j + 1)
+    }
+
+    /// أوائل/منتصف/أواخر of a month or year: "أواخر الشهر", "منتصف ديسمبر 2024", "مطلع العام المقبل".
+    pub(super) fn period_part(&self, i: usize) -> Option<Hit> {
+        let part = match self.lex(i)? {
+            Lex::Kw(Kw::Early | Kw::First) => Part::Early,
+            Lex::Kw(Kw::Mid) => Part::Mid,
+            Lex::Kw(Kw::Late) => Part::Late,
+            _ => return None,
+        };
+        let j = i + 1;
+        let base = longest(longest(self.month_expr(j), self.year(j, true)), self.relative_unit(j));
+        let today = self.today();
+        let (base, end) = match (base, self.lex(j)?) {
+            (Some(h), _) => (h.iv, h.end),
+            // Bare "الشهر" / "العام" here is the current one.
+            (None, Lex::Unit(Unit::Month, Count::One, true)) => (Interval::month(today.year(), today.month())?, j + 1),
+            (None, Lex::Unit(Unit::Year, Count::One, true)) => (Interval::year(today.year())?, j + 1),
+            _ => return None,
+        };
+        let (start, last) = (base.start?, base.end?);
+        let (s, e) = match base.granularity {
+            Granularity::Month => {
+                let day = |d: u32| start.with_day(d);
+                match part {
+                    Part::Early => (start, day(10)?),
+                    Part::Mid => (day(11)?, day(20)?),
+                    Part::Late => (day(21)?, last),
+                }
+            }
+            Granularity::Year => {
+                let y = start.year();
+                let md = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+                match part {
+                    Part::Early => (start, md(3, 31)?),
+                    Part::Mid => (md(5, 1)?, md(8, 31)?),
+                    Part::Late => (md(10, 1)?, last),
+                }
+            }
+            _ => return None,
+        };
+        let rule = match part {
+            Part::Early => "period-early",
+            Part::Mid => "period-mid",
+            Part::Late => "period-late",
+        };
+        hit(Interval::range(s, e), rule, end)
+    }
+}
