@@ -101,7 +101,7 @@ enum Command {
         #[arg(long)]
         anchor: String,
         /// Which occurrence a date without a year means.
-        #[arg(long, value_enum, default_value = "past")]
+        #[arg(long, default_value = "past", value_parser = named::<Prefer>())]
         prefer: Prefer,
         #[arg(long, default_value = "text", value_parser = named::<TimeFormat>())]
         format: TimeFormat,

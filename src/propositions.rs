@@ -109,20 +109,26 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
     let positions: Vec<Vec<Position>> = order.iter().map(|&p| positions[p].clone()).collect();
     let mut verdicts = Vec::new();
     for (p, proposition) in propositions.iter().enumerate() {
-        same_proposition(p as u32, &positions[p], &mut verdicts);
+        same_proposition(p, &positions[p], &mut verdicts);
         // Against each other proposition of the same actor and family (the
         // vocabulary bounds how many scopes one block has).
         for (q, other) in propositions.iter().enumerate().skip(p + 1) {
             if (other.actor, other.family) != (proposition.actor, proposition.family) {
                 break;
             }
-            match vocabulary.scope_relation(proposition.object, other.object) {
-                ScopeRelation::Contains => whole_and_part([p, q], [&positions[p], &positions[q]], &mut verdicts),
-                ScopeRelation::Within => whole_and_part([q, p], [&positions[q], &positions[p]], &mut verdicts),
-                ScopeRelation::Overlaps => overlapping_scopes([p, q], [&positions[p], &positions[q]], &mut verdicts),
-                ScopeRelation::Disjoint => disjoint([p, q], [&positions[p], &positions[q]], &mut verdicts),
-                ScopeRelation::Same => {}
-            }
+            let (props, judge): ([usize; 2], fn(&mut Verdicts)) =
+                match vocabulary.scope_relation(proposition.object, other.object) {
+                    ScopeRelation::Contains => ([p, q], whole_and_part),
+                    ScopeRelation::Within => ([q, p], whole_and_part),
+                    ScopeRelation::Overlaps => ([p, q], overlapping_scopes),
+                    ScopeRelation::Disjoint => ([p, q], disjoint_scopes),
+                    ScopeRelation::Same => continue,
+                };
+            judge(&mut Verdicts {
+                props,
+                sides: props.map(|i| positions[i].as_slice()),
+                out: &mut verdicts,
+            });
         }
     }
     let weight = |v: &Verdict| {
@@ -240,44 +246,63 @@ fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Po
     kept
 }
 
-fn verdict(
-    kind: VerdictKind,
-    rule: Rule,
-    conflict: Option<ConflictType>,
-    propositions: [usize; 2],
-    evidence: Vec<[u32; 2]>,
-    sides: [&[Position]; 2],
-) -> Option<Verdict> {
-    if evidence.is_empty() {
-        return None;
+/// Where the verdicts on one pair of propositions go.
+struct Verdicts<'a, 'o> {
+    props: [usize; 2],
+    sides: [&'a [Position]; 2],
+    out: &'o mut Vec<Verdict>,
+}
+
+impl Verdicts<'_, '_> {
+    /// A verdict of this kind, when there is evidence for it.
+    fn add(&mut self, kind: VerdictKind, rule: Rule, conflict: Option<ConflictType>, evidence: Vec<[u32; 2]>) {
+        if evidence.is_empty() {
+            return;
+        }
+        let confidence_of = |claim: u32| {
+            self.sides
+                .iter()
+                .flat_map(|s| s.iter())
+                .find(|p| p.claim == claim)
+                .map_or(1.0, |p| p.confidence)
+        };
+        let confidence = confidence_of(evidence[0][0]).min(confidence_of(evidence[0][1]));
+        self.out.push(Verdict {
+            kind,
+            rule,
+            conflict,
+            propositions: self.props.map(|p| p as u32),
+            evidence,
+            confidence,
+        });
     }
-    let confidence_of = |claim: u32| {
-        sides
-            .iter()
-            .flat_map(|s| s.iter())
-            .find(|p| p.claim == claim)
-            .map_or(1.0, |p| p.confidence)
-    };
-    let confidence = confidence_of(evidence[0][0]).min(confidence_of(evidence[0][1]));
-    Some(Verdict {
-        kind,
-        rule,
-        conflict,
-        propositions: propositions.map(|p| p as u32),
-        evidence,
-        confidence,
-    })
 }
 
 /// Verdicts inside one proposition.
-fn same_proposition(p: u32, side: &[Position], out: &mut Vec<Verdict>) {
-    let p = p as usize;
-    let sides = [side, side];
+fn same_proposition(p: usize, side: &[Position], out: &mut Vec<Verdict>) {
+    let mut v = Verdicts {
+        props: [p, p],
+        sides: [side, side],
+        out,
+    };
+    opposite_stances(side, &mut v);
+    weaker_stances(side, &mut v);
+    // The same stance from independent origins.
+    for direction in [Direction::For, Direction::Against] {
+        let group = strongest(side, |x| x.committed() && x.direction == direction);
+        let agreeing = pairs(&group, &group, |a, b| {
+            a.claim < b.claim && a.independent(b) && a.overlaps(b) == Some(true)
+        });
+        v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
+    }
+}
+
+/// Committed stances against each other: disputed, conflict, a partial move,
+/// a time unknown, or an update when they hold at different periods.
+fn opposite_stances(side: &[Position], v: &mut Verdicts) {
     let with = |direction: Direction| strongest(side, move |x| x.committed() && x.direction == direction);
     let (kept, left) = (with(Direction::For), with(Direction::Against));
-    let opposed = |a: &Position, b: &Position| a.apart(b);
-    let overlapping = |a: &Position, b: &Position| opposed(a, b) && a.overlaps(b) == Some(true);
-    // Opposite committed stances at overlapping times.
+    let overlapping = |a: &Position, b: &Position| a.apart(b) && a.overlaps(b) == Some(true);
     let full_against = |b: &Position| b.extent != Extent::Partial;
     let disputed = pairs(&kept, &left, |a, b| {
         overlapping(a, b) && full_against(b) && a.own_word != b.own_word
@@ -286,119 +311,66 @@ fn same_proposition(p: u32, side: &[Position], out: &mut Vec<Verdict>) {
         overlapping(a, b) && full_against(b) && a.own_word == b.own_word
     });
     let conflict_type = |evidence: &[[u32; 2]]| {
-        let same_predicate = evidence.iter().all(|[a, b]| {
-            let find = |c: u32| side.iter().find(|x| x.claim == c).map(|x| x.predicate);
-            find(*a) == find(*b)
-        });
-        if same_predicate {
+        let predicate = |c: u32| side.iter().find(|x| x.claim == c).map(|x| x.predicate);
+        if evidence.iter().all(|[a, b]| predicate(*a) == predicate(*b)) {
             ConflictType::Negation
         } else {
             ConflictType::Antonymy
         }
     };
-    let disputed_type = conflict_type(&disputed);
-    out.extend(verdict(
+    let (disputed_type, conflict_kind) = (conflict_type(&disputed), conflict_type(&conflicting));
+    v.add(
         VerdictKind::Disputed,
         Rule::OppositeStance,
         Some(disputed_type),
-        [p, p],
         disputed,
-        sides,
-    ));
-    let conflict_kind = conflict_type(&conflicting);
-    out.extend(verdict(
+    );
+    v.add(
         VerdictKind::Conflict,
         Rule::OppositeStance,
         Some(conflict_kind),
-        [p, p],
         conflicting,
-        sides,
-    ));
+    );
     let partial = pairs(&kept, &left, |a, b| overlapping(a, b) && !full_against(b));
-    out.extend(verdict(
-        VerdictKind::Tension,
-        Rule::PartialAgainst,
-        None,
-        [p, p],
-        partial,
-        sides,
-    ));
-    let unknown = pairs(&kept, &left, |a, b| opposed(a, b) && a.overlaps(b).is_none());
-    out.extend(verdict(
-        VerdictKind::Tension,
-        Rule::TimeUnknown,
-        None,
-        [p, p],
-        unknown,
-        sides,
-    ));
-    // The same proposition at other times, with the other stance.
-    let apart_in_time = pairs(&kept, &left, |a, b| a.overlaps(b) == Some(false));
-    if !pairs(&kept, &left, overlapping).is_empty() {
-        // Both stances at one time already: the periods are not an update.
-    } else {
-        out.extend(verdict(
-            VerdictKind::Update,
-            Rule::DifferentPeriods,
-            None,
-            [p, p],
-            apart_in_time,
-            sides,
-        ));
+    v.add(VerdictKind::Tension, Rule::PartialAgainst, None, partial);
+    let unknown = pairs(&kept, &left, |a, b| a.apart(b) && a.overlaps(b).is_none());
+    v.add(VerdictKind::Tension, Rule::TimeUnknown, None, unknown);
+    // Both stances at one time already: the periods are no update.
+    if pairs(&kept, &left, overlapping).is_empty() {
+        let apart_in_time = pairs(&kept, &left, |a, b| a.overlaps(b) == Some(false));
+        v.add(VerdictKind::Update, Rule::DifferentPeriods, None, apart_in_time);
     }
-    // Committed against undecided, hedged or expected.
+}
+
+/// Committed against undecided, hedged or expected; opposite forecasts.
+fn weaker_stances(side: &[Position], v: &mut Verdicts) {
     let committed = strongest(side, Position::committed);
     let undecided = strongest(side, |x| x.modality == Modality::Undecided);
-    let near = |a: &Position, b: &Position| opposed(a, b) && a.overlaps(b) != Some(false);
-    out.extend(verdict(
+    let near = |a: &Position, b: &Position| a.apart(b) && a.overlaps(b) != Some(false);
+    v.add(
         VerdictKind::Tension,
         Rule::UndecidedVsAsserted,
         None,
-        [p, p],
         pairs(&committed, &undecided, near),
-        sides,
-    ));
+    );
     let weaker = strongest(side, |x| matches!(x.modality, Modality::Hedged | Modality::Expected));
     let opposite_weaker = pairs(&committed, &weaker, |a, b| near(a, b) && a.direction != b.direction);
-    out.extend(verdict(
-        VerdictKind::Tension,
-        Rule::WeakerVsAsserted,
-        None,
-        [p, p],
-        opposite_weaker,
-        sides,
-    ));
+    v.add(VerdictKind::Tension, Rule::WeakerVsAsserted, None, opposite_weaker);
     let expected = strongest(side, |x| x.modality == Modality::Expected);
     let opposite_forecasts = pairs(&expected, &expected, |a, b| {
         near(a, b) && a.direction == Direction::For && b.direction == Direction::Against
     });
-    out.extend(verdict(
+    v.add(
         VerdictKind::Conflict,
         Rule::OppositeStance,
         Some(ConflictType::Modal),
-        [p, p],
         opposite_forecasts,
-        sides,
-    ));
-    // The same stance from independent origins.
-    for group in [&kept, &left] {
-        let agreeing = pairs(group, group, |a, b| {
-            a.claim < b.claim && a.independent(b) && a.overlaps(b) == Some(true)
-        });
-        out.extend(verdict(
-            VerdictKind::Agreement,
-            Rule::SameStance,
-            None,
-            [p, p],
-            agreeing,
-            sides,
-        ));
-    }
+    );
 }
 
 /// Verdicts between a whole (`[0]`) and one of its parts (`[1]`).
-fn whole_and_part(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verdict>) {
-    let [whole, part] = sides;
+fn whole_and_part(v: &mut Verdicts) {
+    let [whole, part] = v.sides;
     let committed = |direction: Direction| move |x: &Position| x.committed() && x.direction == direction;
     let (left_whole, kept_part) = (
         strongest(whole, committed(Direction::Against)),
@@ -410,110 +382,64 @@ fn whole_and_part(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verd
     let disputed = pairs(&left_whole, &kept_part, |a, b| {
         overlapping(a, b) && full(a) && a.own_word != b.own_word
     });
-    out.extend(verdict(
+    v.add(
         VerdictKind::Disputed,
         Rule::WholeVsPart,
         Some(ConflictType::Scope),
-        props,
         disputed,
-        sides,
-    ));
+    );
     let conflicting = pairs(&left_whole, &kept_part, |a, b| {
         overlapping(a, b) && full(a) && a.own_word == b.own_word
     });
-    out.extend(verdict(
+    v.add(
         VerdictKind::Conflict,
         Rule::WholeVsPart,
         Some(ConflictType::Scope),
-        props,
         conflicting,
-        sides,
-    ));
+    );
     let partial = pairs(&left_whole, &kept_part, |a, b| overlapping(a, b) && !full(a));
-    out.extend(verdict(
-        VerdictKind::NotComparable,
-        Rule::PartialExtent,
-        None,
-        props,
-        partial,
-        sides,
-    ));
+    v.add(VerdictKind::NotComparable, Rule::PartialExtent, None, partial);
     let other_periods = pairs(&left_whole, &kept_part, |a, b| a.overlaps(b) == Some(false));
-    out.extend(verdict(
-        VerdictKind::NotComparable,
-        Rule::DifferentPeriods,
-        None,
-        props,
-        other_periods,
-        sides,
-    ));
-    // The same committed stance on the whole and on a part, from independent origins.
-    for direction in [Direction::For, Direction::Against] {
-        let (on_whole, on_part) = (
-            strongest(whole, committed(direction)),
-            strongest(part, committed(direction)),
-        );
-        let agreeing = pairs(&on_whole, &on_part, |a, b| {
-            a.independent(b) && a.overlaps(b) == Some(true)
-        });
-        out.extend(verdict(
-            VerdictKind::Agreement,
-            Rule::SameStance,
-            None,
-            props,
-            agreeing,
-            sides,
-        ));
-    }
+    v.add(VerdictKind::NotComparable, Rule::DifferentPeriods, None, other_periods);
     // Keeping the whole says nothing certain of each part: worth a look.
     let (kept_whole, left_part) = (
         strongest(whole, committed(Direction::For)),
         strongest(part, committed(Direction::Against)),
     );
     let part_against = pairs(&kept_whole, &left_part, overlapping);
-    out.extend(verdict(
-        VerdictKind::Tension,
-        Rule::PartAgainstWhole,
-        None,
-        props,
-        part_against,
-        sides,
-    ));
+    v.add(VerdictKind::Tension, Rule::PartAgainstWhole, None, part_against);
+    agreements_on_whole_and_part(v);
 }
 
-/// Opposite stances on scopes that do not contain each other: listed as not
-/// comparable, so that a reader sees why they are no conflict.
-fn disjoint(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verdict>) {
-    let [a, b] = sides;
-    let committed = |x: &Position| x.committed();
-    let (a, b) = (strongest(a, committed), strongest(b, committed));
+/// The same committed stance on the whole and on a part, from independent origins.
+fn agreements_on_whole_and_part(v: &mut Verdicts) {
+    let [whole, part] = v.sides;
+    for direction in [Direction::For, Direction::Against] {
+        let committed = |x: &Position| x.committed() && x.direction == direction;
+        let (on_whole, on_part) = (strongest(whole, committed), strongest(part, committed));
+        let agreeing = pairs(&on_whole, &on_part, |a, b| {
+            a.independent(b) && a.overlaps(b) == Some(true)
+        });
+        v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
+    }
+}
+
+/// Opposite committed stances on scopes that do not contain each other:
+/// disjoint ones are not comparable (listed, so a reader sees why they are no
+/// conflict), overlapping ones are worth a look.
+fn other_scopes(v: &mut Verdicts, kind: VerdictKind, rule: Rule) {
+    let [a, b] = v.sides;
+    let (a, b) = (strongest(a, Position::committed), strongest(b, Position::committed));
     let opposite = pairs(&a, &b, |x, y| {
         x.apart(y) && x.direction != y.direction && x.overlaps(y) == Some(true)
     });
-    out.extend(verdict(
-        VerdictKind::NotComparable,
-        Rule::DisjointScopes,
-        None,
-        props,
-        opposite,
-        sides,
-    ));
+    v.add(kind, rule, None, opposite);
 }
 
-/// Opposite stances on scopes that share a part: worth a look, no more.
-fn overlapping_scopes(props: [usize; 2], sides: [&[Position]; 2], out: &mut Vec<Verdict>) {
-    let [a, b] = sides;
-    let committed = |x: &Position| x.committed();
-    let (a, b) = (strongest(a, committed), strongest(b, committed));
-    let opposite = pairs(&a, &b, |x, y| {
-        x.apart(y) && x.direction != y.direction && x.overlaps(y) == Some(true)
-    });
-    out.extend(verdict(
-        VerdictKind::Tension,
-        Rule::OverlappingScopes,
-        None,
-        props,
-        opposite,
-        sides,
-    ));
+fn overlapping_scopes(v: &mut Verdicts) {
+    other_scopes(v, VerdictKind::Tension, Rule::OverlappingScopes);
+}
+
+fn disjoint_scopes(v: &mut Verdicts) {
+    other_scopes(v, VerdictKind::NotComparable, Rule::DisjointScopes);
 }

@@ -28,13 +28,15 @@ pub struct Anchor {
     pub time: Option<NaiveTime>,
 }
 
-/// Which occurrence a date without a year (or a bare weekday) means.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
-pub enum Prefer {
-    /// The most recent one: news reports what happened.
-    #[default]
-    Past,
-    Future,
+crate::model::named! {
+    /// Which occurrence a date without a year (or a bare weekday) means.
+    #[derive(Default)]
+    pub enum Prefer {
+        /// The most recent one: news reports what happened.
+        #[default]
+        Past = "past",
+        Future = "future",
+    }
 }
 
 /// How bare numeric dates (`30-02-33`) are read. Explicit markers (هـ, Hijri
