@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::json::{JsonFile, Spanned};
+use crate::json::{Fields, JsonFile, Spanned};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
@@ -153,7 +153,23 @@ impl Vocabulary {
         let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates"]) else {
             return vocabulary;
         };
-        let mut within_names: Vec<Vec<Spanned<String>>> = Vec::new();
+        let (within_names, counts_as_names) = vocabulary.read_entities(file, &top);
+        vocabulary.read_predicates(file, &top);
+        let parents = resolve_names(file, &vocabulary, within_names);
+        let counts_as = resolve_names(
+            file,
+            &vocabulary,
+            counts_as_names.into_iter().map(Vec::from_iter).collect(),
+        );
+        vocabulary.link(file, &parents, &counts_as);
+        vocabulary
+    }
+
+    /// The entities, and for each the names of its containers and of the
+    /// actor it counts as, resolved once all are read.
+    fn read_entities(&mut self, file: &JsonFile, top: &Fields) -> (Vec<Names>, Vec<Option<Spanned<String>>>) {
+        let vocabulary = self;
+        let mut within_names: Vec<Names> = Vec::new();
         let mut counts_as_names: Vec<Option<Spanned<String>>> = Vec::new();
         for value in top
             .required_array("entities")
@@ -200,6 +216,11 @@ impl Vocabulary {
             counts_as_names.push(fields.string("counts_as"));
             vocabulary.era.push(era(file, &fields));
         }
+        (within_names, counts_as_names)
+    }
+
+    fn read_predicates(&mut self, file: &JsonFile, top: &Fields) {
+        let vocabulary = self;
         let mut family_index: HashMap<String, FamilyId> = HashMap::new();
         for value in top
             .required_array("predicates")
@@ -264,14 +285,6 @@ impl Vocabulary {
                 object_before: fields.boolean("object_before").is_some_and(|b| b.value),
             });
         }
-        let parents = resolve_names(file, &vocabulary, within_names);
-        let counts_as = resolve_names(
-            file,
-            &vocabulary,
-            counts_as_names.into_iter().map(Vec::from_iter).collect(),
-        );
-        vocabulary.link(file, &parents, &counts_as);
-        vocabulary
     }
 
     /// Computes containment closures and actors, refusing cycles.
@@ -308,6 +321,9 @@ impl Vocabulary {
         });
     }
 }
+
+/// Entity names as written, resolved to ids once every entity is read.
+type Names = Vec<Spanned<String>>;
 
 fn valid_id(file: &JsonFile, id: &Spanned<String>) -> bool {
     let ok = !id.value.is_empty()
