@@ -86,9 +86,16 @@ enum Command {
         dir: PathBuf,
         #[arg(long, default_value = "text", value_parser = named::<ScoreFormat>())]
         format: ScoreFormat,
-        /// Also list the annotated claims missed and the extracted claims that match none.
+        /// Also list what was missed and what matches nothing.
         #[arg(long)]
         verbose: bool,
+        /// Score the report's verdicts against this file of judged verdicts
+        /// instead of extraction against the annotations.
+        #[arg(long)]
+        verdicts: Option<PathBuf>,
+        /// With `--verdicts`: judge the report of the extracted claims alone.
+        #[arg(long)]
+        extracted_only: bool,
         #[command(flatten)]
         jobs: Jobs,
     },
@@ -173,7 +180,20 @@ pub fn run() -> ExitCode {
             dir,
             format,
             verbose,
+            verdicts: Some(gold),
+            extracted_only,
             jobs,
+        } => {
+            let claims = if extracted_only { ClaimSet::Extracted } else { ClaimSet::Both };
+            score_verdicts(&dir, &gold, format, verbose, Options { claims, jobs: jobs.count() })
+        }
+        Command::Score {
+            dir,
+            format,
+            verbose,
+            verdicts: None,
+            jobs,
+            ..
         } => score(&dir, format, verbose, jobs.count()),
         Command::Time {
             expressions,
@@ -359,6 +379,29 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
         .collect();
     let result = tanaqud::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
     print(&report::render_score(&annotated, &extracted, &result, format, verbose))
+}
+
+/// The report's verdicts against a file of judged ones.
+fn score_verdicts(dir: &Path, gold: &Path, format: ScoreFormat, verbose: bool, options: Options) -> u8 {
+    let mut diagnostics = Vec::new();
+    let gold_files = corpus::read_files(&[gold.to_path_buf()], &mut diagnostics);
+    let judged = gold_files
+        .first()
+        .map(|file| {
+            let json = tanaqud::json::JsonFile::new(&file.name, &file.text);
+            let judged = tanaqud::gold::read(&json);
+            diagnostics.extend(json.into_diagnostics());
+            judged
+        })
+        .unwrap_or_default();
+    let files = corpus::read_dir(dir, &mut diagnostics);
+    let analysis = pipeline::analyse(&files, options, &mut diagnostics, &|_| {});
+    print_error(&report::render_diagnostics_if_any(&diagnostics));
+    let Some(analysis) = analysis.filter(|_| !diagnostics.iter().any(Diagnostic::is_error)) else {
+        return EXIT_BAD_INPUT;
+    };
+    let result = tanaqud::gold::score(&analysis.report, &judged);
+    print(&report::render_verdict_score(&analysis.report, &judged, &result, format, verbose))
 }
 
 /// A progress bar of articles on standard error: indicatif draws nothing

@@ -184,6 +184,20 @@ fn read_file(path: &Path, shown: String) -> Result<InputFile, Box<Diagnostic>> {
         })
 }
 
+/// Reads files named one by one (a file of judged verdicts), each an error when unreadable.
+pub fn read_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<InputFile> {
+    paths
+        .iter()
+        .filter_map(|path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
+            Ok(file) => Some(file),
+            Err(diagnostic) => {
+                diagnostics.push(*diagnostic);
+                None
+            }
+        })
+        .collect()
+}
+
 /// Reads articles named one by one (`tanaqud extract`), each a source
 /// without annotation whose id is its file stem, with an optional vocabulary
 /// and lexicon.

@@ -31,6 +31,7 @@ pub mod corpus;
 pub mod data;
 pub mod diag;
 pub mod extract;
+pub mod gold;
 pub mod json;
 pub mod merge;
 pub mod metadata;

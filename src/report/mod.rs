@@ -21,7 +21,7 @@ use crate::time::{Granularity, Interval};
 use crate::vocab::Direction;
 
 pub use diagnostics::{render as render_diagnostics, render_if_any as render_diagnostics_if_any};
-pub use score::{ScoreFormat, render as render_score};
+pub use score::{ScoreFormat, render as render_score, render_verdicts as render_verdict_score};
 pub use time::{TimeFormat, render as render_times};
 
 pub const SCHEMA_VERSION: u32 = 2;

@@ -7,7 +7,8 @@ use crate::model::named;
 
 use serde_json::json;
 
-use super::{claim_row, line_indices};
+use super::{Report, claim_row, line_indices};
+use crate::gold::{Gold, VerdictScore};
 use crate::model::Corpus;
 use crate::score::{Score, Tally};
 
@@ -110,4 +111,83 @@ fn text(annotated: &Corpus, extracted: &Corpus, score: &Score, verbose: bool) ->
         }
     }
     out
+}
+
+/// The verdict score (`tanaqud score DIR --verdicts GOLD`): precision and
+/// recall, then, with `verbose`, what was given and not judged, missed, or
+/// forbidden.
+pub fn render_verdicts(
+    report: &Report,
+    gold: &Gold,
+    score: &VerdictScore,
+    format: ScoreFormat,
+    verbose: bool,
+) -> String {
+    if format == ScoreFormat::Json {
+        let value = json!({
+            "given": score.given,
+            "right": score.right,
+            "expected": score.expected,
+            "found": score.found,
+            "precision": score.precision(),
+            "recall": score.recall(),
+            "forbidden": score.forbidden.iter().map(|&(v, j)| json!({
+                "verdict": verdict_line(report, v),
+                "must_not": gold.must_not[j],
+            })).collect::<Vec<_>>(),
+            "unmatched": score.unmatched.iter().map(|&v| verdict_line(report, v)).collect::<Vec<_>>(),
+            "missed": score.missed.iter().map(|&j| &gold.expected[j]).collect::<Vec<_>>(),
+        });
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        text.push('\n');
+        return text;
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "verdicts given {:>4}  right {:>4}  precision {}\nverdicts judged {:>3}  found {:>4}  recall    {}\nmust-not given {:>4}",
+        score.given,
+        score.right,
+        ratio(score.precision()),
+        score.expected,
+        score.found,
+        ratio(score.recall()),
+        score.forbidden.len()
+    );
+    if verbose {
+        let _ = writeln!(out, "\nforbidden (given, and judged must-not):");
+        for &(v, j) in &score.forbidden {
+            let _ = writeln!(out, "  {}\n    must not: {}", verdict_line(report, v), gold.must_not[j].why);
+        }
+        let _ = writeln!(out, "\nunmatched (given, not judged):");
+        for &v in &score.unmatched {
+            let _ = writeln!(out, "  {}", verdict_line(report, v));
+        }
+        let _ = writeln!(out, "\nmissed (judged, not given):");
+        for &j in &score.missed {
+            let g = &gold.expected[j];
+            let _ = writeln!(
+                out,
+                "  {} {}/{}/{} · {} · {}",
+                g.kind,
+                g.subject,
+                g.family,
+                g.objects.join("+"),
+                g.sources.join(" ↔ "),
+                g.why
+            );
+        }
+    }
+    out
+}
+
+/// "conflict russia/military-presence/syria ↔ …/hmeimim · qasioun ↔ times".
+fn verdict_line(report: &Report, verdict: usize) -> String {
+    let v = &report.verdicts[verdict];
+    let about = if v.propositions[0] == v.propositions[1] {
+        v.propositions[0].clone()
+    } else {
+        format!("{} ↔ {}", v.propositions[0], v.propositions[1])
+    };
+    format!("{} ({}) {about} · {}", v.kind, v.rule, v.sources.join(" ↔ "))
 }

@@ -1,0 +1,169 @@
+//! Judged verdicts: a fact-checker's file of the verdicts a corpus should get
+//! and those it must not, and the precision and recall of a report against it
+//! (`tanaqud score DIR --verdicts GOLD`).
+//!
+//! A report's verdict matches a judged one when the kind is the same, the
+//! subject and family are, the scopes are the same set (one, or the whole and
+//! the part), and the judged sources are among the verdict's (for a verdict
+//! within one source, one pair of its evidence is from that source alone).
+//! Precision counts every verdict the report gives but "not comparable":
+//! one no judged verdict matches counts as wrong, so a gold that leaves out
+//! a right verdict lowers it — read the unmatched ones (`--verbose`).
+
+use serde::Serialize;
+
+use crate::json::{Fields, JsonFile};
+use crate::model::{Named, VerdictKind};
+use crate::report::{Report, VerdictRow};
+
+/// One judged verdict.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Judged {
+    pub kind: VerdictKind,
+    pub subject: String,
+    pub family: String,
+    /// One scope, or the whole and the part, sorted.
+    pub objects: Vec<String>,
+    pub sources: Vec<String>,
+    pub why: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Gold {
+    pub expected: Vec<Judged>,
+    pub must_not: Vec<Judged>,
+}
+
+const TOP_FIELDS: [&str; 4] = ["$comment", "corpus", "expected", "must_not"];
+const FIELDS: [&str; 7] = ["kind", "subject", "family", "objects", "sources", "quotes", "why"];
+
+/// Reads a gold file; problems go to `file`'s diagnostics, the entries that
+/// could be read are kept.
+pub fn read(file: &JsonFile) -> Gold {
+    let mut gold = Gold::default();
+    let Some(root) = file.parse() else {
+        return gold;
+    };
+    let Some(top) = file.object(&root, "the judged verdicts", &TOP_FIELDS) else {
+        return gold;
+    };
+    for (name, list) in [("expected", &mut gold.expected), ("must_not", &mut gold.must_not)] {
+        for value in top.array(name).map(|a| a.elements.as_slice()).unwrap_or_default() {
+            if let Some(fields) = file.object(value, "a judged verdict", &FIELDS) {
+                list.extend(judged(file, &fields));
+            }
+        }
+    }
+    gold
+}
+
+fn judged(file: &JsonFile, fields: &Fields) -> Option<Judged> {
+    let kind = fields.required_string("kind").and_then(|kind| {
+        let found = VerdictKind::from_name(&kind.value);
+        if found.is_none() {
+            let names: Vec<&str> = VerdictKind::names().collect();
+            file.error(kind.span, format!("`{}` is no verdict kind: one of {}", kind.value, names.join(", ")));
+        }
+        found
+    });
+    let mut objects: Vec<String> = fields.strings("objects").into_iter().map(|o| o.value).collect();
+    objects.sort();
+    let sources: Vec<String> = fields.strings("sources").into_iter().map(|s| s.value).collect();
+    if objects.is_empty() || sources.is_empty() {
+        file.error(fields.span(), "a judged verdict needs its `objects` and its `sources`");
+        return None;
+    }
+    Some(Judged {
+        kind: kind?,
+        subject: fields.required_string("subject")?.value,
+        family: fields.required_string("family")?.value,
+        objects,
+        sources,
+        why: fields.string("why").map(|w| w.value).unwrap_or_default(),
+    })
+}
+
+/// How a report stands against the judged verdicts.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerdictScore {
+    /// The report's verdicts that are scored (all but "not comparable").
+    pub given: usize,
+    /// Those a judged verdict matches.
+    pub right: usize,
+    pub expected: usize,
+    /// Judged verdicts the report gives.
+    pub found: usize,
+    /// Indices of the report's verdicts matching a must-not, with the must-not's index.
+    pub forbidden: Vec<(usize, usize)>,
+    /// Indices of the report's scored verdicts no judged verdict matches.
+    pub unmatched: Vec<usize>,
+    /// Indices of the judged verdicts the report does not give.
+    pub missed: Vec<usize>,
+}
+
+impl VerdictScore {
+    pub fn precision(&self) -> Option<f64> {
+        (self.given > 0).then(|| self.right as f64 / self.given as f64)
+    }
+
+    pub fn recall(&self) -> Option<f64> {
+        (self.expected > 0).then(|| self.found as f64 / self.expected as f64)
+    }
+}
+
+/// Scores `report` against `gold`.
+pub fn score(report: &Report, gold: &Gold) -> VerdictScore {
+    let scored: Vec<usize> = (0..report.verdicts.len())
+        .filter(|&v| report.verdicts[v].kind != VerdictKind::NotComparable)
+        .collect();
+    let mut result = VerdictScore {
+        given: scored.len(),
+        expected: gold.expected.len(),
+        ..VerdictScore::default()
+    };
+    for &v in &scored {
+        if gold.expected.iter().any(|j| matches(report, &report.verdicts[v], j)) {
+            result.right += 1;
+        } else {
+            result.unmatched.push(v);
+        }
+    }
+    for (j, judged) in gold.expected.iter().enumerate() {
+        if report.verdicts.iter().any(|v| matches(report, v, judged)) {
+            result.found += 1;
+        } else {
+            result.missed.push(j);
+        }
+    }
+    for (v, verdict) in report.verdicts.iter().enumerate() {
+        for (j, judged) in gold.must_not.iter().enumerate() {
+            if matches(report, verdict, judged) {
+                result.forbidden.push((v, j));
+            }
+        }
+    }
+    result
+}
+
+/// Whether the report's `verdict` is the `judged` one.
+pub fn matches(report: &Report, verdict: &VerdictRow, judged: &Judged) -> bool {
+    if verdict.kind != judged.kind {
+        return false;
+    }
+    let propositions = verdict.proposition_indices.map(|p| &report.propositions[p]);
+    let mut objects: Vec<&str> = propositions.iter().map(|p| p.object.as_str()).collect();
+    objects.sort_unstable();
+    objects.dedup();
+    let same_topic = propositions[0].subject == judged.subject
+        && propositions[0].family == judged.family
+        && objects == judged.objects.iter().map(String::as_str).collect::<Vec<_>>();
+    if !same_topic {
+        return false;
+    }
+    match judged.sources.as_slice() {
+        [one, other] if one == other => verdict.evidence_indices.iter().any(|pair| {
+            pair.iter().all(|&c| report.claims[c].source == *one)
+        }),
+        sources => sources.iter().all(|s| verdict.sources.contains(s)),
+    }
+}
