@@ -184,8 +184,21 @@ pub fn run() -> ExitCode {
             extracted_only,
             jobs,
         } => {
-            let claims = if extracted_only { ClaimSet::Extracted } else { ClaimSet::Both };
-            score_verdicts(&dir, &gold, format, verbose, Options { claims, jobs: jobs.count() })
+            let claims = if extracted_only {
+                ClaimSet::Extracted
+            } else {
+                ClaimSet::Both
+            };
+            score_verdicts(
+                &dir,
+                &gold,
+                format,
+                verbose,
+                Options {
+                    claims,
+                    jobs: jobs.count(),
+                },
+            )
         }
         Command::Score {
             dir,
@@ -401,7 +414,13 @@ fn score_verdicts(dir: &Path, gold: &Path, format: ScoreFormat, verbose: bool, o
         return EXIT_BAD_INPUT;
     };
     let result = tanaqud::gold::score(&analysis.report, &judged);
-    print(&report::render_verdict_score(&analysis.report, &judged, &result, format, verbose))
+    print(&report::render_verdict_score(
+        &analysis.report,
+        &judged,
+        &result,
+        format,
+        verbose,
+    ))
 }
 
 /// A progress bar of articles on standard error: indicatif draws nothing

@@ -188,13 +188,15 @@ fn read_file(path: &Path, shown: String) -> Result<InputFile, Box<Diagnostic>> {
 pub fn read_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<InputFile> {
     paths
         .iter()
-        .filter_map(|path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
-            Ok(file) => Some(file),
-            Err(diagnostic) => {
-                diagnostics.push(*diagnostic);
-                None
-            }
-        })
+        .filter_map(
+            |path| match read_file(path, path.to_string_lossy().replace('\\', "/")) {
+                Ok(file) => Some(file),
+                Err(diagnostic) => {
+                    diagnostics.push(*diagnostic);
+                    None
+                }
+            },
+        )
         .collect()
 }
 

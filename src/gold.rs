@@ -4,8 +4,8 @@
 //!
 //! A report's verdict matches a judged one when the kind is the same, the
 //! subject and family are, the scopes are the same set (one, or the whole and
-//! the part), and the judged sources are among the verdict's (for a verdict
-//! within one source, one pair of its evidence is from that source alone).
+//! the part), and the judged pair of sources is the pair of one piece of its
+//! evidence (the same source twice: a pair within that source).
 //! Precision counts every verdict the report gives but "not comparable":
 //! one no judged verdict matches counts as wrong, so a gold that leaves out
 //! a right verdict lowers it — read the unmatched ones (`--verbose`).
@@ -62,7 +62,10 @@ fn judged(file: &JsonFile, fields: &Fields) -> Option<Judged> {
         let found = VerdictKind::from_name(&kind.value);
         if found.is_none() {
             let names: Vec<&str> = VerdictKind::names().collect();
-            file.error(kind.span, format!("`{}` is no verdict kind: one of {}", kind.value, names.join(", ")));
+            file.error(
+                kind.span,
+                format!("`{}` is no verdict kind: one of {}", kind.value, names.join(", ")),
+            );
         }
         found
     });
@@ -160,10 +163,13 @@ pub fn matches(report: &Report, verdict: &VerdictRow, judged: &Judged) -> bool {
     if !same_topic {
         return false;
     }
-    match judged.sources.as_slice() {
-        [one, other] if one == other => verdict.evidence_indices.iter().any(|pair| {
-            pair.iter().all(|&c| report.claims[c].source == *one)
-        }),
-        sources => sources.iter().all(|s| verdict.sources.contains(s)),
-    }
+    // The judged pair of sources is one pair of the evidence (the same
+    // source twice: a pair within it).
+    let mut wanted: Vec<&str> = judged.sources.iter().map(String::as_str).collect();
+    wanted.sort_unstable();
+    verdict.evidence_indices.iter().any(|pair| {
+        let mut sources = pair.map(|c| report.claims[c].source.as_str());
+        sources.sort_unstable();
+        sources.as_slice() == wanted.as_slice()
+    })
 }

@@ -40,8 +40,12 @@ struct Position {
     own_word: bool,
     /// The speaker: the outlet (None) or an entity.
     speaker: Option<EntityId>,
+    /// The actor the speaker counts as (the Kremlin and Ushakov: Russia).
+    speaker_actor: Option<EntityId>,
     /// Inclusive day numbers; an open end is the publication day.
     days: Option<(i32, i32)>,
+    /// A state claimed since a start (`منذ عام 2015`), open-ended.
+    since: bool,
     confidence: f64,
     /// The folded quote's hash: the same words quoted twice are one origin.
     quote: u64,
@@ -57,6 +61,16 @@ impl Position {
         Some(a_start <= b_end && b_start <= a_end)
     }
 
+    /// [`Position::overlaps`] for opposite stances: a state claimed since a
+    /// start is not the same proposition as an event of a later period, which
+    /// updates it rather than contradicting it.
+    fn meets(&self, other: &Position) -> Option<bool> {
+        let ((a_start, _), (b_start, _)) = (self.days?, other.days?);
+        let later_event =
+            (self.since && !other.since && b_start > a_start) || (other.since && !self.since && a_start > b_start);
+        Some(!later_event && self.overlaps(other)?)
+    }
+
     /// Whether the two say anything to each other as sources: two sources,
     /// or one source in one voice. An article that reports a view it argues
     /// against does not contradict itself.
@@ -64,8 +78,13 @@ impl Position {
         self.source != other.source || self.speaker == other.speaker
     }
 
+    /// Whether the two are independent origins of one stance: not the same
+    /// words, not one speaker (the Kremlin quoted by two outlets is one
+    /// origin), and not one story — unless one article gives two voices.
     fn independent(&self, other: &Position) -> bool {
-        self.origin != other.origin && self.quote != other.quote
+        let same_speaker = self.speaker_actor.is_some() && self.speaker_actor == other.speaker_actor;
+        let two_voices = self.source == other.source && self.speaker != other.speaker;
+        self.quote != other.quote && !same_speaker && (self.origin != other.origin || two_voices)
     }
 }
 
@@ -152,7 +171,34 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
             .then(a.propositions.cmp(&b.propositions))
             .then(a.rule.cmp(&b.rule))
     });
+    let verdicts = one_dispute_per_whole(corpus, verdicts);
     (propositions, verdicts)
+}
+
+/// A withdrawal from a whole against two sources' keeping of its parts (the
+/// bases, Hmeimim) is one dispute between those sources, not one per part:
+/// a later whole-vs-part dispute or conflict on the same whole whose every
+/// pair of sources an earlier one has already is left out.
+fn one_dispute_per_whole(corpus: &Corpus, verdicts: Vec<Verdict>) -> Vec<Verdict> {
+    let mut seen: Vec<(u32, (usize, usize))> = Vec::new();
+    let source_pair = |pair: &[u32; 2]| {
+        let [a, b] = pair.map(|c| corpus.claims[c as usize].source);
+        (a.min(b), a.max(b))
+    };
+    verdicts
+        .into_iter()
+        .filter(|v| {
+            let scoped = v.rule == Rule::WholeVsPart && matches!(v.kind, VerdictKind::Disputed | VerdictKind::Conflict);
+            if !scoped {
+                return true;
+            }
+            let keys: Vec<(u32, (usize, usize))> =
+                v.evidence.iter().map(|p| (v.propositions[0], source_pair(p))).collect();
+            let new = keys.iter().any(|k| !seen.contains(k));
+            seen.extend(keys);
+            new
+        })
+        .collect()
 }
 
 fn origin_of(corpus: &Corpus, origins: &[u32], claim: u32) -> u32 {
@@ -177,6 +223,7 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         .map(|d| d.num_days_from_ce());
     // An open interval from a past start (`منذ عام 2015`) holds until the
     // article says it does: its publication.
+    let since = claim.time.is_some_and(|t| t.start.is_some() && t.end.is_none());
     let days = claim.time.and_then(|t| {
         let start = t.start.map(|d| d.num_days_from_ce());
         let end = t.end.map(|d| d.num_days_from_ce()).or(published_end);
@@ -196,7 +243,9 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         predicate: claim.predicate,
         own_word: speaker.is_some_and(|s| vocabulary.actor(s) == actor),
         speaker,
+        speaker_actor: speaker.map(|s| vocabulary.actor(s)),
         days,
+        since,
         confidence: claim.extraction.as_ref().map_or(1.0, |x| x.confidence),
         quote: quote_hash(&claim.quote),
     }
@@ -302,7 +351,7 @@ fn same_proposition(p: usize, side: &[Position], out: &mut Vec<Verdict>) {
 fn opposite_stances(side: &[Position], v: &mut Verdicts) {
     let with = |direction: Direction| strongest(side, move |x| x.committed() && x.direction == direction);
     let (kept, left) = (with(Direction::For), with(Direction::Against));
-    let overlapping = |a: &Position, b: &Position| a.apart(b) && a.overlaps(b) == Some(true);
+    let overlapping = |a: &Position, b: &Position| a.apart(b) && a.meets(b) == Some(true);
     let full_against = |b: &Position| b.extent != Extent::Partial;
     let disputed = pairs(&kept, &left, |a, b| {
         overlapping(a, b) && full_against(b) && a.own_word != b.own_word
@@ -333,13 +382,10 @@ fn opposite_stances(side: &[Position], v: &mut Verdicts) {
     );
     let partial = pairs(&kept, &left, |a, b| overlapping(a, b) && !full_against(b));
     v.add(VerdictKind::Tension, Rule::PartialAgainst, None, partial);
-    let unknown = pairs(&kept, &left, |a, b| a.apart(b) && a.overlaps(b).is_none());
+    let unknown = pairs(&kept, &left, |a, b| a.apart(b) && a.meets(b).is_none());
     v.add(VerdictKind::Tension, Rule::TimeUnknown, None, unknown);
-    // Both stances at one time already: the periods are no update.
-    if pairs(&kept, &left, overlapping).is_empty() {
-        let apart_in_time = pairs(&kept, &left, |a, b| a.overlaps(b) == Some(false));
-        v.add(VerdictKind::Update, Rule::DifferentPeriods, None, apart_in_time);
-    }
+    let apart_in_time = pairs(&kept, &left, |a, b| a.meets(b) == Some(false));
+    v.add(VerdictKind::Update, Rule::DifferentPeriods, None, apart_in_time);
 }
 
 /// Committed against undecided, hedged or expected; opposite forecasts.
@@ -376,11 +422,16 @@ fn whole_and_part(v: &mut Verdicts) {
         strongest(whole, committed(Direction::Against)),
         strongest(part, committed(Direction::For)),
     );
-    let overlapping = |a: &Position, b: &Position| a.apart(b) && a.overlaps(b) == Some(true);
+    let overlapping = |a: &Position, b: &Position| a.apart(b) && a.meets(b) == Some(true);
     // Leaving the whole leaves every part: keeping one contradicts it.
     let full = |a: &Position| a.extent != Extent::Partial;
     let disputed = pairs(&left_whole, &kept_part, |a, b| {
         overlapping(a, b) && full(a) && a.own_word != b.own_word
+    });
+    // One dispute between two sources: their other pairs are part of it.
+    let disputing: Vec<(u32, u32)> = disputed.iter().map(|pair| source_pair(v.sides, *pair)).collect();
+    let conflicting = pairs(&left_whole, &kept_part, |a, b| {
+        overlapping(a, b) && full(a) && a.own_word == b.own_word && !disputing.contains(&sources_of(a, b))
     });
     v.add(
         VerdictKind::Disputed,
@@ -388,18 +439,21 @@ fn whole_and_part(v: &mut Verdicts) {
         Some(ConflictType::Scope),
         disputed,
     );
-    let conflicting = pairs(&left_whole, &kept_part, |a, b| {
-        overlapping(a, b) && full(a) && a.own_word == b.own_word
-    });
     v.add(
         VerdictKind::Conflict,
         Rule::WholeVsPart,
         Some(ConflictType::Scope),
         conflicting,
     );
+    // One article, two voices: the whole it reports against the part another
+    // voice in it keeps — a partial move told as a whole, worth a look.
+    let two_voices = pairs(&left_whole, &kept_part, |a, b| {
+        a.source == b.source && a.speaker != b.speaker && full(a) && a.meets(b) == Some(true)
+    });
+    v.add(VerdictKind::Tension, Rule::WholeVsPart, None, two_voices);
     let partial = pairs(&left_whole, &kept_part, |a, b| overlapping(a, b) && !full(a));
     v.add(VerdictKind::NotComparable, Rule::PartialExtent, None, partial);
-    let other_periods = pairs(&left_whole, &kept_part, |a, b| a.overlaps(b) == Some(false));
+    let other_periods = pairs(&left_whole, &kept_part, |a, b| a.meets(b) == Some(false));
     v.add(VerdictKind::NotComparable, Rule::DifferentPeriods, None, other_periods);
     // Keeping the whole says nothing certain of each part: worth a look.
     let (kept_whole, left_part) = (
@@ -411,17 +465,31 @@ fn whole_and_part(v: &mut Verdicts) {
     agreements_on_whole_and_part(v);
 }
 
-/// The same committed stance on the whole and on a part, from independent origins.
+fn sources_of(a: &Position, b: &Position) -> (u32, u32) {
+    (a.source.min(b.source), a.source.max(b.source))
+}
+
+/// The sources of a pair of claims, `pair[0]` from `sides[0]`.
+fn source_pair(sides: [&[Position]; 2], pair: [u32; 2]) -> (u32, u32) {
+    let find = |side: &[Position], claim: u32| side.iter().find(|p| p.claim == claim).map_or(0, |p| p.source);
+    let (a, b) = (find(sides[0], pair[0]), find(sides[1], pair[1]));
+    (a.min(b), a.max(b))
+}
+
+/// A move against a whole and one against its part, from independent
+/// origins: withdrawing from the bases agrees with withdrawing from Syria, and
+/// two reports of a partial pull-back agree; a partial move on a part does not
+/// corroborate a full one on the whole. (Keeping a part says little of the
+/// whole: no agreement is drawn from it.)
 fn agreements_on_whole_and_part(v: &mut Verdicts) {
     let [whole, part] = v.sides;
-    for direction in [Direction::For, Direction::Against] {
-        let committed = |x: &Position| x.committed() && x.direction == direction;
-        let (on_whole, on_part) = (strongest(whole, committed), strongest(part, committed));
-        let agreeing = pairs(&on_whole, &on_part, |a, b| {
-            a.independent(b) && a.overlaps(b) == Some(true)
-        });
-        v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
-    }
+    let against = |x: &Position| x.committed() && x.direction == Direction::Against;
+    let (on_whole, on_part) = (strongest(whole, against), strongest(part, against));
+    let agreeing = pairs(&on_whole, &on_part, |a, b| {
+        let corroborates = a.extent == Extent::Partial || b.extent != Extent::Partial;
+        corroborates && a.independent(b) && a.overlaps(b) == Some(true)
+    });
+    v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
 }
 
 /// Opposite committed stances on scopes that do not contain each other:

@@ -157,7 +157,12 @@ pub fn render_verdicts(
     if verbose {
         let _ = writeln!(out, "\nforbidden (given, and judged must-not):");
         for &(v, j) in &score.forbidden {
-            let _ = writeln!(out, "  {}\n    must not: {}", verdict_line(report, v), gold.must_not[j].why);
+            let _ = writeln!(
+                out,
+                "  {}\n    must not: {}",
+                verdict_line(report, v),
+                gold.must_not[j].why
+            );
         }
         let _ = writeln!(out, "\nunmatched (given, not judged):");
         for &v in &score.unmatched {
