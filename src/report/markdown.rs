@@ -1,8 +1,8 @@
 //! The Markdown report, for fact-checkers: the propositions in dispute first,
-//! ranked, each row linking to its section; then the sources; then a section
-//! per proposition with a verdict (its claims by source, its verdicts with
-//! both sides quoted); then agreements; the appendix holds updates as
-//! timelines, the pairs not compared and the claims set aside. Arabic quotes
+//! ranked, each row linking to its section; then a section per proposition
+//! with a verdict (its claims by source, at most a screenful, its verdicts
+//! with both sides quoted); then agreements; the appendix holds the sources,
+//! updates as timelines, the pairs not compared and the claims set aside. Arabic quotes
 //! sit in bidi isolates, so plain viewers keep their direction.
 
 use std::fmt::Write;
@@ -31,10 +31,10 @@ pub fn render(report: &Report) -> String {
         s.not_comparable
     );
     write_summary_table(&mut out, report);
-    write_sources(&mut out, report);
     write_propositions(&mut out, report);
     write_agreements(&mut out, report);
     let _ = writeln!(out, "## Appendix\n");
+    write_sources(&mut out, report);
     write_updates(&mut out, report);
     write_not_comparable(&mut out, report);
     write_set_aside(&mut out, report);
@@ -146,7 +146,7 @@ fn source_of<'r>(report: &'r Report, claim: &ClaimRow) -> Option<&'r SourceRow> 
 fn write_sources(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
-        "## Sources\n\n| source | outlet | published | claims | origin | title |\n| --- | --- | --- | --- | --- | --- |"
+        "### Sources\n\n| source | outlet | published | claims | origin | title |\n| --- | --- | --- | --- | --- | --- |"
     );
     for source in &report.sources {
         let published = match &source.published {
@@ -240,17 +240,61 @@ fn write_propositions(out: &mut String, report: &Report) {
         );
         out.push_str("| source | published | stance | said by | time | quote | line | found |\n");
         out.push_str("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for position in &proposition.positions {
-            for &claim in &position.claim_indices {
-                write_claim_row(out, report, &report.claims[claim]);
-            }
-        }
-        out.push('\n');
         let about_it = |v: &&VerdictRow| v.kind != VerdictKind::NotComparable && v.proposition_indices.contains(&p);
+        write_claim_rows(out, report, p, about_it);
+        out.push('\n');
         for verdict in report.verdicts.iter().filter(about_it) {
             write_verdict(out, report, verdict, p);
         }
         out.push('\n');
+    }
+}
+
+/// Claims a proposition's table lists: a story told by thousands of articles
+/// keeps its section readable; the JSON has every claim.
+const TABLE_ROWS: usize = 24;
+
+/// A proposition's claims, those its verdicts rest on first, at most
+/// [`TABLE_ROWS`], and how many more there are.
+fn write_claim_rows(out: &mut String, report: &Report, p: usize, about_it: impl Fn(&&VerdictRow) -> bool) {
+    let proposition = &report.propositions[p];
+    let mut shown: Vec<usize> = Vec::new();
+    let evidence = report
+        .verdicts
+        .iter()
+        .filter(about_it)
+        .flat_map(|v| v.evidence_indices.iter().flatten());
+    let mine: Vec<usize> = proposition
+        .positions
+        .iter()
+        .flat_map(|pos| pos.claim_indices.iter().copied())
+        .collect();
+    for &claim in evidence.chain(mine.iter()) {
+        if shown.len() == TABLE_ROWS {
+            break;
+        }
+        if mine.contains(&claim) && !shown.contains(&claim) {
+            shown.push(claim);
+        }
+    }
+    // In the order of the positions: by source, then stance.
+    shown.sort_by_key(|c| mine.iter().position(|m| m == c));
+    for &claim in &shown {
+        write_claim_row(out, report, &report.claims[claim]);
+    }
+    if mine.len() > shown.len() {
+        let sources = proposition
+            .positions
+            .iter()
+            .map(|pos| &pos.source)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let _ = writeln!(
+            out,
+            "\n… and {} more claims ({} sources in all take a stance on it; the JSON report lists every one).",
+            mine.len() - shown.len(),
+            sources
+        );
     }
 }
 
