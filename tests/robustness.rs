@@ -295,3 +295,26 @@ fn row_18_a_closed_standard_output_is_an_error() {
     assert_eq!(text(&output.stdout).trim(), "2", "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("cannot write to standard output"));
 }
+
+#[test]
+fn row_17_times_stay_within_the_yyyy_mm_dd_contract() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let refused = tanaqud_in(root, &["time", "--anchor=-9999-01-01", "أمس"]);
+    assert_eq!(refused.status.code(), Some(2));
+    for (anchor, expression) in [
+        ("2024-12-23", "بعد 100000 سنة"),
+        ("9999-12-31", "غدا"),
+        ("0001-01-01", "أمس"),
+    ] {
+        let output = tanaqud_in(root, &["time", "--anchor", anchor, "--format", "json", expression]);
+        assert_eq!(output.status.code(), Some(0));
+        let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(
+            record["start"].is_null() && record["end"].is_null(),
+            "{anchor} {expression}: {record}"
+        );
+    }
+    let kept = tanaqud_in(root, &["time", "--anchor", "9999-12-30", "--format", "json", "غدا"]);
+    let record: serde_json::Value = serde_json::from_slice(&kept.stdout).unwrap();
+    assert_eq!(record["start"], "9999-12-31");
+}

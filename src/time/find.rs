@@ -35,6 +35,9 @@ impl Lexicon {
     pub fn normalize(&self, expr: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar) -> Option<Resolution> {
         let mut first = None;
         scan(expr, self, anchor, prefer, calendar, &mut |r| {
+            if !printable(&r) {
+                return true;
+            }
             first = Some(r);
             false
         });
@@ -45,11 +48,24 @@ impl Lexicon {
     pub fn find_all(&self, text: &str, anchor: Anchor, prefer: Prefer, calendar: Calendar) -> Vec<Resolution> {
         let mut all = Vec::new();
         scan(text, self, anchor, prefer, calendar, &mut |r| {
-            all.push(r);
+            if printable(&r) {
+                all.push(r);
+            }
             true
         });
         all
     }
+}
+
+/// Whether the interval's bounds are days `YYYY-MM-DD` can write (years 1 to
+/// 9999): «بعد 100000 سنة» names no such day, and is no time expression here.
+fn printable(resolution: &Resolution) -> bool {
+    use chrono::Datelike;
+    let interval = &resolution.interval;
+    [interval.start, interval.end]
+        .into_iter()
+        .flatten()
+        .all(|day| (1..=9999).contains(&day.year()))
 }
 
 /// The CLI's JSON record of one input line: `text` is the line and `match`

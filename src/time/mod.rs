@@ -65,6 +65,10 @@ pub fn parse_anchor(s: &str) -> Option<Anchor> {
         None => (s, None),
     };
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    // Days before year 1 or after 9999 have no `YYYY-MM-DD` form to answer in.
+    if !(1..=9999).contains(&date.year()) {
+        return None;
+    }
     let time = match time {
         Some(t) => Some(
             NaiveTime::parse_from_str(t, "%H:%M")
