@@ -44,6 +44,26 @@ pub fn proposition_statement(corpus: &Corpus, proposition: &Proposition) -> Stri
     )
 }
 
+/// The claim's subject and predicate in Arabic: the subject's first alias,
+/// and the words that triggered an extracted claim (else its predicate's
+/// first alias): «روسيا · انسحاب».
+pub fn arabic_heading(corpus: &Corpus, claim: &Claim) -> String {
+    let v = &corpus.vocabulary;
+    let subject = v.entity_info(claim.subject).aliases.first().cloned();
+    let article = &corpus.sources[claim.source].article;
+    let predicate = claim
+        .extraction
+        .as_ref()
+        .and_then(|x| article.get(x.trigger.clone()))
+        .map(str::to_string)
+        .or_else(|| v.predicate_info(claim.predicate).aliases.first().cloned());
+    [subject, predicate]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 pub fn speaker(corpus: &Corpus, claim: &Claim) -> String {
     match claim.attribution {
         Attribution::Outlet => corpus.sources[claim.source].outlet.clone(),

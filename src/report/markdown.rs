@@ -94,6 +94,9 @@ fn write_summary_table(out: &mut String, report: &Report) {
             let _ = write!(about, " / {label}");
         }
         let number = numbers.iter().position(|&p| p == whole).map_or(0, |n| n + 1);
+        if !verdict.arabic.is_empty() {
+            let _ = write!(about, " ({})", isolate(&verdict.arabic));
+        }
         let _ = writeln!(
             out,
             "| {} | [{}](#p{number}) | {} | {} | {} |",

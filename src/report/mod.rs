@@ -111,6 +111,9 @@ pub struct VerdictRow {
     pub evidence_indices: Vec<[usize; 2]>,
     #[serde(skip)]
     pub proposition_indices: [usize; 2],
+    /// The Arabic subject and predicate of its strongest claim, for headings.
+    #[serde(skip)]
+    pub arabic: String,
 }
 
 named! {
@@ -489,6 +492,7 @@ fn verdict_row(corpus: &Corpus, origins: &[u32], propositions: &[PropositionRow]
         origins: distinct.len(),
         confidence: verdict.confidence,
         explanation: explain::verdict(corpus, verdict, distinct.len()),
+        arabic: explain::arabic_heading(corpus, &corpus.claims[evidence_indices[0][0]]),
         evidence_indices,
         proposition_indices,
     }
