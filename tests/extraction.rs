@@ -242,8 +242,11 @@ fn extraction_score_on_the_seeds_and_the_unseen_set() {
         (o["precision"].as_f64().unwrap(), o["recall"].as_f64().unwrap())
     };
     let (precision, recall) = overall("claims");
+    // 0.84 / 0.72 → 0.83 / 0.71: `alkhaleej:avoids-large-forces` is annotated
+    // as an asserted (partial) reduction, but avoidance verbs now make their
+    // event an aim (negated, expected), which commits to nothing (claims/README.md).
     assert!(
-        precision >= 0.84 && recall >= 0.72,
+        precision >= 0.83 && recall >= 0.71,
         "seeds: P {precision:.2} R {recall:.2}"
     );
     let (precision, recall) = overall("tests/fixtures/unseen");

@@ -221,6 +221,56 @@ mod tests {
     }
 
     #[test]
+    fn avoiding_wanting_and_planning_are_aims_not_assertions() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "turkey", "kind": "state", "aliases": ["تركيا", "أنقرة"]},
+              {"id": "iraq", "kind": "place", "aliases": ["العراق"]},
+              {"id": "idlib", "kind": "place", "aliases": ["إدلب"]}
+            "#,
+            r#"
+              {"id": "keep-presence", "aliases": ["بقاء", "إبقاء"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في"]},
+              {"id": "withdraw", "aliases": ["سحب", "الانسحاب", "تنسحب"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من"]}
+            "#,
+            r#"
+              "negation": {"before": ["لم"], "avoidance": ["تتجنب", "تتفادى"]},
+              "modality": {"expected": ["تريد", "تحاول", "تعتزم", "تخطط"]},
+              "prepositions": ["من", "في"],
+              "scope_prepositions": ["من", "في"]
+            "#,
+        );
+        // Avoiding keeping forces is an aim not to keep them, not the fact that none are kept.
+        assert_eq!(
+            grammar.claims("وتتجنب أنقرة بقاء جنود كثيرين في إدلب."),
+            ["turkey keep-presence idlib negated expected outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("تركيا تتفادى إبقاء قواتها في العراق."),
+            ["turkey keep-presence iraq negated expected outlet unspecified"]
+        );
+        // Wanting, trying and planning: the event is aimed at, expected, never asserted.
+        for sentence in [
+            "تريد تركيا سحب قواتها من إدلب.",
+            "تحاول تركيا سحب قواتها من إدلب.",
+            "وتعتزم أنقرة سحب جنودها من إدلب.",
+            "تخطط تركيا لسحب قواتها من إدلب.",
+        ] {
+            assert_eq!(
+                grammar.claims(sentence),
+                ["turkey withdraw idlib affirmed expected outlet unspecified"],
+                "{sentence}"
+            );
+        }
+        // A plain negation is still asserted.
+        assert_eq!(
+            grammar.claims("لم تنسحب تركيا من إدلب."),
+            ["turkey withdraw idlib negated asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
     fn extent_words_in_the_clause() {
         let grammar = Grammar::new(
             r#"
