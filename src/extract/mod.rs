@@ -240,6 +240,44 @@ mod tests {
         );
     }
 
+    fn bundled_claims(text: &str) -> Vec<String> {
+        let vocabulary = Vocabulary::read(&JsonFile::new("vocabulary.json", crate::data::VOCABULARY.text));
+        let cues = Cues::read(
+            &JsonFile::new("lexicon.json", crate::data::LEXICON.text),
+            &vocabulary,
+            true,
+        );
+        Extractor::new(&vocabulary, &cues)
+            .extract(text, None)
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {:?} {:?}",
+                    vocabulary.predicate_info(c.predicate).id,
+                    vocabulary.entity_info(c.object).id,
+                    c.polarity,
+                    c.extent
+                )
+            })
+            .collect()
+    }
+
+    /// Bundled data: concentrating forces in a place keeps a presence there;
+    /// it moves none in, and focusing on something (`تركز على`) is no event.
+    #[test]
+    fn concentrating_in_a_place_is_keeping_a_presence() {
+        for sentence in [
+            "قررت روسيا تركيز قواتها في قاعدة طرطوس.",
+            "وتتمركز القوات الروسية في قاعدة طرطوس منذ سنوات.",
+            "بدأ الجيش الروسي تجميع قواته في قاعدة طرطوس.",
+        ] {
+            let claims = bundled_claims(sentence);
+            assert!(claims.iter().any(|c| c.starts_with("keep-presence tartus")), "{sentence}: {claims:?}");
+            assert!(!claims.iter().any(|c| c.starts_with("deploy-to")), "{sentence}: {claims:?}");
+        }
+        assert!(bundled_claims("تركز الحكومة السورية على الاقتصاد في دمشق.").is_empty());
+    }
+
     /// On the bundled vocabulary and lexicon, as a user without files of their own gets them.
     #[test]
     fn parallel_extraction_matches_sequential() {
