@@ -80,7 +80,8 @@ impl Extractor<'_> {
             .is_some_and(|c| is_imperfect_prefix(c) && !self.own_sin[predicate.0 as usize].contains(&c))
     }
 
-    /// Partial or full, from extent words near the trigger in its clause.
+    /// Partial or full, from extent words near the trigger in its clause;
+    /// without any, the predicate's own extent (reducing is partial).
     pub(super) fn extent(&self, cx: &Context, trigger: &Trigger) -> Extent {
         let (words, reach) = (&trigger.mention.words, self.params.reach.extent);
         let near = |m: &&Mention| {
@@ -98,7 +99,7 @@ impl Extractor<'_> {
         } else if full {
             Extent::Full
         } else {
-            Extent::Unspecified
+            self.vocabulary.predicate_info(trigger.predicate).extent
         }
     }
 }
@@ -295,6 +296,39 @@ mod tests {
         assert_eq!(
             grammar.claims("سحبت روسيا جزءا من قواتها من سوريا."),
             ["russia withdraw syria affirmed asserted outlet partial"]
+        );
+    }
+
+    #[test]
+    fn a_predicate_partial_by_meaning_stays_partial_unless_a_word_says_otherwise() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "turkey", "kind": "state", "aliases": ["تركيا"]},
+              {"id": "iraq", "kind": "place", "aliases": ["العراق"]}
+            "#,
+            r#"
+              {"id": "reduce-presence", "aliases": ["خفض", "قلصت"], "direction": "against", "extent": "partial",
+                 "object_kinds": ["place"], "object_markers": ["في", "من"]},
+              {"id": "withdraw", "aliases": ["سحبت"], "direction": "against",
+                 "object_kinds": ["place"], "object_markers": ["من"]}
+            "#,
+            r#"
+              "extent": {"full": ["بالكامل"]},
+              "prepositions": ["من", "في"],
+              "scope_prepositions": ["من", "في"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("قلصت تركيا عدد جنودها في العراق."),
+            ["turkey reduce-presence iraq affirmed asserted outlet partial"]
+        );
+        assert_eq!(
+            grammar.claims("سحبت تركيا جنودها من العراق."),
+            ["turkey withdraw iraq affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("قلصت تركيا وجودها بالكامل في العراق."),
+            ["turkey reduce-presence iraq affirmed asserted outlet full"]
         );
     }
 
