@@ -128,6 +128,7 @@ named! {
         Annotation = "annotation",
         Header = "header",
         FileName = "file_name",
+        Text = "text",
         None = "none",
     }
 }
@@ -505,6 +506,7 @@ fn published_row(published: &Published) -> PublishedRow {
             Basis::Annotation => DateSource::Annotation,
             Basis::Header(_) => DateSource::Header,
             Basis::FileName => DateSource::FileName,
+            Basis::Text(_) => DateSource::Text,
             Basis::Fallback => DateSource::None,
         },
         line: match &published.basis {
