@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::data::{DataFile, OUTLETS};
 use crate::diag::Diagnostic;
@@ -86,6 +86,8 @@ pub enum DateBasis {
     Header(Found),
     /// The file name (`…-2024-12-14`, `…-2024-12`, `…-2024`).
     FileName,
+    /// Inferred from the body: the latest absolute date it mentions (the expression).
+    Text(Found),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,13 +126,15 @@ pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues) -> Det
             .max_by_key(|(i, line)| (word_count(&line.text), std::cmp::Reverse(*i)))
             .map(|(i, _)| i)
     });
-    let published = dated.or_else(|| {
-        date_from_file_name(file_name_stem).map(|date| DetectedDate {
-            date,
-            time: None,
-            basis: DateBasis::FileName,
+    let published = dated
+        .or_else(|| {
+            date_from_file_name(file_name_stem).map(|date| DetectedDate {
+                date,
+                time: None,
+                basis: DateBasis::FileName,
+            })
         })
-    });
+        .or_else(|| latest_date_in_text(text));
     Detected {
         outlet: outlet.map(|i| lines[i].clone()),
         title: title.map(|i| lines[i].clone()),
@@ -295,6 +299,49 @@ fn has_cue(line: &str, cues: &OutletCues) -> bool {
         })
 }
 
+/// Absolute dates of `text` (day or month precise), with their spans: what
+/// reads the same against two anchors far apart, so no relative expression
+/// (أمس، الأسبوع الماضي), weekday or date without a year counts.
+fn absolute_dates(text: &str) -> Vec<(Interval, Range<usize>)> {
+    let anchor = |year| Anchor {
+        date: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
+        time: None,
+    };
+    let late = find_all(text, anchor(2100), Prefer::Past);
+    find_all(text, anchor(1900), Prefer::Past)
+        .into_iter()
+        .filter(|early| {
+            !matches!(early.interval.granularity, Granularity::Year | Granularity::Week)
+                && early.interval.start.is_some()
+                && early.interval.end.is_some()
+                && late
+                    .iter()
+                    .any(|l| l.span == early.span && l.interval == early.interval)
+        })
+        .map(|r| (r.interval, r.span))
+        .collect()
+}
+
+/// A publication date inferred from the body, when neither the header nor
+/// the file name gives one: the month of the latest absolute date it mentions
+/// (an article is published on or after what it reports; the month, since
+/// the day itself is not known). A year alone is too vague to infer from.
+fn latest_date_in_text(text: &str) -> Option<DetectedDate> {
+    let (interval, span) = absolute_dates(text)
+        .into_iter()
+        // The latest end; the first such expression on a tie.
+        .min_by_key(|(interval, span)| (std::cmp::Reverse(interval.end), span.start))?;
+    let end = interval.end?;
+    Some(DetectedDate {
+        date: Interval::month(end.year(), end.month())?,
+        time: None,
+        basis: DateBasis::Text(Found {
+            text: text[span.clone()].to_string(),
+            span,
+        }),
+    })
+}
+
 /// The date a file name ends with: `…-2024-12-14` a day, `…-2024-12` a month,
 /// `…-2024` a year. Parts are separated by anything but ASCII letters and
 /// digits; the year has four digits in 1900–2100, month and day two. A year
@@ -394,13 +441,66 @@ mod tests {
             "30 فبراير 2024",
         ] {
             let detected = detect("article", &format!("{line}\n{BODY}"), OutletCues::bundled());
-            assert_eq!(detected.published, None, "{line}");
+            // No dateline; a month with its year may still be inferred from (`Text`).
+            assert!(
+                detected
+                    .published
+                    .as_ref()
+                    .is_none_or(|p| matches!(p.basis, DateBasis::Text(_))),
+                "{line}"
+            );
         }
         // A headline that mentions a date is not a dateline.
         let headline = "مجلس الأمن يعقد جلسة طارئة في 14 ديسمبر 2024 لبحث الوضع في سوريا";
-        assert_eq!(detect_text(&format!("{headline}\n{BODY}")).published, None);
-        // A date in the body is not the publication date.
-        assert_eq!(detect_text(&format!("{BODY} وفي 14 ديسمبر 2024 قال")).published, None);
+        let from_headline = detect_text(&format!("{headline}\n{BODY}")).published;
+        assert!(matches!(
+            from_headline,
+            Some(DetectedDate {
+                basis: DateBasis::Text(_),
+                ..
+            })
+        ));
+        // A date in the body is not stated as the publication date: at most it is inferred from.
+        let in_body = detect_text(&format!("{BODY} وفي 14 ديسمبر 2024 قال")).published;
+        assert!(matches!(
+            in_body,
+            Some(DetectedDate {
+                basis: DateBasis::Text(_),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn without_header_or_file_name_date_the_latest_absolute_date_of_the_body_gives_the_month() {
+        let text = "قال مسؤول عسكري إن القوات بدأت الانسحاب من المطار الأسبوع الماضي وسط ترقب واسع.\n\
+                    وكان الوفد قد وصل إلى العاصمة في 3 نوفمبر 2025، ثم عقد اجتماعا ثانيا في 28 يناير 2026 مع المسؤولين.\n\
+                    وأضاف أن الاتفاق الموقع عام 2019 ما زال ساريا حتى أمس.";
+        let detected = detect("article", text, OutletCues::bundled());
+        let published = detected.published.expect("inferred");
+        assert_eq!(published.date, Interval::month(2026, 1).unwrap());
+        let DateBasis::Text(found) = published.basis else {
+            panic!("not from the text: {:?}", published.basis);
+        };
+        assert_eq!(found.text, "28 يناير 2026");
+        assert_eq!(&text[found.span], "28 يناير 2026");
+        // A month with its year is enough; relative expressions, dates without
+        // a year and years alone never are.
+        let month = detect_text(&format!("{BODY} وفي مارس 2024 بدأت المفاوضات")).published;
+        assert_eq!(month.map(|p| p.date), Interval::month(2024, 3));
+        for vague in [
+            "وقالت المصادر أمس إن الانسحاب بدأ الأسبوع الماضي قبل 28 يناير بحسب الشهود هناك.",
+            "وقالت المصادر إن الاتفاق الذي وقع عام 2019 ما زال ساريا منذ ذلك الحين في المنطقة.",
+        ] {
+            assert_eq!(detect_text(vague).published, None, "{vague}");
+        }
+        // The file name and the header win over the body.
+        let named = detect(
+            "post-2024-12",
+            &format!("عنوان\n{BODY} في 28 يناير 2026"),
+            OutletCues::bundled(),
+        );
+        assert_eq!(named.published.map(|p| p.basis), Some(DateBasis::FileName));
     }
 
     #[test]

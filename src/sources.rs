@@ -175,16 +175,18 @@ fn detected_source(id: String, stem: &str, article: &str) -> Source {
         None => (first_line(article).unwrap_or_else(|| id.clone()), Basis::Fallback),
     };
     let published = detected.published.map(|p| {
-        // A date from the file name is not stated in the text: it is inferred.
-        let (inferred, basis) = match p.basis {
-            DateBasis::Header(line) => (false, Basis::Header(line)),
-            DateBasis::FileName => (true, Basis::FileName),
+        // A date from the file name or the body's dates is not stated as the
+        // publication's: it is inferred, and the note says from what.
+        let (inferred, note, basis) = match p.basis {
+            DateBasis::Header(line) => (false, None, Basis::Header(line)),
+            DateBasis::FileName => (true, None, Basis::FileName),
+            DateBasis::Text(found) => (true, Some(text_date_note(article, &found)), Basis::Text(found)),
         };
         Published {
             date: p.date,
             time: p.time,
             inferred,
-            note: None,
+            note,
             basis,
         }
     });
@@ -203,6 +205,15 @@ fn detected_source(id: String, stem: &str, article: &str) -> Source {
         title_basis,
         rejections: Vec::new(),
     }
+}
+
+/// The evidence of a date inferred from the body: the expression and its line.
+fn text_date_note(article: &str, found: &metadata::Found) -> String {
+    let line = article[..found.span.start].matches('\n').count() + 1;
+    format!(
+        "Inferred: no date in the header or the file name; the latest date the text mentions is «{}» (line {line}), so it was published on or after it.",
+        found.text
+    )
 }
 
 /// The first non-blank line, cut after a few words (a lead paragraph is no title).
@@ -402,6 +413,30 @@ mod tests {
         );
         assert_eq!(published.basis, Basis::FileName);
         assert!(corpus.claims.len() == 1 && corpus.claims.iter().all(|c| c.source == 1));
+    }
+
+    /// No header date, no date in the file name: the body's latest date gives
+    /// the month, relative expressions resolve against it.
+    #[test]
+    fn a_bare_article_is_dated_by_the_latest_date_its_text_mentions() {
+        let article = "بدأت القوات انسحابها من المطار الأسبوع الماضي بحسب مصادر محلية متطابقة في المدينة.\n\
+                       وكان الرئيس قد زار العاصمة في 28 يناير 2026 والتقى نظيره هناك لبحث مستقبل القواعد.";
+        let source = detected_source("report".to_string(), "report", article);
+        let published = source.published.expect("inferred from the text");
+        assert_eq!(
+            (published.date.to_string(), published.inferred),
+            ("2026-01".to_string(), true)
+        );
+        assert!(matches!(&published.basis, Basis::Text(found) if found.text == "28 يناير 2026"));
+        let note = published.note.clone().unwrap();
+        assert!(note.contains("«28 يناير 2026»") && note.contains("line 2"), "{note}");
+        // «الأسبوع الماضي» was not inferred from, but resolves against the inferred month.
+        let times = crate::claim_time::ArticleTimes::new(article, Some(&published), &[]);
+        let quote = 0..article.find("بحسب").unwrap();
+        let time = times.resolve(Some(&quote), None).unwrap().unwrap();
+        assert_eq!(time.evidence.as_deref(), Some("الأسبوع الماضي"));
+        assert!(time.interval.end.unwrap() < published.date.end.unwrap());
+        assert!(time.interval.start.unwrap() >= chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     }
 
     #[test]

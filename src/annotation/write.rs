@@ -36,15 +36,19 @@ pub fn documents(corpus: &Corpus) -> Vec<(String, AnnotationDoc)> {
 }
 
 fn source_doc(source: &Source) -> SourceDoc {
-    let from_file_name = |p: &crate::model::Published| p.basis == Basis::FileName;
     SourceDoc {
         outlet: source.outlet.clone(),
         title: source.title.clone(),
         published: source.published.as_ref().map(|p| PublishedDoc {
             date: p.date.to_string(),
             time: p.time.map(|time| time.format("%H:%M").to_string()),
-            inferred: from_file_name(p),
-            note: from_file_name(p).then(|| "from the file name".to_string()),
+            inferred: p.inferred,
+            // An inferred date needs a note: the one it was inferred with.
+            note: p.inferred.then(|| match (&p.basis, &p.note) {
+                (_, Some(note)) => note.clone(),
+                (Basis::FileName, None) => "from the file name".to_string(),
+                _ => "inferred".to_string(),
+            }),
         }),
         language: source.language.clone(),
         original_file: source.original_file.clone(),

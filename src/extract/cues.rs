@@ -14,6 +14,9 @@ pub struct Cues {
     /// How many words before a predicate a negation word still reaches, when
     /// the lexicon says (else the rules' default reach).
     pub negation_reach: Option<usize>,
+    /// Verbs of avoidance (`تتجنب`): the event after one is negated and only
+    /// aimed at, not asserted (an aim not to do it: `expected`).
+    pub avoidance: Vec<String>,
     pub question: Vec<String>,
     pub undecided: Vec<String>,
     pub expected: Vec<String>,
@@ -108,9 +111,10 @@ impl Cues {
             let value = top.get(name)?;
             file.object(value, &format!("`{name}`"), allowed)
         };
-        if let Some(negation) = section("negation", &["before", "denial", "reach"]) {
+        if let Some(negation) = section("negation", &["before", "denial", "avoidance", "reach"]) {
             cues.negation = words(&negation, "before");
             cues.denial = words(&negation, "denial");
+            cues.avoidance = words(&negation, "avoidance");
             cues.negation_reach = negation.integer("reach").map(|reach| reach.value.min(20) as usize);
         }
         if let Some(modality) = section("modality", MODALITY_FIELDS) {

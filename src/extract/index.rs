@@ -165,8 +165,11 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 20] = [
+        let lists: [(&[String], Sense); 22] = [
             (&cues.negation, Sense::Negation),
+            // Avoiding an event negates it and aims at that: both senses, one phrase.
+            (&cues.avoidance, Sense::Negation),
+            (&cues.avoidance, Sense::Modality(Modality::Expected)),
             (&cues.denial, Sense::Denial),
             (&cues.question, Sense::Modality(Modality::Question)),
             (&cues.undecided, Sense::Modality(Modality::Undecided)),

@@ -240,6 +240,85 @@ mod tests {
         );
     }
 
+    /// A bare headline is the event its body qualifies: partial when the body
+    /// says so in any of its words (`جزئي`, `بعض القوات`, `ليس نهائيا`).
+    #[test]
+    fn a_bare_headline_takes_the_partial_extent_its_body_gives() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "iran", "kind": "state", "aliases": ["إيران"]},
+              {"id": "iranian-forces", "kind": "armed-force", "aliases": ["القوات الإيرانية"], "counts_as": "iran"},
+              {"id": "iraq", "kind": "place", "aliases": ["العراق"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحاب", "انسحبت"],
+                 "object_kinds": ["place"], "object_markers": ["من"]}
+            "#,
+            r#"
+              "extent": {"partial": ["جزئي", "بعض", "ليس نهائيا"], "full": ["نهائيا"]},
+              "negation": {"before": ["ليس"]},
+              "prepositions": ["من"],
+              "scope_prepositions": ["من"]
+            "#,
+        );
+        for body in [
+            "وأعلنت طهران انسحاب إيران من العراق انسحابا جزئيا هذا الأسبوع.",
+            "وقد انسحبت بعض القوات الإيرانية من العراق خلال الأيام الماضية.",
+            "ويبقى انسحاب إيران من العراق ليس نهائيًا بحسب المراقبين في المنطقة.",
+        ] {
+            let claims = grammar.claims(&format!("انسحاب إيران من العراق\n\n{body}"));
+            assert!(!claims.is_empty(), "{body}");
+            assert!(
+                claims.iter().all(|c| c.ends_with(" affirmed asserted outlet partial")),
+                "{body}: {claims:?}"
+            );
+        }
+    }
+
+    fn bundled_claims(text: &str) -> Vec<String> {
+        let vocabulary = Vocabulary::read(&JsonFile::new("vocabulary.json", crate::data::VOCABULARY.text));
+        let cues = Cues::read(
+            &JsonFile::new("lexicon.json", crate::data::LEXICON.text),
+            &vocabulary,
+            true,
+        );
+        Extractor::new(&vocabulary, &cues)
+            .extract(text, None)
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {:?} {:?}",
+                    vocabulary.predicate_info(c.predicate).id,
+                    vocabulary.entity_info(c.object).id,
+                    c.polarity,
+                    c.extent
+                )
+            })
+            .collect()
+    }
+
+    /// Bundled data: concentrating forces in a place keeps a presence there;
+    /// it moves none in, and focusing on something (`تركز على`) is no event.
+    #[test]
+    fn concentrating_in_a_place_is_keeping_a_presence() {
+        for sentence in [
+            "قررت روسيا تركيز قواتها في قاعدة طرطوس.",
+            "وتتمركز القوات الروسية في قاعدة طرطوس منذ سنوات.",
+            "بدأ الجيش الروسي تجميع قواته في قاعدة طرطوس.",
+        ] {
+            let claims = bundled_claims(sentence);
+            assert!(
+                claims.iter().any(|c| c.starts_with("keep-presence tartus")),
+                "{sentence}: {claims:?}"
+            );
+            assert!(
+                !claims.iter().any(|c| c.starts_with("deploy-to")),
+                "{sentence}: {claims:?}"
+            );
+        }
+        assert!(bundled_claims("تركز الحكومة السورية على الاقتصاد في دمشق.").is_empty());
+    }
+
     /// On the bundled vocabulary and lexicon, as a user without files of their own gets them.
     #[test]
     fn parallel_extraction_matches_sequential() {

@@ -80,7 +80,8 @@ impl Extractor<'_> {
             .is_some_and(|c| is_imperfect_prefix(c) && !self.own_sin[predicate.0 as usize].contains(&c))
     }
 
-    /// Partial or full, from extent words near the trigger in its clause.
+    /// Partial or full, from extent words near the trigger in its clause;
+    /// without any, the predicate's own extent (reducing is partial).
     pub(super) fn extent(&self, cx: &Context, trigger: &Trigger) -> Extent {
         let (words, reach) = (&trigger.mention.words, self.params.reach.extent);
         let near = |m: &&Mention| {
@@ -98,7 +99,7 @@ impl Extractor<'_> {
         } else if full {
             Extent::Full
         } else {
-            Extent::Unspecified
+            self.vocabulary.predicate_info(trigger.predicate).extent
         }
     }
 }
@@ -221,6 +222,56 @@ mod tests {
     }
 
     #[test]
+    fn avoiding_wanting_and_planning_are_aims_not_assertions() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "turkey", "kind": "state", "aliases": ["تركيا", "أنقرة"]},
+              {"id": "iraq", "kind": "place", "aliases": ["العراق"]},
+              {"id": "idlib", "kind": "place", "aliases": ["إدلب"]}
+            "#,
+            r#"
+              {"id": "keep-presence", "aliases": ["بقاء", "إبقاء"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["في"]},
+              {"id": "withdraw", "aliases": ["سحب", "الانسحاب", "تنسحب"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["من"]}
+            "#,
+            r#"
+              "negation": {"before": ["لم"], "avoidance": ["تتجنب", "تتفادى"]},
+              "modality": {"expected": ["تريد", "تحاول", "تعتزم", "تخطط"]},
+              "prepositions": ["من", "في"],
+              "scope_prepositions": ["من", "في"]
+            "#,
+        );
+        // Avoiding keeping forces is an aim not to keep them, not the fact that none are kept.
+        assert_eq!(
+            grammar.claims("وتتجنب أنقرة بقاء جنود كثيرين في إدلب."),
+            ["turkey keep-presence idlib negated expected outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("تركيا تتفادى إبقاء قواتها في العراق."),
+            ["turkey keep-presence iraq negated expected outlet unspecified"]
+        );
+        // Wanting, trying and planning: the event is aimed at, expected, never asserted.
+        for sentence in [
+            "تريد تركيا سحب قواتها من إدلب.",
+            "تحاول تركيا سحب قواتها من إدلب.",
+            "وتعتزم أنقرة سحب جنودها من إدلب.",
+            "تخطط تركيا لسحب قواتها من إدلب.",
+        ] {
+            assert_eq!(
+                grammar.claims(sentence),
+                ["turkey withdraw idlib affirmed expected outlet unspecified"],
+                "{sentence}"
+            );
+        }
+        // A plain negation is still asserted.
+        assert_eq!(
+            grammar.claims("لم تنسحب تركيا من إدلب."),
+            ["turkey withdraw idlib negated asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
     fn extent_words_in_the_clause() {
         let grammar = Grammar::new(
             r#"
@@ -245,6 +296,39 @@ mod tests {
         assert_eq!(
             grammar.claims("سحبت روسيا جزءا من قواتها من سوريا."),
             ["russia withdraw syria affirmed asserted outlet partial"]
+        );
+    }
+
+    #[test]
+    fn a_predicate_partial_by_meaning_stays_partial_unless_a_word_says_otherwise() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "turkey", "kind": "state", "aliases": ["تركيا"]},
+              {"id": "iraq", "kind": "place", "aliases": ["العراق"]}
+            "#,
+            r#"
+              {"id": "reduce-presence", "aliases": ["خفض", "قلصت"], "direction": "against", "extent": "partial",
+                 "object_kinds": ["place"], "object_markers": ["في", "من"]},
+              {"id": "withdraw", "aliases": ["سحبت"], "direction": "against",
+                 "object_kinds": ["place"], "object_markers": ["من"]}
+            "#,
+            r#"
+              "extent": {"full": ["بالكامل"]},
+              "prepositions": ["من", "في"],
+              "scope_prepositions": ["من", "في"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("قلصت تركيا عدد جنودها في العراق."),
+            ["turkey reduce-presence iraq affirmed asserted outlet partial"]
+        );
+        assert_eq!(
+            grammar.claims("سحبت تركيا جنودها من العراق."),
+            ["turkey withdraw iraq affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("قلصت تركيا وجودها بالكامل في العراق."),
+            ["turkey reduce-presence iraq affirmed asserted outlet full"]
         );
     }
 

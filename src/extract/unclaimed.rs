@@ -159,7 +159,7 @@ mod tests {
               "modality": {"expected": ["تستعد"]},
               "prepositions": ["من", "إلى", "في"],
               "scope_prepositions": ["من", "في"],
-              "unasserted": ["دعا", "طالب", "طالبت", "بهدف"]
+              "unasserted": ["دعا", "طالب", "طالبت", "بهدف", "تهدف"]
             "#,
         );
         assert!(
@@ -177,6 +177,13 @@ mod tests {
                 .claims("زار بوتين أنقرة بهدف دعم التسوية السياسية في سوريا.")
                 .iter()
                 .all(|c| !c.contains(" support "))
+        );
+        // A purpose verb aims at the event: `تهدف إلى` is `بهدف` conjugated.
+        assert!(
+            grammar
+                .claims("وزار بوتين أنقرة في زيارة تهدف إلى الانسحاب من شمال شرق سوريا.")
+                .iter()
+                .all(|c| !c.contains(" withdraw "))
         );
         // The ل of a modality verb's complement is no purpose.
         assert_eq!(

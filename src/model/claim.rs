@@ -18,6 +18,9 @@ pub enum Basis {
     Header(Found),
     /// The file name (a publication date only).
     FileName,
+    /// Inferred from the body's dates (a publication date only): the latest
+    /// absolute date the text mentions, as written, with its span.
+    Text(Found),
     /// Not found in the text: a stand-in (the source id for the outlet, the
     /// first line for the title).
     Fallback,

@@ -131,6 +131,7 @@ named! {
         Annotation = "annotation",
         Header = "header",
         FileName = "file_name",
+        Text = "text",
         None = "none",
     }
 }
@@ -509,6 +510,7 @@ fn published_row(published: &Published) -> PublishedRow {
             Basis::Annotation => DateSource::Annotation,
             Basis::Header(_) => DateSource::Header,
             Basis::FileName => DateSource::FileName,
+            Basis::Text(_) => DateSource::Text,
             Basis::Fallback => DateSource::None,
         },
         line: match &published.basis {
