@@ -147,7 +147,9 @@ pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues) -> Det
 fn header(text: &str) -> Vec<Found> {
     let mut lines = Vec::new();
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    // Lines end at \n, \r\n or a lone \r (old Mac files); the empty piece
+    // between \r and \n is a blank line, skipped.
+    for raw in text.split_inclusive(['\n', '\r']) {
         let start = offset;
         offset += raw.len();
         let lead = raw.len() - raw.trim_start_matches(is_padding).len();

@@ -247,6 +247,13 @@ fn row_16_a_lone_cr_never_reaches_a_markdown_cell() {
     let output = tanaqud_in(root.path(), &["report", "."]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(!text(&output.stdout).contains('\r'));
+    // The header is read line by line: the outlet's line is found, and the
+    // title is one line, not the whole text.
+    let output = tanaqud_in(root.path(), &["report", ".", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let source = &report["sources"][0];
+    assert_eq!(source["outlet"], "صحيفة", "{source}");
+    assert!(!source["title"].as_str().unwrap().contains('\r'), "{source}");
 }
 
 #[test]
