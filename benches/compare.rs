@@ -5,6 +5,8 @@
 //! the rest over many; a few predicate families, places in a containment
 //! tree, times over three years, 1,000 sources.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use tanaqud::json::JsonFile;
@@ -28,18 +30,6 @@ const PREDICATES: [(&str, &str, &str); 8] = [
     ("capture", "control", "for"),
     ("lose", "control", "against"),
 ];
-
-/// Deterministic xorshift, so every run compares the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 fn vocabulary(actors: usize) -> Vocabulary {
     let mut entities: Vec<String> = (0..actors)
@@ -76,7 +66,7 @@ fn vocabulary(actors: usize) -> Vocabulary {
 }
 
 fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = support::Rng(0x9E37_79B9_7F4A_7C15);
     let modalities = [
         Modality::Asserted,
         Modality::Reported,
@@ -154,26 +144,8 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-fn peak_rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kib: f64 = status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0.0);
-    kib / 1024.0
-}
-
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.replace('_', "").parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![10_000, 100_000, 1_000_000]
-    } else {
-        sizes
-    };
+    let sizes = support::sizes(&[10_000, 100_000, 1_000_000]);
     println!(
         "{:>9} {:>6} {:>12} {:>13} {:>9} {:>10} {:>10}",
         "claims", "runs", "compare", "propositions", "verdicts", "conflicts", "peak MiB"
@@ -190,6 +162,7 @@ fn main() {
         // Every source its own origin.
         let origins: Vec<u32> = (0..SOURCES as u32).collect();
         let runs = if n >= 1_000_000 { 3 } else { 7 };
+        support::reset_peak();
         let mut times = Vec::new();
         let mut last = (Vec::new(), Vec::new());
         for _ in 0..runs {
@@ -204,7 +177,7 @@ fn main() {
             median(times),
             propositions.len(),
             verdicts.len(),
-            peak_rss_mib()
+            support::peak_mib()
         );
     }
 }

@@ -6,9 +6,12 @@
 //! `cargo bench --bench scaling` (Linux: peak memory is read from /proc and
 //! reset between runs).
 
+mod support;
+
 use std::path::Path;
 use std::time::Instant;
 
+use support::{peak_mib, reset_peak};
 use tanaqud::corpus::{CorpusFiles, InputFile, SourceFiles};
 use tanaqud::merge::ClaimSet;
 use tanaqud::pipeline::{self, Options};
@@ -16,18 +19,7 @@ use tanaqud::report::{Format, render, render_diagnostics};
 
 /// The sample articles, one after another.
 fn sample_text() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
+    support::sample_articles().join("\n")
 }
 
 /// `text` repeated to `bytes`, cut at a character boundary.
@@ -122,21 +114,6 @@ fn duplicate_ids(count: usize) -> CorpusFiles {
         }],
         ..CorpusFiles::default()
     }
-}
-
-/// Resets the peak resident size, so that the next reading is this run's.
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            let line = s.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
-            line.trim().trim_end_matches("kB").trim().parse::<f64>().ok()
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 /// Seconds and peak MiB of `run` on `files` (the median of `runs` runs).

@@ -7,9 +7,11 @@
 //!
 //! `cargo bench --bench story [-- N…]` (default 100, 1,000, 10,000).
 
-use std::path::Path;
+mod support;
+
 use std::time::Instant;
 
+use support::{peak_mib, reset_peak};
 use tanaqud::corpus::{CorpusFiles, InputFile, SourceFiles};
 use tanaqud::merge::ClaimSet;
 use tanaqud::pipeline::{self, Options};
@@ -20,17 +22,9 @@ const SENTENCES: usize = 24;
 
 /// The sample articles' sentences (split after ". " and at line breaks).
 fn sentences() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .flat_map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
+    support::sample_articles()
+        .into_iter()
+        .flat_map(|text| {
             text.lines()
                 .flat_map(|line| {
                     line.split_inclusive(". ")
@@ -43,20 +37,8 @@ fn sentences() -> Vec<String> {
         .collect()
 }
 
-/// Deterministic xorshift, so every run reads the same story.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
 fn story(n: usize, sentences: &[String]) -> CorpusFiles {
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut rng = support::Rng(0x2545_F491_4F6C_DD1D);
     let sources = (0..n)
         .map(|i| {
             let day = 1 + i % 28;
@@ -80,30 +62,8 @@ fn story(n: usize, sentences: &[String]) -> CorpusFiles {
     }
 }
 
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            let line = s.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
-            line.trim().trim_end_matches("kB").trim().parse::<f64>().ok()
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
-
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.replace('_', "").parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![100, 1_000, 10_000]
-    } else {
-        sizes
-    };
+    let sizes = support::sizes(&[100, 1_000, 10_000]);
     let sentences = sentences();
     println!(
         "{:>8} {:>9} {:>9} {:>10} {:>8} {:>9} {:>7} {:>8} {:>8} {:>8}",
