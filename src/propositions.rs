@@ -127,52 +127,78 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
     let propositions: Vec<Proposition> = order.iter().map(|&p| propositions[p].clone()).collect();
     let positions: Vec<Vec<Position>> = order.iter().map(|&p| positions[p].clone()).collect();
     let mut verdicts = Vec::new();
-    for (p, proposition) in propositions.iter().enumerate() {
-        same_proposition(p, &positions[p], &mut verdicts);
-        // Against each other proposition of the same actor and family (the
-        // vocabulary bounds how many scopes one block has).
-        for (q, other) in propositions.iter().enumerate().skip(p + 1) {
-            if (other.actor, other.family) != (proposition.actor, proposition.family) {
-                break;
-            }
-            let (props, judge): ([usize; 2], fn(&mut Verdicts)) =
-                match vocabulary.scope_relation(proposition.object, other.object) {
-                    ScopeRelation::Contains => ([p, q], whole_and_part),
-                    ScopeRelation::Within => ([q, p], whole_and_part),
-                    ScopeRelation::Overlaps => ([p, q], overlapping_scopes),
-                    ScopeRelation::Disjoint => ([p, q], disjoint_scopes),
-                    ScopeRelation::Same => continue,
-                };
-            judge(&mut Verdicts {
-                props,
-                sides: props.map(|i| positions[i].as_slice()),
-                out: &mut verdicts,
-            });
-        }
+    for (p, side) in positions.iter().enumerate() {
+        same_proposition(p, side, &mut verdicts);
     }
-    let weight = |v: &Verdict| {
-        let origins: Vec<u32> = v
-            .evidence
-            .iter()
-            .flat_map(|pair| pair.map(|c| origin_of(corpus, origins, c)))
-            .collect();
-        let mut distinct = origins.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        (distinct.len(), v.confidence)
-    };
-    verdicts.sort_by(|a, b| {
-        let (wa, ca) = weight(a);
-        let (wb, cb) = weight(b);
-        a.kind
-            .cmp(&b.kind)
-            .then(wb.cmp(&wa))
-            .then(cb.total_cmp(&ca))
-            .then(a.propositions.cmp(&b.propositions))
-            .then(a.rule.cmp(&b.rule))
-    });
+    let mut start = 0;
+    while start < propositions.len() {
+        let key = |q: &Proposition| (q.actor, q.family);
+        let end = start + propositions[start..].partition_point(|q| key(q) == key(&propositions[start]));
+        across_scopes(corpus, &propositions, &positions, start..end, &mut verdicts);
+        start = end;
+    }
+    rank(corpus, origins, &mut verdicts);
     let verdicts = one_dispute_per_whole(corpus, verdicts);
     (propositions, verdicts)
+}
+
+/// Propositions of one block (same actor and family) whose scopes other than
+/// a whole and its part are compared: the ones with the most claims. A
+/// corpus's vocabulary may hold thousands of places; the pairs stay bounded.
+pub const SCOPES_COMPARED: usize = 16;
+
+/// Verdicts across the scopes of one block: each proposition against those
+/// on its containers (found through the vocabulary's containment, so the cost
+/// follows the propositions, not their pairs), and the largest against each
+/// other on scopes that overlap or are disjoint.
+fn across_scopes(
+    corpus: &Corpus,
+    propositions: &[Proposition],
+    positions: &[Vec<Position>],
+    block: std::ops::Range<usize>,
+    out: &mut Vec<Verdict>,
+) {
+    let vocabulary = &corpus.vocabulary;
+    let by_object: HashMap<EntityId, usize> = block.clone().map(|p| (propositions[p].object, p)).collect();
+    let mut judge = |props: [usize; 2], judge: fn(&mut Verdicts)| {
+        judge(&mut Verdicts {
+            props,
+            sides: props.map(|i| positions[i].as_slice()),
+            out,
+        })
+    };
+    for part in block.clone() {
+        for container in vocabulary.ancestors(propositions[part].object) {
+            if let Some(&whole) = by_object.get(container).filter(|&&w| w != part) {
+                judge([whole, part], whole_and_part);
+            }
+        }
+    }
+    let mut largest: Vec<usize> = block.collect();
+    largest.sort_by_key(|&p| (std::cmp::Reverse(propositions[p].claims.len()), p));
+    largest.truncate(SCOPES_COMPARED);
+    largest.sort_unstable();
+    for (i, &p) in largest.iter().enumerate() {
+        for &q in &largest[i + 1..] {
+            match vocabulary.scope_relation(propositions[p].object, propositions[q].object) {
+                ScopeRelation::Overlaps => judge([p, q], overlapping_scopes),
+                ScopeRelation::Disjoint => judge([p, q], disjoint_scopes),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Ranks verdicts: by kind, then by the independent origins of their
+/// evidence, then by confidence, then by their propositions.
+fn rank(corpus: &Corpus, origins: &[u32], verdicts: &mut [Verdict]) {
+    verdicts.sort_by_cached_key(|v| {
+        let mut distinct: Vec<u32> = v.evidence.iter().flat_map(|pair| pair.map(|c| origin_of(corpus, origins, c))).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // Confidence is in [0, 1]: its bits order as the number does.
+        (v.kind, std::cmp::Reverse(distinct.len()), std::cmp::Reverse(v.confidence.to_bits()), v.propositions, v.rule)
+    });
 }
 
 /// A withdrawal from a whole against two sources' keeping of its parts (the
@@ -251,12 +277,13 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
     }
 }
 
+/// The quote's words by their folded keys: the same words quoted with other
+/// spelling, diacritics or punctuation hash alike.
 fn quote_hash(quote: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
-    crate::text::fold(quote)
-        .split_whitespace()
-        .for_each(|w| w.hash(&mut hasher));
+    let words = crate::text::words_in(quote, 0..quote.len());
+    (0..words.len()).for_each(|w| words.key(w).hash(&mut hasher));
     hasher.finish()
 }
 

@@ -133,6 +133,11 @@ impl Vocabulary {
         from.is_none_or(|from| date >= from) && until.is_none_or(|until| date <= until)
     }
 
+    /// `id` and every container of it, transitively, sorted.
+    pub fn ancestors(&self, id: EntityId) -> &[EntityId] {
+        &self.ancestors[id.0 as usize]
+    }
+
     pub fn scope_relation(&self, a: EntityId, b: EntityId) -> ScopeRelation {
         if a == b {
             ScopeRelation::Same

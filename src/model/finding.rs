@@ -15,7 +15,6 @@ named! {
         SameStance = "same-stance",
         DifferentPeriods = "different-periods",
         DisjointScopes = "disjoint-scopes",
-        NotAnAssertion = "not-an-assertion",
         PartialExtent = "partial-extent",
         TimeUnknown = "time-unknown",
     }

@@ -194,6 +194,5 @@ fn reason(corpus: &Corpus, verdict: &Verdict, [a, b]: [&Claim; 2], origins: usiz
             label(a),
             label(b)
         ),
-        (_, Rule::NotAnAssertion, _) => "Neither side commits: nothing to contradict.".to_string(),
     }
 }
