@@ -30,8 +30,9 @@ pub fn render(report: &Report) -> String {
         s.updates,
         s.not_comparable
     );
-    write_summary_table(&mut out, report);
-    write_propositions(&mut out, report);
+    let sections = Sections::of(report);
+    write_summary_table(&mut out, report, &sections);
+    write_propositions(&mut out, report, &sections);
     write_agreements(&mut out, report);
     let _ = writeln!(out, "## Appendix\n");
     write_sources(&mut out, report);
@@ -48,37 +49,40 @@ fn pressing(kind: VerdictKind) -> bool {
     )
 }
 
-/// The propositions with a section, in the order their first verdict ranks.
-fn sections(report: &Report) -> Vec<usize> {
-    let mut order: Vec<usize> = Vec::new();
-    for verdict in &report.verdicts {
-        if verdict.kind == VerdictKind::NotComparable {
-            continue;
-        }
-        for p in verdict.proposition_indices {
-            if !order.contains(&p) {
-                order.push(p);
+/// The propositions with a section, in the order their first verdict ranks,
+/// and each one's section number (from 1): computed once per report.
+struct Sections {
+    order: Vec<usize>,
+    number: Vec<Option<usize>>,
+}
+
+impl Sections {
+    fn of(report: &Report) -> Sections {
+        let mut number = vec![None; report.propositions.len()];
+        let mut order = Vec::new();
+        for verdict in report.verdicts.iter().filter(|v| v.kind != VerdictKind::NotComparable) {
+            for p in verdict.proposition_indices {
+                if number[p].is_none() {
+                    order.push(p);
+                    number[p] = Some(order.len());
+                }
             }
         }
+        Sections { order, number }
     }
-    order
+
+    fn number(&self, proposition: usize) -> usize {
+        self.number[proposition].unwrap_or(0)
+    }
 }
 
-fn section_number(report: &Report, proposition: usize) -> usize {
-    sections(report)
-        .iter()
-        .position(|&p| p == proposition)
-        .map_or(0, |i| i + 1)
-}
-
-fn write_summary_table(out: &mut String, report: &Report) {
+fn write_summary_table(out: &mut String, report: &Report, sections: &Sections) {
     let rows: Vec<&VerdictRow> = report.verdicts.iter().filter(|v| pressing(v.kind)).collect();
     let _ = writeln!(out, "## In dispute ({})\n", rows.len());
     if rows.is_empty() {
         out.push_str("Nothing in dispute.\n\n");
         return;
     }
-    let numbers: Vec<usize> = sections(report);
     out.push_str("| # | proposition | verdict | stances by source | origins |\n| --- | --- | --- | --- | --- |\n");
     for (i, verdict) in rows.iter().enumerate() {
         let [whole, part] = verdict.proposition_indices;
@@ -93,7 +97,7 @@ fn write_summary_table(out: &mut String, report: &Report) {
                 .unwrap_or_default();
             let _ = write!(about, " / {label}");
         }
-        let number = numbers.iter().position(|&p| p == whole).map_or(0, |n| n + 1);
+        let number = sections.number(whole);
         if !verdict.arabic.is_empty() {
             let _ = write!(about, " ({})", isolate(&verdict.arabic));
         }
@@ -229,9 +233,9 @@ fn source_note(source: &SourceRow) -> Option<String> {
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
-fn write_propositions(out: &mut String, report: &Report) {
+fn write_propositions(out: &mut String, report: &Report, sections: &Sections) {
     let _ = writeln!(out, "## Propositions\n");
-    for (n, &p) in sections(report).iter().enumerate() {
+    for (n, &p) in sections.order.iter().enumerate() {
         let proposition = &report.propositions[p];
         let _ = writeln!(
             out,
@@ -247,7 +251,7 @@ fn write_propositions(out: &mut String, report: &Report) {
         write_claim_rows(out, report, p, about_it);
         out.push('\n');
         for verdict in report.verdicts.iter().filter(about_it) {
-            write_verdict(out, report, verdict, p);
+            write_verdict(out, report, verdict, p, sections);
         }
         out.push('\n');
     }
@@ -272,16 +276,20 @@ fn write_claim_rows(out: &mut String, report: &Report, p: usize, about_it: impl 
         .iter()
         .flat_map(|pos| pos.claim_indices.iter().copied())
         .collect();
-    for &claim in evidence.chain(mine.iter()) {
+    // Each claim of the proposition by its place in the positions.
+    let place: std::collections::HashMap<usize, usize> = mine.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    let mut taken = vec![false; mine.len()];
+    for claim in evidence.chain(mine.iter()) {
         if shown.len() == TABLE_ROWS {
             break;
         }
-        if mine.contains(&claim) && !shown.contains(&claim) {
-            shown.push(claim);
+        if let Some(&i) = place.get(claim).filter(|&&i| !taken[i]) {
+            taken[i] = true;
+            shown.push(*claim);
         }
     }
     // In the order of the positions: by source, then stance.
-    shown.sort_by_key(|c| mine.iter().position(|m| m == c));
+    shown.sort_by_key(|c| place[c]);
     for &claim in &shown {
         write_claim_row(out, report, &report.claims[claim]);
     }
@@ -328,13 +336,13 @@ fn write_claim_row(out: &mut String, report: &Report, claim: &ClaimRow) {
     );
 }
 
-fn write_verdict(out: &mut String, report: &Report, verdict: &VerdictRow, here: usize) {
+fn write_verdict(out: &mut String, report: &Report, verdict: &VerdictRow, here: usize, sections: &Sections) {
     let other = verdict.proposition_indices.into_iter().find(|&p| p != here);
     let across = other.map_or(String::new(), |p| {
         format!(
             " — with [{}](#p{})",
             report.propositions[p].statement,
-            section_number(report, p)
+            sections.number(p)
         )
     });
     let _ = writeln!(
