@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::model::{Published, TimeBasis};
-use crate::text::{paragraph_of, sentences};
+use crate::text::{Paragraphs, sentences};
 use crate::time::{Anchor, Interval, Resolution, find_all, normalize, parse_iso_interval};
 
 /// A claim's time and where it came from.
@@ -38,6 +38,7 @@ pub enum TimeError {
 pub struct ArticleTimes<'a> {
     article: &'a str,
     sentences: Vec<Range<usize>>,
+    paragraphs: Paragraphs,
     published: Option<&'a Published>,
     /// The time expressions of each paragraph (by its byte range), read the
     /// first time a claim in it needs them: every paragraph is read once,
@@ -62,6 +63,7 @@ impl<'a> ArticleTimes<'a> {
         ArticleTimes {
             article,
             sentences: sentences(article, abbreviations),
+            paragraphs: Paragraphs::of(article),
             published,
             expressions: RefCell::default(),
         }
@@ -123,20 +125,24 @@ impl<'a> ArticleTimes<'a> {
         let Some(anchor) = self.anchor() else {
             return as_of_publication(published);
         };
-        let paragraph = paragraph_of(self.article, quote);
+        let paragraph = self.paragraphs.around(quote);
         let found = self.expressions_in(&paragraph, anchor);
         let sentence = self.sentence_of(quote);
-        let in_sentence: Vec<&Expression> = found
+        // Expressions are in text order: a context is a run of them.
+        let first = found.partition_point(|e| e.span.start < sentence.start);
+        let last = found.partition_point(|e| e.span.start < sentence.end);
+        let in_sentence: Vec<&Expression> = found[first..last.max(first)]
             .iter()
-            .filter(|e| sentence.start <= e.span.start && e.span.end <= sentence.end)
+            .filter(|e| e.span.end <= sentence.end)
             .collect();
         let in_paragraph: Vec<&Expression> = found.iter().collect();
         for (context, basis) in [(in_sentence, TimeBasis::Sentence), (in_paragraph, TimeBasis::Paragraph)] {
             // Inside the quote or the last one before it, else the first after.
-            let nearest = context
-                .iter()
-                .rfind(|e| e.span.start < quote.end)
-                .or_else(|| context.iter().find(|e| e.span.start >= quote.end));
+            let after = context.partition_point(|e| e.span.start < quote.end);
+            let nearest = after
+                .checked_sub(1)
+                .or((after < context.len()).then_some(after))
+                .map(|i| context[i]);
             if let Some(e) = nearest {
                 return ClaimTime {
                     interval: e.interval,

@@ -4,7 +4,7 @@
 //! over its passage. Both kinds of set-aside claims are kept for the report,
 //! so a snapshot shows when they change.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::claim_time::ArticleTimes;
 use crate::extract::Extracted;
@@ -60,12 +60,16 @@ pub fn merge(
             corpus.sources[source].published.as_ref(),
             abbreviations,
         );
+        // The source's annotated claims: claims are sorted by source.
+        let from = corpus.claims.partition_point(|c| c.source < source);
+        let to = corpus.claims.partition_point(|c| c.source <= source);
+        let here = &corpus.claims[from..to];
+        let taken: HashSet<&str> = here.iter().map(|c| c.id.as_str()).collect();
         for x in found {
-            let claim = to_claim(corpus, source, x, &mut ids, &times);
-            let annotated = corpus
-                .claims
+            let claim = to_claim(corpus, source, x, &mut ids, &times, &taken);
+            let annotated = here
                 .iter()
-                .find(|a| a.source == source && a.origin == Origin::Annotated && overlaps(&a.span, &claim.span));
+                .find(|a| a.origin == Origin::Annotated && overlaps(&a.span, &claim.span));
             let rejection = corpus.sources[source].rejections.iter().find(|r| {
                 set == ClaimSet::Both
                     && overlaps(&r.span, &claim.span)
@@ -115,6 +119,7 @@ fn to_claim(
     x: Extracted,
     ids: &mut HashMap<String, usize>,
     times: &ArticleTimes,
+    taken: &HashSet<&str>,
 ) -> Claim {
     let vocabulary = &corpus.vocabulary;
     let base = format!(
@@ -123,7 +128,6 @@ fn to_claim(
         vocabulary.entity_info(x.object).id
     );
     // An annotator may have used the same id: skip numbers taken in the source.
-    let taken = |id: &str| corpus.claims.iter().any(|c| c.source == source && c.id == id);
     let count = ids.entry(base.clone()).or_insert(0);
     let id = loop {
         *count += 1;
@@ -132,7 +136,7 @@ fn to_claim(
         } else {
             format!("{base}-{count}")
         };
-        if !taken(&id) {
+        if !taken.contains(id.as_str()) {
             break id;
         }
     };

@@ -193,11 +193,21 @@ fn across_scopes(
 /// evidence, then by confidence, then by their propositions.
 fn rank(corpus: &Corpus, origins: &[u32], verdicts: &mut [Verdict]) {
     verdicts.sort_by_cached_key(|v| {
-        let mut distinct: Vec<u32> = v.evidence.iter().flat_map(|pair| pair.map(|c| origin_of(corpus, origins, c))).collect();
+        let mut distinct: Vec<u32> = v
+            .evidence
+            .iter()
+            .flat_map(|pair| pair.map(|c| origin_of(corpus, origins, c)))
+            .collect();
         distinct.sort_unstable();
         distinct.dedup();
         // Confidence is in [0, 1]: its bits order as the number does.
-        (v.kind, std::cmp::Reverse(distinct.len()), std::cmp::Reverse(v.confidence.to_bits()), v.propositions, v.rule)
+        (
+            v.kind,
+            std::cmp::Reverse(distinct.len()),
+            std::cmp::Reverse(v.confidence.to_bits()),
+            v.propositions,
+            v.rule,
+        )
     });
 }
 

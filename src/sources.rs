@@ -4,7 +4,7 @@
 //! text ([`crate::metadata`]) and it has no claims until they are extracted.
 //! Every problem becomes a diagnostic; loading never stops at the first.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::annotation::{is_valid_id, read_annotation};
 use crate::corpus::{CorpusFiles, SourceFiles};
@@ -53,12 +53,13 @@ pub fn sources(
         .filter(|f| is_valid_id(&f.id))
         .map(|f| f.id.clone())
         .collect();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut planned: Vec<(String, &SourceFiles)> = files
         .sources
         .iter()
         .map(|f| {
             let id = if f.annotation.is_none() && !is_valid_id(&f.id) {
-                unique_id(derived_id(&f.id), &mut taken)
+                unique_id(derived_id(&f.id), &mut taken, &mut next_suffix)
             } else {
                 f.id.clone()
             };
@@ -100,14 +101,19 @@ fn derived_id(stem: &str) -> String {
     }
 }
 
-/// `id`, or `id-2`, `id-3`… when it is taken.
-fn unique_id(id: String, taken: &mut HashSet<String>) -> String {
-    let id = (1..)
+/// `id`, or `id-2`, `id-3`… when it is taken. `next_suffix` remembers, per
+/// base, the suffix to try next: a thousand Arabic file names that all derive
+/// `source` cost one step each, not a scan of the ones before.
+fn unique_id(id: String, taken: &mut HashSet<String>, next_suffix: &mut HashMap<String, usize>) -> String {
+    let next = next_suffix.entry(id.clone()).or_insert(1);
+    let found = (*next..)
         .map(|n| if n == 1 { id.clone() } else { format!("{id}-{n}") })
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or(id);
-    taken.insert(id.clone());
-    id
+        .position(|candidate| !taken.contains(&candidate))
+        .map_or(*next, |offset| *next + offset);
+    *next = found + 1;
+    let unique = if found == 1 { id } else { format!("{id}-{found}") };
+    taken.insert(unique.clone());
+    unique
 }
 
 /// One source's files, read into the corpus at `index`.
@@ -209,7 +215,7 @@ fn detected_source(id: String, stem: &str, article: &str) -> Source {
 
 /// The evidence of a date inferred from the body: the expression and its line.
 fn text_date_note(article: &str, found: &metadata::Found) -> String {
-    let line = article[..found.span.start].matches('\n').count() + 1;
+    let line = crate::text::LineIndex::new(article).line_of(found.span.start).0;
     format!(
         "Inferred: no date in the header or the file name; the latest date the text mentions is «{}» (line {line}), so it was published on or after it.",
         found.text

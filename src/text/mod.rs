@@ -17,6 +17,6 @@ pub use morph::{
     after_sin, entry_keys, has_attached_lam, has_attached_preposition, has_conjunction, is_imperfect_prefix,
     looks_imperfect, starts_with_and, stems, without_article, without_conjunction, without_proclitic,
 };
-pub use segment::{clauses, paragraph_of, sentences};
+pub use segment::{Paragraphs, clauses, sentences};
 pub use source::{LineIndex, Location, SourceText};
 pub use words::{Token, TokenKind, Words, tokens_in, words_in, words_into};

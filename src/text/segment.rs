@@ -229,12 +229,29 @@ fn push_piece(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The paragraph around `span`: from the line break before it to the one
-/// after it (an article's paragraphs are its lines), without the breaks.
-pub fn paragraph_of(text: &str, span: &Range<usize>) -> Range<usize> {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    start..end
+/// An article's paragraphs, its lines, found once: the paragraph around a
+/// span is then a binary search, however long the line (one line may be the
+/// whole article).
+pub struct Paragraphs {
+    breaks: Vec<usize>,
+    len: usize,
+}
+
+impl Paragraphs {
+    pub fn of(text: &str) -> Paragraphs {
+        Paragraphs {
+            breaks: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            len: text.len(),
+        }
+    }
+
+    /// From the line break before `span` to the one after it, without the breaks.
+    pub fn around(&self, span: &Range<usize>) -> Range<usize> {
+        let before = self.breaks.partition_point(|&b| b < span.start);
+        let start = before.checked_sub(1).map_or(0, |i| self.breaks[i] + 1);
+        let after = self.breaks.partition_point(|&b| b < span.end);
+        start..self.breaks.get(after).copied().unwrap_or(self.len)
+    }
 }
 
 /// Clause ranges inside `sentence`: split at ، ؛ ; : and at a comma that is
@@ -299,9 +316,10 @@ mod tests {
     fn a_paragraph_is_the_line_around_a_span() {
         let text = "أولاً. قال إن روسيا انسحبت أمس؟ ثم\nسطر آخر.";
         let quote = text.find("روسيا").unwrap()..text.find(" أمس").unwrap();
-        assert_eq!(&text[paragraph_of(text, &quote)], "أولاً. قال إن روسيا انسحبت أمس؟ ثم");
+        let paragraphs = Paragraphs::of(text);
+        assert_eq!(&text[paragraphs.around(&quote)], "أولاً. قال إن روسيا انسحبت أمس؟ ثم");
         let second = text.find("سطر").unwrap();
-        assert_eq!(&text[paragraph_of(text, &(second..second + 2))], "سطر آخر.");
+        assert_eq!(&text[paragraphs.around(&(second..second + 2))], "سطر آخر.");
     }
 
     fn split(text: &str) -> Vec<&str> {
