@@ -197,7 +197,7 @@ fn as_of_publication(published: &Published) -> ClaimTime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Basis;
+    use crate::model::PublicationBasis;
 
     fn published(date: &str) -> Published {
         Published {
@@ -205,7 +205,7 @@ mod tests {
             time: None,
             inferred: false,
             note: None,
-            basis: Basis::Annotation,
+            basis: PublicationBasis::Annotation,
         }
     }
 

@@ -94,7 +94,7 @@ enum Command {
         #[arg(long)]
         verdicts: Option<PathBuf>,
         /// With `--verdicts`: judge the report of the extracted claims alone.
-        #[arg(long)]
+        #[arg(long, requires = "verdicts")]
         extracted_only: bool,
         #[command(flatten)]
         jobs: Jobs,

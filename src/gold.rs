@@ -58,6 +58,7 @@ pub fn read(file: &JsonFile) -> Gold {
 }
 
 fn judged(file: &JsonFile, fields: &Fields) -> Option<Judged> {
+    // Every field is read before any is found missing: all problems are told.
     let kind = fields.required_string("kind").and_then(|kind| {
         let found = VerdictKind::from_name(&kind.value);
         if found.is_none() {
@@ -69,21 +70,27 @@ fn judged(file: &JsonFile, fields: &Fields) -> Option<Judged> {
         }
         found
     });
+    let subject = fields.required_string("subject");
+    let family = fields.required_string("family");
     let mut objects: Vec<String> = fields.strings("objects").into_iter().map(|o| o.value).collect();
     objects.sort();
     let sources: Vec<String> = fields.strings("sources").into_iter().map(|s| s.value).collect();
-    if objects.is_empty() || sources.is_empty() {
-        file.error(fields.span(), "a judged verdict needs its `objects` and its `sources`");
-        return None;
+    let well_formed = matches!(objects.len(), 1 | 2) && sources.len() == 2;
+    if !well_formed {
+        file.error(
+            fields.span(),
+            "a judged verdict has one or two `objects` (a scope, or a whole and its part) and two `sources` (the same twice within one)",
+        );
     }
     Some(Judged {
         kind: kind?,
-        subject: fields.required_string("subject")?.value,
-        family: fields.required_string("family")?.value,
+        subject: subject?.value,
+        family: family?.value,
         objects,
         sources,
         why: fields.string("why").map(|w| w.value).unwrap_or_default(),
     })
+    .filter(|_| well_formed)
 }
 
 /// How a report stands against the judged verdicts.
@@ -172,4 +179,24 @@ pub fn matches(report: &Report, verdict: &VerdictRow, judged: &Judged) -> bool {
         sources.sort_unstable();
         sources.as_slice() == wanted.as_slice()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_of_a_judged_verdict_is_told() {
+        let file = JsonFile::new(
+            "gold.json",
+            r#"{"expected": [{"kind": "conflct", "family": "f", "objects": ["a"], "sources": ["x"]},
+                              {"kind": "update", "subject": "s", "family": "f", "objects": ["a"], "sources": ["x", "x"]}]}"#,
+        );
+        let gold = read(&file);
+        let messages: Vec<String> = file.into_diagnostics().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].starts_with("`conflct` is no verdict kind"), "{messages:?}");
+        assert_eq!(gold.expected.len(), 1);
+        assert_eq!(gold.expected[0].kind, VerdictKind::Update);
+    }
 }

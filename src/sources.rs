@@ -11,7 +11,7 @@ use crate::corpus::{CorpusFiles, SourceFiles};
 use crate::diag::Diagnostic;
 use crate::json::JsonFile;
 use crate::metadata::{self, DateBasis};
-use crate::model::{Basis, Claim, Corpus, Published, Source};
+use crate::model::{Basis, Claim, Corpus, PublicationBasis, Published, Source};
 use crate::vocab::Vocabulary;
 
 /// Reads the vocabulary of a corpus (the bundled one when it has none),
@@ -184,9 +184,13 @@ fn detected_source(id: String, stem: &str, article: &str) -> Source {
         // A date from the file name or the body's dates is not stated as the
         // publication's: it is inferred, and the note says from what.
         let (inferred, note, basis) = match p.basis {
-            DateBasis::Header(line) => (false, None, Basis::Header(line)),
-            DateBasis::FileName => (true, None, Basis::FileName),
-            DateBasis::Text(found) => (true, Some(text_date_note(article, &found)), Basis::Text(found)),
+            DateBasis::Header(line) => (false, None, PublicationBasis::Header(line)),
+            DateBasis::FileName => (true, None, PublicationBasis::FileName),
+            DateBasis::Text(found) => (
+                true,
+                Some(text_date_note(article, &found)),
+                PublicationBasis::Text(found),
+            ),
         };
         Published {
             date: p.date,
@@ -400,7 +404,7 @@ mod tests {
             (published.date.to_string(), published.inferred),
             ("2024-12-14".to_string(), false)
         );
-        assert!(matches!(&published.basis, Basis::Header(line) if line.text == "السبت 14 ديسمبر 2024"));
+        assert!(matches!(&published.basis, PublicationBasis::Header(line) if line.text == "السبت 14 ديسمبر 2024"));
         // Nothing in the header: the id and the first line stand in, the file name dates it.
         let post = &corpus.sources[2];
         assert_eq!(post.outlet, "post-2024-12");
@@ -417,7 +421,7 @@ mod tests {
             (published.date.to_string(), published.inferred),
             ("2024-12".to_string(), true)
         );
-        assert_eq!(published.basis, Basis::FileName);
+        assert_eq!(published.basis, PublicationBasis::FileName);
         assert!(corpus.claims.len() == 1 && corpus.claims.iter().all(|c| c.source == 1));
     }
 
@@ -433,7 +437,7 @@ mod tests {
             (published.date.to_string(), published.inferred),
             ("2026-01".to_string(), true)
         );
-        assert!(matches!(&published.basis, Basis::Text(found) if found.text == "28 يناير 2026"));
+        assert!(matches!(&published.basis, PublicationBasis::Text(found) if found.text == "28 يناير 2026"));
         let note = published.note.clone().unwrap();
         assert!(note.contains("«28 يناير 2026»") && note.contains("line 2"), "{note}");
         // «الأسبوع الماضي» was not inferred from, but resolves against the inferred month.

@@ -15,7 +15,8 @@ use crate::corpus::SourceFiles;
 use crate::diag::{Diagnostic, nearest};
 use crate::json::{Fields, JsonFile, Spanned};
 use crate::model::{
-    Attribution, Basis, Claim, Extent, Modality, Named, Origin, Polarity, Published, Rejection, Source,
+    Attribution, Basis, Claim, Extent, Modality, Named, Origin, Polarity, PublicationBasis, Published, Rejection,
+    Source,
 };
 use crate::time::{Granularity, Interval, parse_iso_interval};
 use crate::vocab::{EntityId, Vocabulary};
@@ -201,7 +202,7 @@ fn read_published(file: &JsonFile, value: &Value) -> Option<Published> {
         time,
         inferred,
         note,
-        basis: Basis::Annotation,
+        basis: PublicationBasis::Annotation,
     })
 }
 

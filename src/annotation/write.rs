@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::AhoCorasick;
 
 use super::schema::{AnnotationDoc, ClaimDoc, EvidenceDoc, PublishedDoc, SourceDoc};
-use crate::model::{Attribution, Basis, Claim, Corpus, Source};
+use crate::model::{Attribution, Claim, Corpus, PublicationBasis, Source};
 
 /// One annotation document per source, with its id.
 pub fn documents(corpus: &Corpus) -> Vec<(String, AnnotationDoc)> {
@@ -46,7 +46,7 @@ fn source_doc(source: &Source) -> SourceDoc {
             // An inferred date needs a note: the one it was inferred with.
             note: p.inferred.then(|| match (&p.basis, &p.note) {
                 (_, Some(note)) => note.clone(),
-                (Basis::FileName, None) => "from the file name".to_string(),
+                (PublicationBasis::FileName, None) => "from the file name".to_string(),
                 _ => "inferred".to_string(),
             }),
         }),

@@ -14,16 +14,25 @@ use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub enum Basis {
     /// The annotation file.
     Annotation,
-    /// A line of the article's header (for a date, its dateline).
+    /// A line of the article's header.
     Header(Found),
-    /// The file name (a publication date only).
-    FileName,
-    /// Inferred from the body's dates (a publication date only): the latest
-    /// absolute date the text mentions, as written, with its span.
-    Text(Found),
     /// Not found in the text: a stand-in (the source id for the outlet, the
     /// first line for the title).
     Fallback,
+}
+
+/// Where a publication date came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PublicationBasis {
+    /// The annotation file.
+    Annotation,
+    /// The article's dateline.
+    Header(Found),
+    /// The file name.
+    FileName,
+    /// Inferred from the body's dates: the latest absolute date the text
+    /// mentions, as written, with its span.
+    Text(Found),
 }
 
 #[derive(Clone, Debug)]
@@ -33,7 +42,7 @@ pub struct Published {
     /// The text states no date: it was inferred (by the annotator, or from the file name).
     pub inferred: bool,
     pub note: Option<String>,
-    pub basis: Basis,
+    pub basis: PublicationBasis,
 }
 
 #[derive(Clone, Debug)]

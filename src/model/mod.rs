@@ -11,8 +11,8 @@ mod claim;
 mod finding;
 
 pub use claim::{
-    Attribution, Basis, Claim, Corpus, Extent, Extraction, Modality, Origin, Polarity, Published, Rejection, Source,
-    TimeBasis,
+    Attribution, Basis, Claim, Corpus, Extent, Extraction, Modality, Origin, Polarity, PublicationBasis, Published,
+    Rejection, Source, TimeBasis,
 };
 pub use finding::{ConflictType, Proposition, Rule, Verdict, VerdictKind};
 

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::merge::{SetAside, SetAsideReason};
 use crate::model::{
-    Attribution, Basis, Claim, ConflictType, Corpus, Extent, Modality, Origin, Polarity, Proposition, Published, Rule,
-    TimeBasis, Verdict, VerdictKind, named,
+    Attribution, Basis, Claim, ConflictType, Corpus, Extent, Modality, Origin, Polarity, Proposition, PublicationBasis,
+    Published, Rule, TimeBasis, Verdict, VerdictKind, named,
 };
 use crate::text::LineIndex;
 use crate::time::{Granularity, Interval};
@@ -132,7 +132,6 @@ named! {
         Header = "header",
         FileName = "file_name",
         Text = "text",
-        None = "none",
     }
 }
 
@@ -507,14 +506,13 @@ fn published_row(published: &Published) -> PublishedRow {
         inferred: published.inferred,
         note: published.note.clone(),
         basis: match published.basis {
-            Basis::Annotation => DateSource::Annotation,
-            Basis::Header(_) => DateSource::Header,
-            Basis::FileName => DateSource::FileName,
-            Basis::Text(_) => DateSource::Text,
-            Basis::Fallback => DateSource::None,
+            PublicationBasis::Annotation => DateSource::Annotation,
+            PublicationBasis::Header(_) => DateSource::Header,
+            PublicationBasis::FileName => DateSource::FileName,
+            PublicationBasis::Text(_) => DateSource::Text,
         },
         line: match &published.basis {
-            Basis::Header(line) => Some(line.text.clone()),
+            PublicationBasis::Header(line) => Some(line.text.clone()),
             _ => None,
         },
     }
