@@ -1,9 +1,11 @@
 //! tanaqud: a claim-contradiction checker for Arabic news.
 //!
 //! Give it the articles collected on one story (bare Arabic text, optionally
-//! with a fact-checker's annotations); it extracts each claim as a tuple,
-//! compares the tuples across and within sources, and reports conflicts,
-//! tensions and agreements, each anchored to the articles' own words.
+//! with a fact-checker's annotations); it extracts each claim (subject,
+//! predicate, scope, polarity, time, modality, attribution, quote), groups the
+//! claims into propositions, and reports where sources dispute, conflict, are
+//! in tension, agree or describe an update, each anchored to the articles' own
+//! words.
 //!
 //! The whole pipeline is one call:
 //!
