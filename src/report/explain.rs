@@ -152,6 +152,11 @@ fn reason(corpus: &Corpus, verdict: &Verdict, [a, b]: [&Claim; 2], origins: usiz
             predicate(a),
             predicate(b)
         ),
+        (VerdictKind::Tension, Rule::WholeVsPart, _) => format!(
+            "{} is part of {}, and another voice of the same article keeps it: a partial move told as a whole, worth a look.",
+            label(b),
+            label(a)
+        ),
         (_, Rule::WholeVsPart, _) => format!(
             "{} is part of {}: leaving the whole leaves every part, so both cannot hold at once.",
             label(b),
