@@ -146,7 +146,8 @@ fn to_claim(
     Claim {
         source,
         id,
-        quote: article[x.span.clone()].to_string(),
+        // Extraction gives spans on character boundaries of this article.
+        quote: article.get(x.span.clone()).unwrap_or_default().to_string(),
         span: x.span,
         subject: x.subject,
         predicate: x.predicate,

@@ -15,6 +15,8 @@ pub enum OutputError {
     InsideCorpus(PathBuf),
     #[error("{} exist(s); nothing written, nothing overwritten", list(.0))]
     Exists(Vec<PathBuf>),
+    #[error("two drafts would be named {0}; nothing written (give the articles different names)")]
+    SameName(String),
     #[error("cannot write {0}: {1}")]
     Io(PathBuf, std::io::Error),
 }
@@ -60,6 +62,12 @@ pub fn replace_file(path: &Path, text: &str, inputs: &[PathBuf], corpus_dir: Opt
 /// only then moved into place; a failure on the way removes what was moved.
 pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), OutputError> {
     let targets: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
+    // Two articles of one name from two folders would be one draft.
+    let mut names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    names.sort_unstable();
+    if let Some(pair) = names.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(OutputError::SameName(pair[0].to_string()));
+    }
     let taken: Vec<PathBuf> = targets
         .iter()
         .filter(|target| std::fs::symlink_metadata(target).is_ok())
@@ -154,6 +162,8 @@ mod tests {
         }
         assert!(!dir.path().join("a.json").exists() && !outside.exists());
         std::fs::remove_file(dir.path().join("b.json")).unwrap();
+        let twice = [drafts[0].clone(), drafts[0].clone()];
+        assert!(matches!(write_new_files(dir.path(), &twice), Err(OutputError::SameName(name)) if name == "a.json"));
         write_new_files(dir.path(), &drafts).unwrap();
         assert_eq!(std::fs::read_to_string(dir.path().join("b.json")).unwrap(), "B");
     }
