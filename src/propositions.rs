@@ -9,7 +9,7 @@
 //! [`CANDIDATES`]) are paired to find the evidence, of which at most
 //! [`EVIDENCE`] pairs, one per pair of sources, are kept per verdict.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
 
@@ -138,7 +138,7 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
         start = end;
     }
     rank(corpus, origins, &mut verdicts);
-    let verdicts = one_dispute_per_whole(corpus, verdicts);
+    let verdicts = one_per_whole(corpus, verdicts);
     (propositions, verdicts)
 }
 
@@ -212,11 +212,13 @@ fn rank(corpus: &Corpus, origins: &[u32], verdicts: &mut [Verdict]) {
 }
 
 /// A withdrawal from a whole against two sources' keeping of its parts (the
-/// bases, Hmeimim) is one dispute between those sources, not one per part:
-/// a later whole-vs-part dispute or conflict on the same whole whose every
-/// pair of sources an earlier one has already is left out.
-fn one_dispute_per_whole(corpus: &Corpus, verdicts: Vec<Verdict>) -> Vec<Verdict> {
-    let mut seen: Vec<(u32, (usize, usize))> = Vec::new();
+/// bases, Hmeimim) is one dispute between those sources, not one per part; so
+/// with a kept whole against several parts left, and with agreements between
+/// a whole and its parts. A later verdict across scopes with the same whole,
+/// the same kind (a dispute and a conflict count as one) and rule, whose every
+/// pair of sources an earlier one has already, is left out.
+fn one_per_whole(corpus: &Corpus, verdicts: Vec<Verdict>) -> Vec<Verdict> {
+    let mut seen: HashSet<(VerdictKind, Rule, u32, (usize, usize))> = HashSet::new();
     let source_pair = |pair: &[u32; 2]| {
         let [a, b] = pair.map(|c| corpus.claims[c as usize].source);
         (a.min(b), a.max(b))
@@ -224,12 +226,18 @@ fn one_dispute_per_whole(corpus: &Corpus, verdicts: Vec<Verdict>) -> Vec<Verdict
     verdicts
         .into_iter()
         .filter(|v| {
-            let scoped = v.rule == Rule::WholeVsPart && matches!(v.kind, VerdictKind::Disputed | VerdictKind::Conflict);
-            if !scoped {
+            if v.propositions[0] == v.propositions[1] || v.kind == VerdictKind::NotComparable {
                 return true;
             }
-            let keys: Vec<(u32, (usize, usize))> =
-                v.evidence.iter().map(|p| (v.propositions[0], source_pair(p))).collect();
+            let kind = match v.kind {
+                VerdictKind::Disputed => VerdictKind::Conflict,
+                kind => kind,
+            };
+            let keys: Vec<_> = v
+                .evidence
+                .iter()
+                .map(|p| (kind, v.rule, v.propositions[0], source_pair(p)))
+                .collect();
             let new = keys.iter().any(|k| !seen.contains(k));
             seen.extend(keys);
             new
@@ -516,15 +524,16 @@ fn source_pair(sides: [&[Position]; 2], pair: [u32; 2]) -> (u32, u32) {
 /// A move against a whole and one against its part, from independent
 /// origins: withdrawing from the bases agrees with withdrawing from Syria, and
 /// two reports of a partial pull-back agree; a partial move on a part does not
-/// corroborate a full one on the whole. (Keeping a part says little of the
-/// whole: no agreement is drawn from it.)
+/// corroborate a full one on the whole, nor does one article with itself.
+/// (Keeping a part says little of the whole: no agreement is drawn from it.)
 fn agreements_on_whole_and_part(v: &mut Verdicts) {
     let [whole, part] = v.sides;
     let against = |x: &Position| x.committed() && x.direction == Direction::Against;
     let (on_whole, on_part) = (strongest(whole, against), strongest(part, against));
     let agreeing = pairs(&on_whole, &on_part, |a, b| {
         let corroborates = a.extent == Extent::Partial || b.extent != Extent::Partial;
-        corroborates && a.independent(b) && a.overlaps(b) == Some(true)
+        // Two sources: one article's voices on a whole and a part are its own telling.
+        corroborates && a.origin != b.origin && a.independent(b) && a.overlaps(b) == Some(true)
     });
     v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
 }
