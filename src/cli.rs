@@ -413,7 +413,8 @@ fn score_verdicts(dir: &Path, gold: &Path, format: ScoreFormat, verbose: bool, o
     let Some(analysis) = analysis.filter(|_| !diagnostics.iter().any(Diagnostic::is_error)) else {
         return EXIT_BAD_INPUT;
     };
-    let result = tanaqud::gold::score(&analysis.report, &judged);
+    let corpus = &analysis.loaded.corpus;
+    let result = tanaqud::gold::score(corpus, &analysis.propositions, &analysis.verdicts, &judged);
     print(&report::render_verdict_score(
         &analysis.report,
         &judged,

@@ -13,8 +13,7 @@
 use serde::Serialize;
 
 use crate::json::{Fields, JsonFile};
-use crate::model::{Named, VerdictKind};
-use crate::report::{Report, VerdictRow};
+use crate::model::{Corpus, Named, Proposition, Verdict, VerdictKind};
 
 /// One judged verdict.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -121,10 +120,12 @@ impl VerdictScore {
     }
 }
 
-/// Scores `report` against `gold`.
-pub fn score(report: &Report, gold: &Gold) -> VerdictScore {
-    let scored: Vec<usize> = (0..report.verdicts.len())
-        .filter(|&v| report.verdicts[v].kind != VerdictKind::NotComparable)
+/// Scores a corpus's propositions and verdicts (in their ranked order)
+/// against `gold`; indices in the result are indices of `verdicts`.
+pub fn score(corpus: &Corpus, propositions: &[Proposition], verdicts: &[Verdict], gold: &Gold) -> VerdictScore {
+    let judge = Judge { corpus, propositions };
+    let scored: Vec<usize> = (0..verdicts.len())
+        .filter(|&v| verdicts[v].kind != VerdictKind::NotComparable)
         .collect();
     let mut result = VerdictScore {
         given: scored.len(),
@@ -132,22 +133,22 @@ pub fn score(report: &Report, gold: &Gold) -> VerdictScore {
         ..VerdictScore::default()
     };
     for &v in &scored {
-        if gold.expected.iter().any(|j| matches(report, &report.verdicts[v], j)) {
+        if gold.expected.iter().any(|j| judge.matches(&verdicts[v], j)) {
             result.right += 1;
         } else {
             result.unmatched.push(v);
         }
     }
     for (j, judged) in gold.expected.iter().enumerate() {
-        if report.verdicts.iter().any(|v| matches(report, v, judged)) {
+        if verdicts.iter().any(|v| judge.matches(v, judged)) {
             result.found += 1;
         } else {
             result.missed.push(j);
         }
     }
-    for (v, verdict) in report.verdicts.iter().enumerate() {
+    for (v, verdict) in verdicts.iter().enumerate() {
         for (j, judged) in gold.must_not.iter().enumerate() {
-            if matches(report, verdict, judged) {
+            if judge.matches(verdict, judged) {
                 result.forbidden.push((v, j));
             }
         }
@@ -155,30 +156,42 @@ pub fn score(report: &Report, gold: &Gold) -> VerdictScore {
     result
 }
 
-/// Whether the report's `verdict` is the `judged` one.
-pub fn matches(report: &Report, verdict: &VerdictRow, judged: &Judged) -> bool {
-    if verdict.kind != judged.kind {
-        return false;
+/// What a verdict is matched against a judged one with.
+struct Judge<'a> {
+    corpus: &'a Corpus,
+    propositions: &'a [Proposition],
+}
+
+impl Judge<'_> {
+    /// Whether `verdict` is the `judged` one.
+    fn matches(&self, verdict: &Verdict, judged: &Judged) -> bool {
+        if verdict.kind != judged.kind {
+            return false;
+        }
+        let v = &self.corpus.vocabulary;
+        let [first, second] = verdict.propositions.map(|p| &self.propositions[p as usize]);
+        let mut objects = vec![
+            v.entity_info(first.object).id.as_str(),
+            v.entity_info(second.object).id.as_str(),
+        ];
+        objects.sort_unstable();
+        objects.dedup();
+        let same_topic = v.entity_info(first.actor).id == judged.subject
+            && v.families[first.family.0 as usize] == judged.family
+            && objects == judged.objects.iter().map(String::as_str).collect::<Vec<_>>();
+        if !same_topic {
+            return false;
+        }
+        // The judged pair of sources is one pair of the evidence (the same
+        // source twice: a pair within it).
+        let mut wanted: Vec<&str> = judged.sources.iter().map(String::as_str).collect();
+        wanted.sort_unstable();
+        verdict.evidence.iter().any(|pair| {
+            let mut sources = pair.map(|c| self.corpus.sources[self.corpus.claims[c as usize].source].id.as_str());
+            sources.sort_unstable();
+            sources.as_slice() == wanted.as_slice()
+        })
     }
-    let propositions = verdict.proposition_indices.map(|p| &report.propositions[p]);
-    let mut objects: Vec<&str> = propositions.iter().map(|p| p.object.as_str()).collect();
-    objects.sort_unstable();
-    objects.dedup();
-    let same_topic = propositions[0].subject == judged.subject
-        && propositions[0].family == judged.family
-        && objects == judged.objects.iter().map(String::as_str).collect::<Vec<_>>();
-    if !same_topic {
-        return false;
-    }
-    // The judged pair of sources is one pair of the evidence (the same
-    // source twice: a pair within it).
-    let mut wanted: Vec<&str> = judged.sources.iter().map(String::as_str).collect();
-    wanted.sort_unstable();
-    verdict.evidence_indices.iter().any(|pair| {
-        let mut sources = pair.map(|c| report.claims[c].source.as_str());
-        sources.sort_unstable();
-        sources.as_slice() == wanted.as_slice()
-    })
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ pub mod json;
 pub mod merge;
 pub mod metadata;
 pub mod model;
+pub mod names;
 pub mod origins;
 pub mod output;
 pub mod pipeline;

@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use crate::data::{DataFile, OUTLETS};
 use crate::diag::Diagnostic;
 use crate::json::JsonFile;
+use crate::model::Found;
 use crate::text::{TokenKind, fold, is_format_control, tokens_in};
 use crate::time::{Anchor, Granularity, Interval, Prefer, find_all};
 
@@ -71,13 +72,6 @@ const HEADER_LINES: usize = 20;
 const SHORT_WORDS: usize = 5;
 /// Shorter header lines are sections, authors or bylines, not headlines.
 const TITLE_MIN_WORDS: usize = 3;
-
-/// A piece of the article as written, with its byte span in the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
-    pub text: String,
-    pub span: Range<usize>,
-}
 
 /// Where a detected publication date was read.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -218,7 +218,7 @@ fn detected_source(id: String, stem: &str, article: &str) -> Source {
 }
 
 /// The evidence of a date inferred from the body: the expression and its line.
-fn text_date_note(article: &str, found: &metadata::Found) -> String {
+fn text_date_note(article: &str, found: &crate::model::Found) -> String {
     let line = crate::text::LineIndex::new(article).line_of(found.span.start).0;
     format!(
         "Inferred: no date in the header or the file name; the latest date the text mentions is «{}» (line {line}), so it was published on or after it.",

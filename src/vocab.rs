@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::json::{Fields, JsonFile, Spanned};
-use crate::model::{Extent, Named};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
@@ -60,9 +59,10 @@ pub struct Predicate {
     pub object_markers: Vec<String>,
     /// Its object may stand before the trigger (`منح الأسد اللجوء`).
     pub object_before: bool,
-    /// The extent of its claims when no extent word or annotation gives one:
-    /// reducing a presence (`تقليص`) is partial by what it means.
-    pub extent: Extent,
+    /// Its claims are partial moves when no extent word or annotation says
+    /// otherwise: reducing a presence (`تقليص`) is partial by what it means
+    /// (vocabulary field `"extent": "partial"`).
+    pub partial: bool,
 }
 
 /// How one scope stands to another.
@@ -293,7 +293,7 @@ impl Vocabulary {
                 object_kinds: fields.strings("object_kinds").into_iter().map(|s| s.value).collect(),
                 object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
                 object_before: fields.boolean("object_before").is_some_and(|b| b.value),
-                extent: predicate_extent(file, &fields),
+                partial: partial_by_meaning(file, &fields),
             });
         }
     }
@@ -514,20 +514,24 @@ fn sorted_intersect(a: &[EntityId], b: &[EntityId]) -> bool {
     false
 }
 
-/// A predicate's `extent` (`unspecified` when left out); an unknown name is
-/// reported and read as `unspecified`.
-fn predicate_extent(file: &JsonFile, fields: &crate::json::Fields) -> Extent {
+/// A predicate's `extent`: `partial` for a predicate that is a partial move
+/// by what it means, `unspecified` (or left out) for the others; anything
+/// else is reported and read as `unspecified`.
+fn partial_by_meaning(file: &JsonFile, fields: &crate::json::Fields) -> bool {
     let Some(name) = fields.string("extent") else {
-        return Extent::Unspecified;
+        return false;
     };
-    Extent::from_name(&name.value).unwrap_or_else(|| {
-        let names: Vec<&str> = Extent::names().collect();
-        file.error(
-            name.span,
-            format!("extent `{}` is not one of {}", name.value, names.join(", ")),
-        );
-        Extent::Unspecified
-    })
+    match name.value.as_str() {
+        "partial" => true,
+        "unspecified" => false,
+        other => {
+            file.error(
+                name.span,
+                format!("extent `{other}` is not one of partial, unspecified"),
+            );
+            false
+        }
+    }
 }
 
 #[cfg(test)]

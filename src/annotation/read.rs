@@ -260,7 +260,8 @@ impl ClaimReader<'_, '_> {
         });
         let polarity = choice::<Polarity>(file, &fields, "polarity", true);
         // Left out, the predicate's own extent (reducing a presence is partial).
-        let default_extent = predicate.map_or(Extent::Unspecified, |p| vocabulary.predicate_info(p).extent);
+        let partial = predicate.is_some_and(|p| vocabulary.predicate_info(p).partial);
+        let default_extent = if partial { Extent::Partial } else { Extent::Unspecified };
         let extent =
             choice(file, &fields, "extent", false).or(fields.get("extent").is_none().then_some(default_extent));
         let modality = choice::<Modality>(file, &fields, "modality", true);

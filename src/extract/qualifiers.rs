@@ -98,8 +98,10 @@ impl Extractor<'_> {
             Extent::Partial
         } else if full {
             Extent::Full
+        } else if self.vocabulary.predicate_info(trigger.predicate).partial {
+            Extent::Partial
         } else {
-            self.vocabulary.predicate_info(trigger.predicate).extent
+            Extent::Unspecified
         }
     }
 }

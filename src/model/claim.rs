@@ -5,9 +5,15 @@ use std::ops::Range;
 use chrono::NaiveTime;
 
 use super::named;
-use crate::metadata::Found;
 use crate::time::Interval;
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
+
+/// A piece of the article as written, with its byte span in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub text: String,
+    pub span: Range<usize>,
+}
 
 /// Where a piece of a source's metadata came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

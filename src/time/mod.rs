@@ -28,7 +28,7 @@ pub struct Anchor {
     pub time: Option<NaiveTime>,
 }
 
-crate::model::named! {
+crate::names::named! {
     /// Which occurrence a date without a year (or a bare weekday) means.
     #[derive(Default)]
     pub enum Prefer {
