@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::model::{Published, TimeBasis};
 use crate::text::{Paragraphs, sentences};
-use crate::time::{Anchor, Interval, Resolution, find_all, normalize, parse_iso_interval};
+use crate::time::{Anchor, Calendar, Interval, Lexicon, Resolution, parse_iso_interval};
 
 /// A claim's time and where it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,12 +33,21 @@ pub enum TimeError {
     NotAnExpression(String),
 }
 
+/// What claims are timed with: the folded words a full stop may follow
+/// without ending a sentence (the lexicon's abbreviations), and the time words.
+#[derive(Clone, Copy)]
+pub struct TimeWords<'a> {
+    pub abbreviations: &'a [String],
+    pub lexicon: &'a Lexicon,
+}
+
 /// One article's sentences and publication date: what every claim of it is
 /// timed against.
 pub struct ArticleTimes<'a> {
     article: &'a str,
     sentences: Vec<Range<usize>>,
     paragraphs: Paragraphs,
+    lexicon: &'a Lexicon,
     published: Option<&'a Published>,
     /// The time expressions of each paragraph (by its byte range), read the
     /// first time a claim in it needs them: every paragraph is read once,
@@ -57,12 +66,11 @@ struct Expression {
 }
 
 impl<'a> ArticleTimes<'a> {
-    /// `abbreviations`: folded words a full stop may follow without ending a
-    /// sentence (the lexicon's).
-    pub fn new(article: &'a str, published: Option<&'a Published>, abbreviations: &[String]) -> ArticleTimes<'a> {
+    pub fn new(article: &'a str, published: Option<&'a Published>, words: TimeWords<'a>) -> ArticleTimes<'a> {
         ArticleTimes {
             article,
-            sentences: sentences(article, abbreviations),
+            sentences: sentences(article, words.abbreviations),
+            lexicon: words.lexicon,
             paragraphs: Paragraphs::of(article),
             published,
             expressions: RefCell::default(),
@@ -100,10 +108,10 @@ impl<'a> ArticleTimes<'a> {
         }
         let arabic = !stated.is_ascii();
         let anchor = self.anchor();
-        if let Some(resolution) = anchor
-            .filter(|_| arabic)
-            .and_then(|a| normalize(stated, a, Default::default()))
-        {
+        if let Some(resolution) = anchor.filter(|_| arabic).and_then(|a| {
+            self.lexicon
+                .normalize(stated, a, Default::default(), Calendar::Gregorian)
+        }) {
             return Ok(ClaimTime {
                 interval: resolution.interval,
                 basis: TimeBasis::Expression,
@@ -160,7 +168,14 @@ impl<'a> ArticleTimes<'a> {
         if let Some(found) = self.expressions.borrow().get(&key) {
             return Rc::clone(found);
         }
-        let found: Expressions = find_all(&self.article[paragraph.clone()], anchor, Default::default())
+        let found: Expressions = self
+            .lexicon
+            .find_all(
+                &self.article[paragraph.clone()],
+                anchor,
+                Default::default(),
+                Calendar::Gregorian,
+            )
             .into_iter()
             .map(|r: Resolution| Expression {
                 span: paragraph.start + r.span.start..paragraph.start + r.span.end,
@@ -199,6 +214,13 @@ mod tests {
     use super::*;
     use crate::model::PublicationBasis;
 
+    fn bundled() -> TimeWords<'static> {
+        TimeWords {
+            abbreviations: &[],
+            lexicon: Lexicon::bundled(),
+        }
+    }
+
     fn published(date: &str) -> Published {
         Published {
             date: parse_iso_interval(date).unwrap(),
@@ -218,7 +240,7 @@ mod tests {
     fn the_nearest_expression_in_the_sentence_then_the_paragraph_then_publication() {
         let article = "قالت الوزارة أمس إن القوات انسحبت. وأكدت البقاء.\nوفي سطر آخر: يوم الجمعة تغير شيء.";
         let date = published("2024-12-23");
-        let times = ArticleTimes::new(article, Some(&date), &[]);
+        let times = ArticleTimes::new(article, Some(&date), bundled());
         let in_sentence = times
             .resolve(Some(&span_of(article, "القوات انسحبت")), None)
             .unwrap()
@@ -234,7 +256,7 @@ mod tests {
             .unwrap();
         assert_eq!(in_paragraph.basis, TimeBasis::Paragraph);
         let undated_text = "خبر بلا تاريخ.";
-        let none = ArticleTimes::new(undated_text, Some(&date), &[]);
+        let none = ArticleTimes::new(undated_text, Some(&date), bundled());
         let as_of = none
             .resolve(Some(&span_of(undated_text, "خبر")), None)
             .unwrap()
@@ -248,7 +270,7 @@ mod tests {
     #[test]
     fn a_stated_time_is_iso_or_an_expression_resolved_against_publication() {
         let date = published("2026-01");
-        let times = ArticleTimes::new("نص.", Some(&date), &[]);
+        let times = ArticleTimes::new("نص.", Some(&date), bundled());
         let iso = times.resolve(Some(&(0..2)), Some("2024-12")).unwrap().unwrap();
         assert_eq!(
             (iso.interval.to_string(), iso.basis),
@@ -267,7 +289,7 @@ mod tests {
             times.resolve(Some(&(0..2)), Some("كلام")),
             Err(TimeError::NotAnExpression(_))
         ));
-        let undated = ArticleTimes::new("نص.", None, &[]);
+        let undated = ArticleTimes::new("نص.", None, bundled());
         assert!(matches!(
             undated.resolve(Some(&(0..2)), Some("أمس")),
             Err(TimeError::NeedsPublicationDate(_))
@@ -279,7 +301,7 @@ mod tests {
     fn a_quote_over_a_sentence_end_takes_both_sentences() {
         let article = "أولا. قال إن روسيا انسحبت. ثم أمس عادت. آخر.";
         let date = published("2024-12-23");
-        let times = ArticleTimes::new(article, Some(&date), &[]);
+        let times = ArticleTimes::new(article, Some(&date), bundled());
         assert_eq!(
             &article[times.sentence_of(&span_of(article, "انسحبت. ثم"))],
             "قال إن روسيا انسحبت. ثم أمس عادت."

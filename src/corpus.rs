@@ -31,6 +31,10 @@ pub struct CorpusFiles {
     pub vocabulary: Option<InputFile>,
     /// The extraction lexicon; None: the bundled one is used.
     pub lexicon: Option<InputFile>,
+    /// The time words; None: the bundled ones.
+    pub time_words: Option<InputFile>,
+    /// The outlet cues of bare articles' headers; None: the bundled ones.
+    pub outlets: Option<InputFile>,
     /// Sorted by source id.
     pub sources: Vec<SourceFiles>,
     /// Every file read, resolved through links: what an output must never replace.
@@ -45,6 +49,8 @@ pub const MAX_FILE_BYTES: u64 = 512 << 20;
 enum Role {
     Vocabulary,
     Lexicon,
+    TimeWords,
+    Outlets,
     Article(String),
     Annotation(String),
 }
@@ -57,6 +63,12 @@ fn role(name: &str) -> Result<Option<Role>, &'static str> {
     }
     if name == crate::data::LEXICON.name {
         return Ok(Some(Role::Lexicon));
+    }
+    if name == crate::data::TIME_WORDS.name {
+        return Ok(Some(Role::TimeWords));
+    }
+    if name == crate::data::OUTLETS.name {
+        return Ok(Some(Role::Outlets));
     }
     let Some((stem, extension)) = name.rsplit_once('.') else {
         return Err("not read: a corpus file ends in .txt (an article) or .json (its annotation)");
@@ -71,8 +83,9 @@ fn role(name: &str) -> Result<Option<Role>, &'static str> {
     }
 }
 
-/// Reads a corpus directory: `vocabulary.json`, `lexicon.json`, `<id>.txt` and
-/// `<id>.json` (the extension in any case), following links. Markdown files
+/// Reads a corpus directory: `vocabulary.json`, `lexicon.json`,
+/// `time_words.json`, `outlets.json`, `<id>.txt` and `<id>.json` (the
+/// extension in any case), following links. Markdown files
 /// are its documentation and are not read; every other file that is skipped is
 /// named in a warning. Unreadable files become errors.
 pub fn read_dir(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> CorpusFiles {
@@ -139,6 +152,8 @@ pub fn read_dir(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> CorpusFiles {
         match role {
             Role::Vocabulary => corpus.vocabulary = Some(file),
             Role::Lexicon => corpus.lexicon = Some(file),
+            Role::TimeWords => corpus.time_words = Some(file),
+            Role::Outlets => corpus.outlets = Some(file),
             Role::Article(stem) => source_entry(&mut sources, stem).article = Some(file),
             Role::Annotation(stem) => source_entry(&mut sources, stem).annotation = Some(file),
         }
@@ -249,6 +264,7 @@ pub fn read_articles(
         lexicon,
         sources: sources.into_values().collect(),
         inputs,
+        ..CorpusFiles::default()
     }
 }
 

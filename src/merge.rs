@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::claim_time::ArticleTimes;
+use crate::claim_time::{ArticleTimes, TimeWords};
 use crate::extract::Extracted;
 use crate::model::{Claim, Corpus, Extraction, Origin};
 
@@ -38,14 +38,9 @@ pub struct SetAside {
 
 /// Adds the extracted claims (one list per source, in text order) to
 /// `corpus` as `set` asks, keeping claims sorted by source then id. Returns
-/// the extracted claims set aside, sorted the same way. `abbreviations` (the
-/// lexicon's, folded) let claims be timed by their sentence.
-pub fn merge(
-    corpus: &mut Corpus,
-    extracted: Vec<Vec<Extracted>>,
-    set: ClaimSet,
-    abbreviations: &[String],
-) -> Vec<SetAside> {
+/// the extracted claims set aside, sorted the same way. `time` is what claims
+/// are timed with.
+pub fn merge(corpus: &mut Corpus, extracted: Vec<Vec<Extracted>>, set: ClaimSet, time: TimeWords) -> Vec<SetAside> {
     let mut set_aside = Vec::new();
     match set {
         ClaimSet::Annotated => return set_aside,
@@ -58,7 +53,7 @@ pub fn merge(
         let times = ArticleTimes::new(
             &corpus.sources[source].article,
             corpus.sources[source].published.as_ref(),
-            abbreviations,
+            time,
         );
         // The source's annotated claims: claims are sorted by source.
         let from = corpus.claims.partition_point(|c| c.source < source);
@@ -173,6 +168,14 @@ fn to_claim(
 mod tests {
     use super::*;
     use crate::corpus::{CorpusFiles, InputFile, SourceFiles};
+    use crate::time::Lexicon;
+
+    fn bundled_time() -> TimeWords<'static> {
+        TimeWords {
+            abbreviations: &[],
+            lexicon: Lexicon::bundled(),
+        }
+    }
 
     fn input(name: &str, text: &str) -> Option<InputFile> {
         Some(InputFile {
@@ -197,7 +200,12 @@ mod tests {
         };
         let mut diagnostics = Vec::new();
         let vocabulary = crate::sources::vocabulary(&files, &mut diagnostics);
-        let corpus = crate::sources::sources(&files, vocabulary, &[], &mut diagnostics);
+        let corpus = crate::sources::sources(
+            &files,
+            vocabulary,
+            crate::sources::tests::bundled_words(),
+            &mut diagnostics,
+        );
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         corpus
     }
@@ -220,7 +228,7 @@ mod tests {
         );
         let mut corpus = corpus(&annotation);
         let found = extracted(&corpus);
-        let set_aside = merge(&mut corpus, found, ClaimSet::Both, &[]);
+        let set_aside = merge(&mut corpus, found, ClaimSet::Both, bundled_time());
         let ids: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
         // The first extracted claim is superseded; the second skips the annotator's id.
         assert_eq!(ids, ["x-withdraw-syria-2", "x-withdraw-syria-3"]);
@@ -233,14 +241,14 @@ mod tests {
             format!(r#"{{{SOURCE}, "claims": [], "rejected": [{{"quote": "مرة أخرى", "reason": "a repetition"}}]}}"#);
         let mut both = corpus(&annotation);
         let found = extracted(&both);
-        let set_aside = merge(&mut both, found.clone(), ClaimSet::Both, &[]);
+        let set_aside = merge(&mut both, found.clone(), ClaimSet::Both, bundled_time());
         assert_eq!(both.claims.len(), 1);
         assert!(matches!(&set_aside[0].reason, SetAsideReason::Rejected { reason } if reason == "a repetition"));
         let mut alone = corpus(&annotation);
-        assert!(merge(&mut alone, found.clone(), ClaimSet::Extracted, &[]).is_empty());
+        assert!(merge(&mut alone, found.clone(), ClaimSet::Extracted, bundled_time()).is_empty());
         assert_eq!(alone.claims.len(), 2);
         let mut annotated = corpus(&annotation);
-        merge(&mut annotated, found, ClaimSet::Annotated, &[]);
+        merge(&mut annotated, found, ClaimSet::Annotated, bundled_time());
         assert!(annotated.claims.is_empty());
     }
 }

@@ -17,7 +17,7 @@ use crate::diag::Diagnostic;
 use crate::json::JsonFile;
 use crate::model::Found;
 use crate::text::{TokenKind, fold, is_format_control, tokens_in};
-use crate::time::{Anchor, Granularity, Interval, Prefer, find_all};
+use crate::time::{Anchor, Calendar, Granularity, Interval, Lexicon, Prefer};
 
 /// Words that name a kind of outlet (`data/outlets.json`); a short header
 /// line holding one is taken as the outlet when no line repeats.
@@ -101,9 +101,9 @@ pub struct Detected {
 
 /// Detects the metadata of `text`, whose file is named `file_name_stem`
 /// (without `.txt`). A date stated in the header wins over the file name.
-pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues) -> Detected {
+pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues, time: &Lexicon) -> Detected {
     let lines = header(text);
-    let dated = dateline(&lines);
+    let dated = dateline(&lines, time);
     let echo = title_echo(&lines);
     let outlet = outlet(&lines, echo.map(|i| lines[i].text.as_str()), outlet_cues);
     let title = echo.or_else(|| {
@@ -113,7 +113,7 @@ pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues) -> Det
             .filter(|(_, line)| {
                 word_count(&line.text) >= TITLE_MIN_WORDS
                     && outlet.is_none_or(|o| lines[o].text != line.text)
-                    && !is_dateline(line)
+                    && !is_dateline(line, time)
                     && !is_breadcrumb(&line.text)
             })
             // The first of the longest: a later line as long is a subtitle.
@@ -128,7 +128,7 @@ pub fn detect(file_name_stem: &str, text: &str, outlet_cues: &OutletCues) -> Det
                 basis: DateBasis::FileName,
             })
         })
-        .or_else(|| latest_date_in_text(text));
+        .or_else(|| latest_date_in_text(text, time));
     Detected {
         outlet: outlet.map(|i| lines[i].clone()),
         title: title.map(|i| lines[i].clone()),
@@ -199,13 +199,13 @@ fn is_placeholder(line: &str) -> bool {
 /// expressions (منذ ساعتين، أمس), bare weekdays, dates without a year and
 /// two-digit years. Only days (with or without a clock time) count: a month or
 /// a year in a header is not a dateline.
-fn full_dates(line: &Found) -> Vec<Interval> {
+fn full_dates(line: &Found, time: &Lexicon) -> Vec<Interval> {
     let anchor = |year| Anchor {
         date: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
         time: None,
     };
-    let late = find_all(&line.text, anchor(2100), Prefer::Past);
-    find_all(&line.text, anchor(1900), Prefer::Past)
+    let late = time.find_all(&line.text, anchor(2100), Prefer::Past, Calendar::Gregorian);
+    time.find_all(&line.text, anchor(1900), Prefer::Past, Calendar::Gregorian)
         .into_iter()
         .filter(|early| {
             matches!(
@@ -224,8 +224,8 @@ fn full_dates(line: &Found) -> Vec<Interval> {
         .collect()
 }
 
-fn is_dateline(line: &Found) -> bool {
-    !full_dates(line).is_empty()
+fn is_dateline(line: &Found, time: &Lexicon) -> bool {
+    !full_dates(line, time).is_empty()
 }
 
 /// The publication date from the header: the first full date on the last
@@ -234,9 +234,9 @@ fn is_dateline(line: &Found) -> bool {
 /// page shows `14.12.2017` under its headline and the editorial's own
 /// `الاربعاء 13/12/2017` just above the text, and the editorial is of the 13th.
 /// On one line, a later date is an update (`نشر … - آخر تحديث …`).
-fn dateline(lines: &[Found]) -> Option<DetectedDate> {
+fn dateline(lines: &[Found], time: &Lexicon) -> Option<DetectedDate> {
     lines.iter().rev().find_map(|line| {
-        let interval = full_dates(line).into_iter().next()?;
+        let interval = full_dates(line, time).into_iter().next()?;
         Some(DetectedDate {
             date: Interval::day(interval.start?),
             time: interval.time,
@@ -298,13 +298,13 @@ fn has_cue(line: &str, cues: &OutletCues) -> bool {
 /// Absolute dates of `text` (day or month precise), with their spans: what
 /// reads the same against two anchors far apart, so no relative expression
 /// (أمس، الأسبوع الماضي), weekday or date without a year counts.
-fn absolute_dates(text: &str) -> Vec<(Interval, Range<usize>)> {
+fn absolute_dates(text: &str, time: &Lexicon) -> Vec<(Interval, Range<usize>)> {
     let anchor = |year| Anchor {
         date: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
         time: None,
     };
-    let late = find_all(text, anchor(2100), Prefer::Past);
-    find_all(text, anchor(1900), Prefer::Past)
+    let late = time.find_all(text, anchor(2100), Prefer::Past, Calendar::Gregorian);
+    time.find_all(text, anchor(1900), Prefer::Past, Calendar::Gregorian)
         .into_iter()
         .filter(|early| {
             !matches!(early.interval.granularity, Granularity::Year | Granularity::Week)
@@ -322,8 +322,8 @@ fn absolute_dates(text: &str) -> Vec<(Interval, Range<usize>)> {
 /// the file name gives one: the month of the latest absolute date it mentions
 /// (an article is published on or after what it reports; the month, since
 /// the day itself is not known). A year alone is too vague to infer from.
-fn latest_date_in_text(text: &str) -> Option<DetectedDate> {
-    let (interval, span) = absolute_dates(text)
+fn latest_date_in_text(text: &str, time: &Lexicon) -> Option<DetectedDate> {
+    let (interval, span) = absolute_dates(text, time)
         .into_iter()
         // The latest end; the first such expression on a tie.
         .min_by_key(|(interval, span)| (std::cmp::Reverse(interval.end), span.start))?;
@@ -370,7 +370,7 @@ mod tests {
     }
 
     fn detect_text(text: &str) -> Detected {
-        detect("article", text, OutletCues::bundled())
+        detect("article", text, OutletCues::bundled(), Lexicon::bundled())
     }
 
     const BODY: &str =
@@ -436,7 +436,12 @@ mod tests {
             "20:01",
             "30 فبراير 2024",
         ] {
-            let detected = detect("article", &format!("{line}\n{BODY}"), OutletCues::bundled());
+            let detected = detect(
+                "article",
+                &format!("{line}\n{BODY}"),
+                OutletCues::bundled(),
+                Lexicon::bundled(),
+            );
             // No dateline; a month with its year may still be inferred from (`Text`).
             assert!(
                 detected
@@ -472,7 +477,7 @@ mod tests {
         let text = "قال مسؤول عسكري إن القوات بدأت الانسحاب من المطار الأسبوع الماضي وسط ترقب واسع.\n\
                     وكان الوفد قد وصل إلى العاصمة في 3 نوفمبر 2025، ثم عقد اجتماعا ثانيا في 28 يناير 2026 مع المسؤولين.\n\
                     وأضاف أن الاتفاق الموقع عام 2019 ما زال ساريا حتى أمس.";
-        let detected = detect("article", text, OutletCues::bundled());
+        let detected = detect("article", text, OutletCues::bundled(), Lexicon::bundled());
         let published = detected.published.expect("inferred");
         assert_eq!(published.date, Interval::month(2026, 1).unwrap());
         let DateBasis::Text(found) = published.basis else {
@@ -495,6 +500,7 @@ mod tests {
             "post-2024-12",
             &format!("عنوان\n{BODY} في 28 يناير 2026"),
             OutletCues::bundled(),
+            Lexicon::bundled(),
         );
         assert_eq!(named.published.map(|p| p.basis), Some(DateBasis::FileName));
     }
@@ -527,7 +533,12 @@ mod tests {
         ] {
             assert_eq!(from_name(stem), None, "{stem}");
         }
-        let detected = detect("post-2024-12", &format!("عنوان\n{BODY}"), OutletCues::bundled());
+        let detected = detect(
+            "post-2024-12",
+            &format!("عنوان\n{BODY}"),
+            OutletCues::bundled(),
+            Lexicon::bundled(),
+        );
         assert_eq!(
             detected.published,
             Some(DetectedDate {
@@ -541,6 +552,7 @@ mod tests {
             "post-2024-12",
             &format!("السبت 14 ديسمبر 2024\n{BODY}"),
             OutletCues::bundled(),
+            Lexicon::bundled(),
         );
         assert_eq!(detected.published.map(|p| p.date), Some(day("2024-12-14")));
     }
@@ -579,10 +591,13 @@ mod tests {
     #[test]
     fn nothing_to_find_in_a_text_without_a_header() {
         assert_eq!(
-            detect("000_92f182eb81d31b82", BODY, OutletCues::bundled()),
+            detect("000_92f182eb81d31b82", BODY, OutletCues::bundled(), Lexicon::bundled()),
             Detected::default()
         );
-        assert_eq!(detect("x", "", OutletCues::bundled()), Detected::default());
+        assert_eq!(
+            detect("x", "", OutletCues::bundled(), Lexicon::bundled()),
+            Detected::default()
+        );
     }
 
     #[test]
@@ -625,7 +640,7 @@ mod tests {
             let annotation: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap()).unwrap();
             let source = &annotation["source"];
-            let detected = detect(id, &text, OutletCues::bundled());
+            let detected = detect(id, &text, OutletCues::bundled(), Lexicon::bundled());
             let found_outlet = detected.outlet.as_ref().map(|o| o.text.as_str());
             assert_eq!(found_outlet, outlet, "{id}");
             if found_outlet.is_some() {

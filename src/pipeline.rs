@@ -6,13 +6,17 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::corpus::{self, CorpusFiles};
+use crate::claim_time::TimeWords;
+use crate::corpus::{self, CorpusFiles, InputFile};
 use crate::diag::Diagnostic;
 use crate::extract::{self, Extractor};
+use crate::json::JsonFile;
 use crate::merge::{self, ClaimSet, SetAside};
+use crate::metadata::OutletCues;
 use crate::model::{Corpus, Proposition, Verdict};
 use crate::report::{Comparison, Report};
 use crate::text::fold;
+use crate::time::Lexicon;
 use crate::{origins, propositions, sources};
 
 /// How to run the pipeline.
@@ -101,7 +105,17 @@ pub fn load(
     let vocabulary = sources::vocabulary(files, diagnostics);
     let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
     let abbreviations: Vec<String> = cues.abbreviations.iter().map(|a| fold(a)).collect();
-    let mut corpus = sources::sources(files, vocabulary, &abbreviations, diagnostics);
+    let lexicon = own_copy(files.time_words.as_ref(), Lexicon::read, diagnostics);
+    let outlets = own_copy(files.outlets.as_ref(), OutletCues::read, diagnostics);
+    let time = TimeWords {
+        abbreviations: &abbreviations,
+        lexicon: lexicon.as_ref().unwrap_or(Lexicon::bundled()),
+    };
+    let words = sources::Words {
+        time,
+        outlets: outlets.as_ref().unwrap_or(OutletCues::bundled()),
+    };
+    let mut corpus = sources::sources(files, vocabulary, words, diagnostics);
     if options.claims == ClaimSet::Annotated {
         return Loaded {
             corpus,
@@ -117,6 +131,67 @@ pub fn load(
             .collect();
         extractor.extract_all(&articles, options.jobs, progress)
     };
-    let set_aside = merge::merge(&mut corpus, extracted, options.claims, &abbreviations);
+    let set_aside = merge::merge(&mut corpus, extracted, options.claims, time);
     Loaded { corpus, set_aside }
+}
+
+/// A corpus's own copy of a word list, read with `read`, its problems
+/// reported; None when it has none (the bundled list is used).
+fn own_copy<T>(file: Option<&InputFile>, read: fn(&JsonFile) -> T, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
+    let file = file?;
+    let json = JsonFile::new(&file.name, &file.text);
+    let words = read(&json);
+    diagnostics.extend(json.into_diagnostics());
+    Some(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str, text: &str) -> Option<InputFile> {
+        Some(InputFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+    }
+
+    /// A bare article whose outlet is named with a word the bundled cues lack,
+    /// and dated with a month name the bundled time words lack.
+    fn corpus(time_words: Option<&str>, outlets: Option<&str>) -> CorpusFiles {
+        let article = "منبر الشام\nانسحاب القوات من المواقع\nقالت مصادر إن القوات انسحبت من مواقعها في برومير 2024 بعد أسابيع من القتال.";
+        CorpusFiles {
+            sources: vec![corpus::SourceFiles {
+                id: "bare".to_string(),
+                article: input("bare.txt", article),
+                ..corpus::SourceFiles::default()
+            }],
+            time_words: time_words.and_then(|t| input("time_words.json", t)),
+            outlets: outlets.and_then(|o| input("outlets.json", o)),
+            ..CorpusFiles::default()
+        }
+    }
+
+    fn published_and_outlet(files: &CorpusFiles) -> (Option<String>, String) {
+        let mut diagnostics = Vec::new();
+        let loaded = load(files, Options::default(), &mut diagnostics, &|_| {});
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let source = &loaded.corpus.sources[0];
+        (
+            source.published.as_ref().map(|p| p.date.to_string()),
+            source.outlet.clone(),
+        )
+    }
+
+    #[test]
+    fn a_corpus_own_time_words_and_outlet_cues_replace_the_bundled_ones() {
+        let (published, outlet) = published_and_outlet(&corpus(None, None));
+        assert_eq!(published, None);
+        assert_ne!(outlet, "منبر الشام");
+        let months = r#"{"entries": [{"month": 11, "words": ["برومير"]}]}"#;
+        let cues = r#"{"cues": ["منبر"]}"#;
+        let (published, outlet) = published_and_outlet(&corpus(Some(months), Some(cues)));
+        assert_eq!(published.as_deref(), Some("2024-11"));
+        assert_eq!(outlet, "منبر الشام");
+    }
 }

@@ -7,10 +7,11 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::annotation::{is_valid_id, read_annotation};
+use crate::claim_time::TimeWords;
 use crate::corpus::{CorpusFiles, SourceFiles};
 use crate::diag::Diagnostic;
 use crate::json::JsonFile;
-use crate::metadata::{self, DateBasis};
+use crate::metadata::{self, DateBasis, OutletCues};
 use crate::model::{Basis, Claim, Corpus, PublicationBasis, Published, Source};
 use crate::vocab::Vocabulary;
 
@@ -32,15 +33,17 @@ pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Voc
     vocabulary
 }
 
+/// The word lists sources are read with: what claims are timed with, and the
+/// outlet cues of bare articles' headers.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub time: TimeWords<'a>,
+    pub outlets: &'a OutletCues,
+}
+
 /// Builds the corpus from its files against `vocabulary`, collecting every
-/// problem found. `abbreviations` are the folded words a full stop may follow
-/// without ending a sentence (the lexicon's), for timing claims by their sentence.
-pub fn sources(
-    files: &CorpusFiles,
-    vocabulary: Vocabulary,
-    abbreviations: &[String],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Corpus {
+/// problem found.
+pub fn sources(files: &CorpusFiles, vocabulary: Vocabulary, words: Words, diagnostics: &mut Vec<Diagnostic>) -> Corpus {
     let mut corpus = Corpus {
         vocabulary,
         ..Corpus::default()
@@ -72,7 +75,7 @@ pub fn sources(
             vocabulary: &corpus.vocabulary,
             files: source_files,
             index: corpus.sources.len(),
-            abbreviations,
+            words,
         };
         if let Some((source, claims)) = read.source(id, diagnostics) {
             corpus.sources.push(source);
@@ -121,7 +124,7 @@ struct SourceRead<'a> {
     vocabulary: &'a Vocabulary,
     files: &'a SourceFiles,
     index: usize,
-    abbreviations: &'a [String],
+    words: Words<'a>,
 }
 
 impl SourceRead<'_> {
@@ -138,7 +141,9 @@ impl SourceRead<'_> {
                 ));
                 return None;
             }
-            (Some(article), None) => return Some((detected_source(id, &files.id, &article.text), Vec::new())),
+            (Some(article), None) => {
+                return Some((detected_source(id, &files.id, &article.text, self.words), Vec::new()));
+            }
             (None, None) => return None,
         };
         let valid_id = is_valid_id(&files.id);
@@ -158,7 +163,7 @@ impl SourceRead<'_> {
             files,
             &article.text,
             self.index,
-            self.abbreviations,
+            self.words.time,
         );
         diagnostics.extend(file.into_diagnostics());
         result.filter(|_| valid_id)
@@ -170,8 +175,8 @@ const FALLBACK_TITLE_WORDS: usize = 12;
 
 /// A source from its article alone, with the metadata detected in its text and
 /// file name, and no claims yet.
-fn detected_source(id: String, stem: &str, article: &str) -> Source {
-    let detected = metadata::detect(stem, article, metadata::OutletCues::bundled());
+fn detected_source(id: String, stem: &str, article: &str, words: Words) -> Source {
+    let detected = metadata::detect(stem, article, words.outlets, words.time.lexicon);
     let (outlet, outlet_basis) = match detected.outlet {
         Some(found) => (found.text.clone(), Basis::Header(found)),
         None => (id.clone(), Basis::Fallback),
@@ -236,15 +241,25 @@ fn first_line(article: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Attribution, TimeBasis};
     use crate::time::Interval;
 
+    pub(crate) fn bundled_words() -> Words<'static> {
+        Words {
+            time: TimeWords {
+                abbreviations: &[],
+                lexicon: crate::time::Lexicon::bundled(),
+            },
+            outlets: OutletCues::bundled(),
+        }
+    }
+
     fn load(files: &CorpusFiles) -> (Corpus, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let vocabulary = vocabulary(files, &mut diagnostics);
-        let corpus = sources(files, vocabulary, &[], &mut diagnostics);
+        let corpus = sources(files, vocabulary, bundled_words(), &mut diagnostics);
         (corpus, diagnostics)
     }
     use crate::corpus::InputFile;
@@ -431,7 +446,7 @@ mod tests {
     fn a_bare_article_is_dated_by_the_latest_date_its_text_mentions() {
         let article = "بدأت القوات انسحابها من المطار الأسبوع الماضي بحسب مصادر محلية متطابقة في المدينة.\n\
                        وكان الرئيس قد زار العاصمة في 28 يناير 2026 والتقى نظيره هناك لبحث مستقبل القواعد.";
-        let source = detected_source("report".to_string(), "report", article);
+        let source = detected_source("report".to_string(), "report", article, bundled_words());
         let published = source.published.expect("inferred from the text");
         assert_eq!(
             (published.date.to_string(), published.inferred),
@@ -441,7 +456,7 @@ mod tests {
         let note = published.note.clone().unwrap();
         assert!(note.contains("«28 يناير 2026»") && note.contains("line 2"), "{note}");
         // «الأسبوع الماضي» was not inferred from, but resolves against the inferred month.
-        let times = crate::claim_time::ArticleTimes::new(article, Some(&published), &[]);
+        let times = crate::claim_time::ArticleTimes::new(article, Some(&published), bundled_words().time);
         let quote = 0..article.find("بحسب").unwrap();
         let time = times.resolve(Some(&quote), None).unwrap().unwrap();
         assert_eq!(time.evidence.as_deref(), Some("الأسبوع الماضي"));

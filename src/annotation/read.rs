@@ -10,7 +10,7 @@ use chrono::NaiveTime;
 use jsonc_parser::ast::Value;
 
 use super::schema::{CLAIM_FIELDS, PUBLISHED_FIELDS, REJECTION_FIELDS, SOURCE_FIELDS, TOP_FIELDS};
-use crate::claim_time::{ArticleTimes, ClaimTime, TimeError};
+use crate::claim_time::{ArticleTimes, ClaimTime, TimeError, TimeWords};
 use crate::corpus::SourceFiles;
 use crate::diag::{Diagnostic, nearest};
 use crate::json::{Fields, JsonFile, Spanned};
@@ -30,7 +30,7 @@ pub fn read_annotation(
     source_files: &SourceFiles,
     article: &str,
     index: usize,
-    abbreviations: &[String],
+    time: TimeWords,
 ) -> Option<(Source, Vec<Claim>)> {
     let root = file.parse()?;
     let top = file.object(&root, "the annotation", &TOP_FIELDS)?;
@@ -50,11 +50,7 @@ pub fn read_annotation(
         article,
         index,
         source: source.as_ref(),
-        times: ArticleTimes::new(
-            article,
-            source.as_ref().and_then(|s| s.published.as_ref()),
-            abbreviations,
-        ),
+        times: ArticleTimes::new(article, source.as_ref().and_then(|s| s.published.as_ref()), time),
     };
     let mut claims = Vec::new();
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
