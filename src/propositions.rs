@@ -315,29 +315,40 @@ fn strongest(side: &[Position], keep: impl Fn(&Position) -> bool) -> Vec<&Positi
 
 /// The pairs of `left` × `right` that `accept` takes, the strongest first,
 /// one per pair of sources, at most [`EVIDENCE`].
-fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Position) -> bool) -> Vec<[u32; 2]> {
-    let mut found: Vec<(f64, [u32; 2], (u32, u32))> = Vec::new();
+fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Position) -> bool) -> Vec<Pair> {
+    let mut found: Vec<Pair> = Vec::new();
     for a in left {
         for b in right {
             if a.claim != b.claim && accept(a, b) {
-                let sources = (a.source.min(b.source), a.source.max(b.source));
-                found.push((a.confidence * b.confidence, [a.claim, b.claim], sources));
+                found.push(Pair {
+                    claims: [a.claim, b.claim],
+                    sources: sources_of(a, b),
+                    strength: a.confidence * b.confidence,
+                    confidence: a.confidence.min(b.confidence),
+                    same_predicate: a.predicate == b.predicate,
+                });
             }
         }
     }
-    found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    let mut seen = Vec::new();
-    let mut kept = Vec::new();
-    for (_, pair, sources) in found {
-        if !seen.contains(&sources) {
-            seen.push(sources);
-            kept.push(pair);
-            if kept.len() == EVIDENCE {
-                break;
-            }
-        }
-    }
-    kept
+    found.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.claims.cmp(&y.claims)));
+    let mut seen = HashSet::new();
+    found.retain(|pair| seen.insert(pair.sources));
+    found.truncate(EVIDENCE);
+    found
+}
+
+/// One pair of claims behind a verdict, with what the verdict needs of them.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    /// The first on the verdict's first proposition.
+    claims: [u32; 2],
+    /// Their sources, the lower first.
+    sources: (u32, u32),
+    /// The product of their confidences: the strongest pairs come first.
+    strength: f64,
+    /// The lower of their confidences.
+    confidence: f64,
+    same_predicate: bool,
 }
 
 /// Where the verdicts on one pair of propositions go.
@@ -349,25 +360,17 @@ struct Verdicts<'a, 'o> {
 
 impl Verdicts<'_, '_> {
     /// A verdict of this kind, when there is evidence for it.
-    fn add(&mut self, kind: VerdictKind, rule: Rule, conflict: Option<ConflictType>, evidence: Vec<[u32; 2]>) {
-        if evidence.is_empty() {
+    fn add(&mut self, kind: VerdictKind, rule: Rule, conflict: Option<ConflictType>, evidence: Vec<Pair>) {
+        let Some(strongest) = evidence.first() else {
             return;
-        }
-        let confidence_of = |claim: u32| {
-            self.sides
-                .iter()
-                .flat_map(|s| s.iter())
-                .find(|p| p.claim == claim)
-                .map_or(1.0, |p| p.confidence)
         };
-        let confidence = confidence_of(evidence[0][0]).min(confidence_of(evidence[0][1]));
         self.out.push(Verdict {
             kind,
             rule,
             conflict,
             propositions: self.props.map(|p| p as u32),
-            evidence,
-            confidence,
+            confidence: strongest.confidence,
+            evidence: evidence.iter().map(|pair| pair.claims).collect(),
         });
     }
 }
@@ -404,9 +407,8 @@ fn opposite_stances(side: &[Position], v: &mut Verdicts) {
     let conflicting = pairs(&kept, &left, |a, b| {
         overlapping(a, b) && full_against(b) && a.own_word == b.own_word
     });
-    let conflict_type = |evidence: &[[u32; 2]]| {
-        let predicate = |c: u32| side.iter().find(|x| x.claim == c).map(|x| x.predicate);
-        if evidence.iter().all(|[a, b]| predicate(*a) == predicate(*b)) {
+    let conflict_type = |evidence: &[Pair]| {
+        if evidence.iter().all(|pair| pair.same_predicate) {
             ConflictType::Negation
         } else {
             ConflictType::Antonymy
@@ -474,7 +476,7 @@ fn whole_and_part(v: &mut Verdicts) {
         overlapping(a, b) && full(a) && a.own_word != b.own_word
     });
     // One dispute between two sources: their other pairs are part of it.
-    let disputing: Vec<(u32, u32)> = disputed.iter().map(|pair| source_pair(v.sides, *pair)).collect();
+    let disputing: HashSet<(u32, u32)> = disputed.iter().map(|pair| pair.sources).collect();
     let conflicting = pairs(&left_whole, &kept_part, |a, b| {
         overlapping(a, b) && full(a) && a.own_word == b.own_word && !disputing.contains(&sources_of(a, b))
     });
@@ -512,13 +514,6 @@ fn whole_and_part(v: &mut Verdicts) {
 
 fn sources_of(a: &Position, b: &Position) -> (u32, u32) {
     (a.source.min(b.source), a.source.max(b.source))
-}
-
-/// The sources of a pair of claims, `pair[0]` from `sides[0]`.
-fn source_pair(sides: [&[Position]; 2], pair: [u32; 2]) -> (u32, u32) {
-    let find = |side: &[Position], claim: u32| side.iter().find(|p| p.claim == claim).map_or(0, |p| p.source);
-    let (a, b) = (find(sides[0], pair[0]), find(sides[1], pair[1]));
-    (a.min(b), a.max(b))
 }
 
 /// A move against a whole and one against its part, from independent
