@@ -331,10 +331,16 @@ fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Po
         }
     }
     found.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.claims.cmp(&y.claims)));
-    let mut seen = HashSet::new();
-    found.retain(|pair| seen.insert(pair.sources));
-    found.truncate(EVIDENCE);
-    found
+    let mut kept: Vec<Pair> = Vec::with_capacity(EVIDENCE);
+    for pair in found {
+        if !kept.iter().any(|k| k.sources == pair.sources) {
+            kept.push(pair);
+            if kept.len() == EVIDENCE {
+                break;
+            }
+        }
+    }
+    kept
 }
 
 /// One pair of claims behind a verdict, with what the verdict needs of them.
