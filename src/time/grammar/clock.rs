@@ -48,11 +48,27 @@ impl Parser<'_> {
             },
             None => return None,
         };
-        if let Some(part) = self.day_part(end) {
+        if let Some((part, words)) = self.part_after(end) {
             h = apply_part(h, part);
-            end += 1;
+            end += words;
         }
         Some((NaiveTime::from_hms_opt(h % 24, m, 0)?, g, end))
+    }
+
+    /// The part of the day after a clock reading, and how many tokens it
+    /// takes: `مساءً`, or `بعد الظهر`, `بعد العصر` (the afternoon), `قبل الظهر`
+    /// (the morning).
+    fn part_after(&self, i: usize) -> Option<(DayPart, usize)> {
+        if let Some(part) = self.day_part(i) {
+            return Some((part, 1));
+        }
+        let next = self.day_part(i + 1)?;
+        match next {
+            DayPart::Noon | DayPart::Afternoon if self.is(i, Kw::After) => Some((DayPart::Afternoon, 2)),
+            DayPart::Evening | DayPart::Night if self.is(i, Kw::After) => Some((next, 2)),
+            DayPart::Noon if self.is(i, Kw::Before) => Some((DayPart::Morning, 2)),
+            _ => None,
+        }
     }
 
     fn day_part(&self, i: usize) -> Option<DayPart> {
@@ -145,6 +161,18 @@ fn apply_part(h: u32, part: DayPart) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_of_the_day_after_before_or_after_noon() {
+        let anchor = crate::time::parse_anchor("2013-02-12T04:30").unwrap();
+        let at = |text: &str| {
+            crate::time::normalize(text, anchor, crate::time::Prefer::Future).map(|r| r.interval.to_string())
+        };
+        assert_eq!(at("الساعة 3 بعد الظهر").as_deref(), Some("2013-02-12T15:00"));
+        assert_eq!(at("الساعة 4 بعد العصر").as_deref(), Some("2013-02-12T16:00"));
+        assert_eq!(at("الساعة 11 قبل الظهر").as_deref(), Some("2013-02-12T11:00"));
+        assert_eq!(at("الساعة الثالثة الصبح").as_deref(), Some("2013-02-12T03:00"));
+    }
 
     #[test]
     fn day_parts_move_twelve_hour_readings() {
