@@ -48,11 +48,25 @@ impl Parser<'_> {
             },
             None => return None,
         };
+        let (m, g, end_minutes) = match self.minutes_after(end) {
+            Some((minutes, k)) if g == Granularity::Hour => (minutes, Granularity::Minute, k),
+            _ => (m, g, end),
+        };
+        end = end_minutes;
         if let Some((part, words)) = self.part_after(end) {
             h = apply_part(h, part);
             end += words;
         }
         Some((NaiveTime::from_hms_opt(h % 24, m, 0)?, g, end))
+    }
+
+    /// Minutes after a whole hour: `و 18 دقيقة`, `و18 دقيقة`, and where they end.
+    fn minutes_after(&self, i: usize) -> Option<(u32, usize)> {
+        if !self.is(i, Kw::And) {
+            return None;
+        }
+        let (minutes, _) = self.num(i + 1).filter(|&(m, _)| (1..60).contains(&m))?;
+        matches!(self.lex(i + 2), Some(Lex::Unit(Unit::Minute, _, _))).then_some((minutes, i + 3))
     }
 
     /// The part of the day after a clock reading, and how many tokens it
@@ -172,6 +186,12 @@ mod tests {
         assert_eq!(at("الساعة 4 بعد العصر").as_deref(), Some("2013-02-12T16:00"));
         assert_eq!(at("الساعة 11 قبل الظهر").as_deref(), Some("2013-02-12T11:00"));
         assert_eq!(at("الساعة الثالثة الصبح").as_deref(), Some("2013-02-12T03:00"));
+        assert_eq!(at("الساعة 3 و 18 دقيقة صباحا").as_deref(), Some("2013-02-12T03:18"));
+        assert_eq!(
+            at("الساعة الثالثة و18 دقيقة الصبح").as_deref(),
+            Some("2013-02-12T03:18")
+        );
+        assert_eq!(at("الساعة 3 و15 دقيقة عصرا").as_deref(), Some("2013-02-12T15:15"));
     }
 
     #[test]
