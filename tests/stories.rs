@@ -1,0 +1,72 @@
+//! Five other stories told by real articles (`tests/fixtures/stories/`), with
+//! the verdicts a fact-checker judged in `tests/fixtures/gold/stories/`: the
+//! ground for open-domain extraction. Every judged quote is in its article;
+//! the reports run; and today's gap is asserted as it is.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+const STORIES: [&str; 5] = [
+    "houthi-destiny-claim",
+    "musk-iravani-meeting",
+    "nuseirat-death-toll",
+    "qatar-hamas-office-denial",
+    "venezuela-2024-election",
+];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn judged_quotes_are_in_their_articles() {
+    for story in STORIES {
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join(format!("tests/fixtures/gold/stories/{story}.json"))).unwrap(),
+        )
+        .unwrap();
+        let expected = gold["expected"].as_array().unwrap();
+        assert!(
+            expected.iter().any(|v| v["core"] == true),
+            "{story}: no core dispute marked"
+        );
+        for entry in expected {
+            let sources = entry["sources"].as_array().unwrap();
+            let quotes = entry["quotes"].as_array().unwrap();
+            assert_eq!(sources.len(), 2, "{story}: {entry}");
+            for (source, quote) in sources.iter().zip(quotes) {
+                let path = root().join(format!(
+                    "tests/fixtures/stories/{story}/{}.txt",
+                    source.as_str().unwrap()
+                ));
+                let article = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                assert!(article.contains(quote.as_str().unwrap()), "{story}/{source}: {quote}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_story_reports_and_today_finds_no_claim_in_it() {
+    for story in STORIES {
+        let output = Command::new(env!("CARGO_BIN_EXE_tanaqud"))
+            .args(["report", &format!("tests/fixtures/stories/{story}"), "--format", "json"])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{story}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(report["summary"]["sources"].as_u64().unwrap() >= 4, "{story}");
+        // FIXME: the bundled vocabulary knows one story (Russia's forces in
+        // Syria), so these articles yield no claim; the target (open-domain
+        // extraction) is a claim in every article and each core dispute found.
+        assert_eq!(report["summary"]["claims"], 0, "{story}");
+    }
+}
