@@ -8,8 +8,9 @@
 use std::fmt::Write;
 
 use super::explain::isolate;
+use super::view::{Sections, source_of, stances, verdict_name};
 use super::{ClaimRow, DateSource, OutletSource, Report, SourceRow, TitleSource, VerdictRow};
-use crate::model::{Extent, Named, VerdictKind};
+use crate::model::{Extent, VerdictKind};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -49,33 +50,6 @@ fn pressing(kind: VerdictKind) -> bool {
     )
 }
 
-/// The propositions with a section, in the order their first verdict ranks,
-/// and each one's section number (from 1): computed once per report.
-struct Sections {
-    order: Vec<usize>,
-    number: Vec<Option<usize>>,
-}
-
-impl Sections {
-    fn of(report: &Report) -> Sections {
-        let mut number = vec![None; report.propositions.len()];
-        let mut order = Vec::new();
-        for verdict in report.verdicts.iter().filter(|v| v.kind != VerdictKind::NotComparable) {
-            for p in verdict.proposition_indices {
-                if number[p].is_none() {
-                    order.push(p);
-                    number[p] = Some(order.len());
-                }
-            }
-        }
-        Sections { order, number }
-    }
-
-    fn number(&self, proposition: usize) -> usize {
-        self.number[proposition].unwrap_or(0)
-    }
-}
-
 fn write_summary_table(out: &mut String, report: &Report, sections: &Sections) {
     let rows: Vec<&VerdictRow> = report.verdicts.iter().filter(|v| pressing(v.kind)).collect();
     let _ = writeln!(out, "## In dispute ({})\n", rows.len());
@@ -112,42 +86,6 @@ fn write_summary_table(out: &mut String, report: &Report, sections: &Sections) {
         );
     }
     out.push('\n');
-}
-
-fn verdict_name(verdict: &VerdictRow) -> String {
-    match verdict.conflict {
-        Some(kind) => format!("{} ({kind})", verdict.kind.name().replace('_', " ")),
-        None => format!("{} ({})", verdict.kind.name().replace('_', " "), verdict.rule),
-    }
-}
-
-/// "Qasioun 2024-12-23: negated · Times of Egypt 2024-12: affirmed (Kremlin)".
-fn stances(report: &Report, verdict: &VerdictRow) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for pair in &verdict.evidence_indices {
-        for &c in pair {
-            let claim = &report.claims[c];
-            let source = source_of(report, claim);
-            let date = source
-                .and_then(|s| s.published.as_ref())
-                .map_or("no date", |p| p.date.as_str());
-            let outlet = source.map_or(claim.source.as_str(), |s| s.outlet.as_str());
-            let said_by = if claim.attribution == "outlet" {
-                String::new()
-            } else {
-                format!(" ({})", claim.speaker)
-            };
-            let part = format!("{outlet} {date}: {}{said_by}", claim.stance);
-            if !parts.contains(&part) {
-                parts.push(part);
-            }
-        }
-    }
-    parts.join(" · ")
-}
-
-fn source_of<'r>(report: &'r Report, claim: &ClaimRow) -> Option<&'r SourceRow> {
-    report.sources.get(claim.source_index)
 }
 
 fn write_sources(out: &mut String, report: &Report) {

@@ -8,6 +8,7 @@ mod json;
 mod markdown;
 mod score;
 mod time;
+mod view;
 
 use serde::Serialize;
 
