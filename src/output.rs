@@ -102,6 +102,13 @@ fn temporary_beside(path: &Path, text: &str) -> Result<tempfile::NamedTempFile, 
         .tempfile_in(parent(path))
         .map_err(io)?;
     temporary.write_all(text.as_bytes()).map_err(io)?;
+    // A temporary file is private; what it becomes keeps the permissions of
+    // the file it replaces, or those a new file usually has.
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o644)
+    });
+    temporary.as_file().set_permissions(permissions).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     Ok(temporary)
 }
@@ -131,6 +138,8 @@ mod tests {
         replace_file(&path, "one", &[], None).unwrap();
         replace_file(&path, "two", &[], None).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
         let input = std::fs::canonicalize(&path).unwrap();
         assert!(matches!(
             replace_file(&path, "three", &[input], None),
