@@ -52,7 +52,7 @@ fn report_refuses_a_broken_corpus_with_exit_2() {
 
 #[test]
 fn bad_arguments_and_missing_directories_exit_2() {
-    assert_eq!(tanaqud(&["report", "--format", "html"]).status.code(), Some(2));
+    assert_eq!(tanaqud(&["report", "--format", "pdf"]).status.code(), Some(2));
     assert_eq!(tanaqud(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(tanaqud(&["check", "no/such/dir"]).status.code(), Some(2));
     assert_eq!(tanaqud(&["--help"]).status.code(), Some(0));
@@ -312,4 +312,17 @@ fn articles_without_annotation_are_sources_with_detected_metadata() {
         "report_bare_markdown",
         &stdout(&tanaqud(&["report", "tests/fixtures/bare"])),
     );
+}
+
+#[test]
+fn html_report_is_one_self_contained_file() {
+    let output = tanaqud(&["report", "tests/fixtures/mini", "--format", "html"]);
+    assert_eq!(output.status.code(), Some(0));
+    let html = stdout(&output);
+    assert!(html.starts_with("<!doctype html>") && html.ends_with("</html>\n"));
+    for outside in ["<script", "src=", "http://", "https://", "<link"] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    assert!(html.contains("<svg") && html.contains("<bdi dir=\"rtl\""));
+    snapshot("report_mini_html", &html);
 }

@@ -4,6 +4,7 @@
 
 mod diagnostics;
 mod explain;
+mod html;
 mod json;
 mod markdown;
 mod score;
@@ -31,6 +32,7 @@ named! {
     pub enum Format {
         Markdown = "markdown",
         Json = "json",
+        Html = "html",
     }
 }
 
@@ -38,6 +40,7 @@ pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Markdown => markdown::render(report),
         Format::Json => json::render(report),
+        Format::Html => html::render(report),
     }
 }
 

@@ -68,4 +68,3 @@ pub fn stances(report: &Report, verdict: &VerdictRow) -> String {
 pub fn source_of<'r>(report: &'r Report, claim: &ClaimRow) -> Option<&'r SourceRow> {
     report.sources.get(claim.source_index)
 }
-
