@@ -1,6 +1,7 @@
 //! The HTML report: one self-contained file (inline CSS and SVG, no script,
 //! no outside asset) to look at rather than read. The propositions in
-//! dispute first; then a section per proposition with a timeline (sources on
+//! dispute first and a matrix of sources against propositions; then a section
+//! per proposition with a timeline (sources on
 //! rows, each claim a mark over the days it holds, coloured by stance), its
 //! claims and its verdicts; the appendix holds the sources and the pairs not
 //! compared. Arabic sits in `<bdi dir="rtl">`, so it keeps its direction.
@@ -41,6 +42,7 @@ pub fn render(report: &Report) -> String {
         s.not_comparable
     );
     write_summary(&mut out, report, &sections);
+    write_matrix(&mut out, report, &sections);
     for (n, &p) in sections.order.iter().enumerate() {
         write_proposition(&mut out, report, &sections, n + 1, p);
     }
@@ -122,6 +124,52 @@ fn write_summary(out: &mut String, report: &Report, sections: &Sections) {
             esc(&stances(report, verdict)),
             verdict.origins
         );
+    }
+    out.push_str("</table>\n");
+}
+
+/// Sources against the propositions with a section: each cell the stances
+/// the source takes on it.
+fn write_matrix(out: &mut String, report: &Report, sections: &Sections) {
+    if sections.order.is_empty() {
+        return;
+    }
+    out.push_str("<h2>Sources and propositions</h2><table><tr><th>source</th>");
+    for (n, &p) in sections.order.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<th><a href=\"#p{}\" title=\"{}\">{}</a></th>",
+            n + 1,
+            esc(&report.propositions[p].statement),
+            n + 1
+        );
+    }
+    out.push_str("</tr>\n");
+    // Each source's stances, per proposition with a section: one pass over the positions.
+    let mut cells: Vec<Vec<Vec<Stance>>> = vec![vec![Vec::new(); sections.order.len()]; report.sources.len()];
+    let source_index: std::collections::HashMap<&str, usize> = report
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    for (column, &p) in sections.order.iter().enumerate() {
+        for position in &report.propositions[p].positions {
+            if let Some(&row) = source_index.get(position.source.as_str()) {
+                cells[row][column].push(position.stance);
+            }
+        }
+    }
+    for (row, source) in report.sources.iter().enumerate() {
+        if cells[row].iter().all(Vec::is_empty) {
+            continue;
+        }
+        let _ = write!(out, "<tr><td><code>{}</code></td>", esc(&source.id));
+        for stances in &cells[row] {
+            let words: Vec<&str> = stances.iter().map(|s| crate::model::Named::name(*s)).collect();
+            let _ = write!(out, "<td>{}</td>", words.join(", "));
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
 }
