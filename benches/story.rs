@@ -67,7 +67,17 @@ fn main() {
     let sentences = sentences();
     println!(
         "{:>8} {:>9} {:>9} {:>10} {:>8} {:>9} {:>7} {:>8} {:>8} {:>8} {:>8}",
-        "articles", "claims", "verdicts", "seconds", "MiB", "JSON MiB", "MD KiB", "HTML KiB", "× time", "× mem", "× JSON"
+        "articles",
+        "claims",
+        "verdicts",
+        "seconds",
+        "MiB",
+        "JSON MiB",
+        "MD KiB",
+        "HTML KiB",
+        "× time",
+        "× mem",
+        "× JSON"
     );
     let mut previous: Option<(usize, f64, f64, f64)> = None;
     for n in sizes {

@@ -326,3 +326,21 @@ fn html_report_is_one_self_contained_file() {
     assert!(html.contains("<svg") && html.contains("<bdi dir=\"rtl\""));
     snapshot("report_mini_html", &html);
 }
+
+#[test]
+fn jsonl_export_is_one_claim_a_line_with_its_block() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&tanaqud(&["report", "claims", "--format", "json"]))).unwrap();
+    let lines = stdout(&tanaqud(&["report", "claims", "--format", "jsonl"]));
+    let rows: Vec<serde_json::Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), json["claims"].as_array().unwrap().len());
+    for row in &rows {
+        let block = format!(
+            "{}/{}",
+            row["subject"].as_str().unwrap(),
+            row["family"].as_str().unwrap()
+        );
+        assert_eq!(row["block"], block.as_str());
+        assert!(row["proposition"].as_str().unwrap().starts_with(&block), "{row}");
+    }
+}

@@ -6,6 +6,7 @@ mod diagnostics;
 mod explain;
 mod html;
 mod json;
+mod jsonl;
 mod markdown;
 mod score;
 mod time;
@@ -33,6 +34,7 @@ named! {
         Markdown = "markdown",
         Json = "json",
         Html = "html",
+        Jsonl = "jsonl",
     }
 }
 
@@ -41,6 +43,7 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Markdown => markdown::render(report),
         Format::Json => json::render(report),
         Format::Html => html::render(report),
+        Format::Jsonl => jsonl::render(report),
     }
 }
 
