@@ -7,12 +7,14 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+use tanaqud::diag;
 use tanaqud::diag::Diagnostic;
 use tanaqud::merge::ClaimSet;
 use tanaqud::model::{Named, VerdictKind};
 use tanaqud::pipeline::{self, Analysis, Loaded, Options};
 use tanaqud::report::{self, Format, ScoreFormat, TimeFormat};
 use tanaqud::time::{Prefer, normalize, parse_anchor};
+use tanaqud::triage::Decision;
 use tanaqud::{annotation, corpus, output};
 
 /// Exit codes: 0 ok, 1 findings the user asked to fail on, 2 bad input.
@@ -99,6 +101,21 @@ enum Command {
         #[command(flatten)]
         jobs: Jobs,
     },
+    /// Records a decision on a verdict (its `id` in the JSON report) in the
+    /// corpus's `tanaqud.triage.json`: a triaged verdict is reported apart and
+    /// does not count for `--fail-on`.
+    Triage {
+        #[arg(value_enum)]
+        decision: TriageVerb,
+        /// The verdict's id (`v-…`).
+        id: String,
+        /// The corpus directory.
+        #[arg(default_value = "claims")]
+        dir: PathBuf,
+        /// Why: kept with the decision.
+        #[arg(long)]
+        reason: String,
+    },
     /// Normalises Arabic time expressions (arguments, or one per line on
     /// standard input) into intervals, against an anchor date.
     Time {
@@ -133,6 +150,15 @@ impl Jobs {
 /// Parses an argument as one of the names of a library enum.
 fn named<T: Named + Clone + Send + Sync>() -> impl TypedValueParser<Value = T> {
     PossibleValuesParser::new(T::names()).map(|name| T::from_name(&name).expect("a possible value"))
+}
+
+/// What `tanaqud triage` does with a verdict.
+#[derive(Clone, Copy, ValueEnum)]
+enum TriageVerb {
+    /// The finding is real: keep it, apart from the untriaged ones.
+    Accept,
+    /// Not a real finding: set it aside.
+    Dismiss,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -208,6 +234,18 @@ pub fn run() -> ExitCode {
             jobs,
             ..
         } => score(&dir, format, verbose, jobs.count()),
+        Command::Triage {
+            decision,
+            id,
+            dir,
+            reason,
+        } => {
+            let decision = match decision {
+                TriageVerb::Accept => Decision::Accepted,
+                TriageVerb::Dismiss => Decision::Dismissed,
+            };
+            triage(&dir, decision, id, reason)
+        }
         Command::Time {
             expressions,
             anchor,
@@ -256,7 +294,7 @@ fn report(
     let files = corpus::read_dir(dir, &mut diagnostics);
     let analysis = pipeline::analyse(&files, Options { claims: set, jobs }, &mut diagnostics, &|_| {});
     print_error(&report::render_diagnostics_if_any(&diagnostics));
-    let Some(Analysis { verdicts, report, .. }) = analysis else {
+    let Some(Analysis { report, .. }) = analysis else {
         print_error(&format!(
             "tanaqud: the corpus has errors; run `tanaqud check {}` and fix them first\n",
             dir.display()
@@ -285,7 +323,8 @@ fn report(
         ),
         None => false,
     };
-    if verdicts.iter().any(|v| failing(v.kind)) {
+    // A triaged verdict has been looked at: it no longer fails the run.
+    if report.verdicts.iter().any(|v| v.triage.is_none() && failing(v.kind)) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -392,6 +431,35 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
         .collect();
     let result = tanaqud::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
     print(&report::render_score(&annotated, &extracted, &result, format, verbose))
+}
+
+/// Sets a decision on one of the corpus's verdicts in its triage file.
+fn triage(dir: &Path, decision: Decision, id: String, reason: String) -> u8 {
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_dir(dir, &mut diagnostics);
+    let analysis = pipeline::analyse(&files, Options::default(), &mut diagnostics, &|_| {});
+    print_error(&report::render_diagnostics_if_any(&diagnostics));
+    let Some(analysis) = analysis else {
+        return EXIT_BAD_INPUT;
+    };
+    let ids: Vec<&str> = analysis.report.verdicts.iter().map(|v| v.id.as_str()).collect();
+    if !ids.contains(&id.as_str()) {
+        let hint = diag::nearest(&id, ids.iter().copied()).map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+        print_error(&format!("tanaqud: no verdict has the id `{id}`{hint}\n"));
+        return EXIT_BAD_INPUT;
+    }
+    let entries = files.triage.as_ref().map_or_else(Vec::new, |file| {
+        tanaqud::triage::read(&tanaqud::json::JsonFile::new(&file.name, &file.text))
+    });
+    let text = tanaqud::triage::with_entry(entries, tanaqud::triage::Entry { id, decision, reason });
+    // The triage file belongs in the corpus: it is the one file written there.
+    match output::replace_file(&dir.join(tanaqud::triage::FILE_NAME), &text, &[], None) {
+        Ok(()) => EXIT_OK,
+        Err(error) => {
+            print_error(&format!("tanaqud: {error}\n"));
+            EXIT_BAD_INPUT
+        }
+    }
 }
 
 /// The report's verdicts against a file of judged ones.

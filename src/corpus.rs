@@ -35,6 +35,8 @@ pub struct CorpusFiles {
     pub time_words: Option<InputFile>,
     /// The outlet cues of bare articles' headers; None: the bundled ones.
     pub outlets: Option<InputFile>,
+    /// A fact-checker's decisions on verdicts (`tanaqud.triage.json`).
+    pub triage: Option<InputFile>,
     /// Sorted by source id.
     pub sources: Vec<SourceFiles>,
     /// Every file read, resolved through links: what an output must never replace.
@@ -51,6 +53,7 @@ enum Role {
     Lexicon,
     TimeWords,
     Outlets,
+    Triage,
     Article(String),
     Annotation(String),
 }
@@ -69,6 +72,9 @@ fn role(name: &str) -> Result<Option<Role>, &'static str> {
     }
     if name == crate::data::OUTLETS.name {
         return Ok(Some(Role::Outlets));
+    }
+    if name == crate::triage::FILE_NAME {
+        return Ok(Some(Role::Triage));
     }
     let Some((stem, extension)) = name.rsplit_once('.') else {
         return Err("not read: a corpus file ends in .txt (an article) or .json (its annotation)");
@@ -154,6 +160,7 @@ pub fn read_dir(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> CorpusFiles {
             Role::Lexicon => corpus.lexicon = Some(file),
             Role::TimeWords => corpus.time_words = Some(file),
             Role::Outlets => corpus.outlets = Some(file),
+            Role::Triage => corpus.triage = Some(file),
             Role::Article(stem) => source_entry(&mut sources, stem).article = Some(file),
             Role::Annotation(stem) => source_entry(&mut sources, stem).annotation = Some(file),
         }

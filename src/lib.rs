@@ -48,6 +48,7 @@ pub mod score;
 pub mod sources;
 pub mod text;
 pub mod time;
+pub mod triage;
 pub mod vocab;
 
 pub use diag::{Diagnostic, Severity};

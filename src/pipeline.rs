@@ -17,7 +17,7 @@ use crate::model::{Corpus, Proposition, Verdict};
 use crate::report::{Comparison, Report};
 use crate::text::fold;
 use crate::time::Lexicon;
-use crate::{origins, propositions, sources};
+use crate::{origins, propositions, sources, triage};
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug)]
@@ -77,12 +77,22 @@ pub fn analyse(
     }
     let origins = origins::origins(&loaded.corpus.sources);
     let (propositions, verdicts) = propositions::compare(&loaded.corpus, &origins);
+    let ids: Vec<String> = verdicts
+        .iter()
+        .map(|v| triage::verdict_id(&loaded.corpus, &propositions, v))
+        .collect();
+    let decisions = own_copy(files.triage.as_ref(), triage::read, diagnostics).unwrap_or_default();
+    if let Some(file) = &files.triage {
+        diagnostics.extend(triage::stale(&file.name, &decisions, &ids));
+    }
     let report = Report::build(&Comparison {
         corpus: &loaded.corpus,
         propositions: &propositions,
         verdicts: &verdicts,
         origins: &origins,
         set_aside: &loaded.set_aside,
+        ids: &ids,
+        triage: &decisions,
     });
     Some(Analysis {
         loaded,

@@ -344,3 +344,67 @@ fn jsonl_export_is_one_claim_a_line_with_its_block() {
         assert!(row["proposition"].as_str().unwrap().starts_with(&block), "{row}");
     }
 }
+
+#[test]
+fn a_dismissed_verdict_is_reported_apart_and_fails_nothing() {
+    let dir = scratch_copy("mini", "triaged-mini");
+    let corpus = dir.to_str().unwrap();
+    assert_eq!(
+        tanaqud(&["report", corpus, "--fail-on", "conflict"]).status.code(),
+        Some(1)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&tanaqud(&["report", corpus, "--format", "json"]))).unwrap();
+    let disputed = report["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["kind"] == "disputed")
+        .unwrap();
+    let id = disputed["id"].as_str().unwrap();
+    // A mistyped id is refused with the nearest one.
+    let typo = tanaqud(&["triage", "dismiss", &format!("{id}0"), corpus, "--reason", "x"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains(&format!("did you mean `{id}`")));
+    let dismissed = tanaqud(&[
+        "triage",
+        "dismiss",
+        id,
+        corpus,
+        "--reason",
+        "the Kremlin speaks of its bases only",
+    ]);
+    assert_eq!(
+        dismissed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&dismissed.stderr)
+    );
+    assert_eq!(
+        tanaqud(&["report", corpus, "--fail-on", "conflict"]).status.code(),
+        Some(0)
+    );
+    let markdown = stdout(&tanaqud(&["report", corpus]));
+    assert!(
+        markdown.contains("## In dispute (0)") && markdown.contains("### Triaged (1)"),
+        "{markdown}"
+    );
+    // The evidence changes (a shorter quote): the verdict comes back untriaged,
+    // and the old id is named stale with the new one as the nearest.
+    let annotation = dir.join("daily-b.json");
+    let text = std::fs::read_to_string(&annotation).unwrap();
+    let shorter = text.replacen(
+        "\"روسيا لم تنسحب من قواعدها في سوريا\"",
+        "\"لم تنسحب من قواعدها في سوريا\"",
+        1,
+    );
+    assert_ne!(shorter, text);
+    std::fs::write(&annotation, shorter).unwrap();
+    let output = tanaqud(&["report", corpus, "--fail-on", "conflict"]);
+    let warnings = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        warnings.contains(&format!("no verdict has the triaged id `{id}`")),
+        "{warnings}"
+    );
+    assert_eq!(output.status.code(), Some(1), "{warnings}");
+}

@@ -40,6 +40,7 @@ pub fn render(report: &Report) -> String {
     write_updates(&mut out, report);
     write_not_comparable(&mut out, report);
     write_set_aside(&mut out, report);
+    write_triaged(&mut out, report);
     out
 }
 
@@ -51,7 +52,11 @@ fn pressing(kind: VerdictKind) -> bool {
 }
 
 fn write_summary_table(out: &mut String, report: &Report, sections: &Sections) {
-    let rows: Vec<&VerdictRow> = report.verdicts.iter().filter(|v| pressing(v.kind)).collect();
+    let rows: Vec<&VerdictRow> = report
+        .verdicts
+        .iter()
+        .filter(|v| pressing(v.kind) && v.triage.is_none())
+        .collect();
     let _ = writeln!(out, "## In dispute ({})\n", rows.len());
     if rows.is_empty() {
         out.push_str("Nothing in dispute.\n\n");
@@ -413,6 +418,32 @@ fn write_set_aside(out: &mut String, report: &Report) {
             claim.id,
             claim.statement,
             isolate(&claim.quote)
+        );
+    }
+    out.push('\n');
+}
+
+/// Verdicts a fact-checker accepted or dismissed (`tanaqud.triage.json`).
+fn write_triaged(out: &mut String, report: &Report) {
+    let rows: Vec<&VerdictRow> = report.verdicts.iter().filter(|v| v.triage.is_some()).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "### Triaged ({})\n\n| verdict | id | decision | reason |\n| --- | --- | --- | --- |",
+        rows.len()
+    );
+    for verdict in rows {
+        let Some(entry) = &verdict.triage else { continue };
+        let _ = writeln!(
+            out,
+            "| {} on `{}` | `{}` | {} | {} |",
+            verdict_name(verdict),
+            verdict.propositions[0],
+            verdict.id,
+            entry.decision,
+            cell(&entry.reason)
         );
     }
     out.push('\n');

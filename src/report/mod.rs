@@ -21,6 +21,7 @@ use crate::model::{
 };
 use crate::text::LineIndex;
 use crate::time::{Granularity, Interval};
+use crate::triage::Entry;
 use crate::vocab::Direction;
 
 pub use diagnostics::{render as render_diagnostics, render_if_any as render_diagnostics_if_any};
@@ -98,6 +99,8 @@ pub struct PositionRow {
 
 #[derive(Debug, Serialize)]
 pub struct VerdictRow {
+    /// Stable while its evidence stays the same (`tanaqud triage` takes it).
+    pub id: String,
     pub kind: VerdictKind,
     /// For a conflict or a dispute: negation, antonymy, scope or modal.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -121,6 +124,9 @@ pub struct VerdictRow {
     /// The Arabic subject and predicate of its strongest claim, for headings.
     #[serde(skip)]
     pub arabic: String,
+    /// The fact-checker's decision, when it was triaged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub triage: Option<Entry>,
 }
 
 named! {
@@ -303,6 +309,9 @@ pub struct Comparison<'a> {
     /// Each source's origin (the index of the source whose story it reprints).
     pub origins: &'a [u32],
     pub set_aside: &'a [SetAside],
+    /// Each verdict's stable id, and the fact-checker's decisions on them.
+    pub ids: &'a [String],
+    pub triage: &'a [Entry],
 }
 
 impl Report {
@@ -313,6 +322,8 @@ impl Report {
             verdicts,
             origins,
             set_aside,
+            ids,
+            triage,
         } = *comparison;
         let mut claims_per_source = vec![0; corpus.sources.len()];
         for claim in &corpus.claims {
@@ -333,7 +344,13 @@ impl Report {
         let proposition_rows: Vec<PropositionRow> = propositions.iter().map(|p| proposition_row(corpus, p)).collect();
         let verdict_rows: Vec<VerdictRow> = verdicts
             .iter()
-            .map(|v| verdict_row(corpus, origins, &proposition_rows, v))
+            .zip(ids)
+            .map(|(v, id)| {
+                let mut row = verdict_row(corpus, origins, &proposition_rows, v);
+                row.id = id.clone();
+                row.triage = triage.iter().find(|e| &e.id == id).cloned();
+                row
+            })
             .collect();
         let mut distinct_origins = origins.to_vec();
         distinct_origins.sort_unstable();
@@ -487,6 +504,8 @@ fn verdict_row(corpus: &Corpus, origins: &[u32], propositions: &[PropositionRow]
     distinct.dedup();
     let proposition_indices = verdict.propositions.map(|p| p as usize);
     VerdictRow {
+        id: String::new(),
+        triage: None,
         kind: verdict.kind,
         conflict: verdict.conflict,
         rule: verdict.rule,
