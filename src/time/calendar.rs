@@ -6,6 +6,8 @@ use icu_calendar::Date;
 use icu_calendar::cal::Hijri;
 use icu_calendar::types::RataDie;
 
+use super::lexicon::Holiday;
+
 /// Which occurrence of a date that lacks a year (or week) is meant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pick {
@@ -164,6 +166,71 @@ pub(crate) fn resolve_hijri_month(month: u32, anchor: NaiveDate, pick: Pick) -> 
     }
 }
 
+/// Western Easter Sunday of a Gregorian year, by the anonymous Gregorian
+/// computus (Meeus/Jones/Butcher).
+pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (year.rem_euclid(19), year.div_euclid(100), year.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    NaiveDate::from_ymd_opt(year, (n / 31) as u32, (n % 31 + 1) as u32)
+}
+
+/// The first and last day of an Islamic holiday in a Hijri year; `None` for
+/// the Christian ones.
+pub(crate) fn hijri_holiday(holiday: Holiday, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let day = |month, day| hijri_date(year, month, day).map(|d| (d, d));
+    match holiday {
+        Holiday::EidAlFitr => day(10, 1),
+        Holiday::EidAlAdha => day(12, 10),
+        Holiday::HijriNewYear => day(1, 1),
+        Holiday::Ramadan => hijri_month(year, 9),
+        Holiday::Christmas | Holiday::Easter => None,
+    }
+}
+
+/// A holiday's occurrences from two years before `near` to two after, in order.
+fn holiday_occurrences(holiday: Holiday, near: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+    let gregorian = |year: i32| match holiday {
+        Holiday::Christmas => NaiveDate::from_ymd_opt(year, 12, 25),
+        _ => easter(year),
+    };
+    match holiday {
+        Holiday::Christmas | Holiday::Easter => (near.year() - 2..=near.year() + 2)
+            .filter_map(gregorian)
+            .map(|d| (d, d))
+            .collect(),
+        _ => {
+            let y0 = hijri_year_of(near);
+            (y0 - 2..=y0 + 2).filter_map(|y| hijri_holiday(holiday, y)).collect()
+        }
+    }
+}
+
+/// The holiday in a Gregorian year: the first occurrence that starts in it.
+pub(crate) fn holiday_in_year(holiday: Holiday, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let mid = NaiveDate::from_ymd_opt(year, 7, 1)?;
+    holiday_occurrences(holiday, mid)
+        .into_iter()
+        .find(|(start, _)| start.year() == year)
+}
+
+/// A yearless holiday against the anchor, as [`resolve_hijri_month`] picks.
+pub(crate) fn resolve_holiday(holiday: Holiday, anchor: NaiveDate, pick: Pick) -> Option<(NaiveDate, NaiveDate)> {
+    let mut candidates = holiday_occurrences(holiday, anchor).into_iter();
+    match pick {
+        Pick::Past => candidates.rfind(|h| h.0 <= anchor),
+        Pick::StrictPast => candidates.rfind(|h| h.1 < anchor),
+        Pick::Future => candidates.find(|h| h.1 >= anchor),
+        Pick::StrictFuture => candidates.find(|h| h.0 > anchor),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +282,44 @@ mod tests {
         assert_eq!(
             resolve_hijri_day_month(9, 15, d(2026, 2, 5), Pick::Past),
             Some(d(2025, 3, 15))
+        );
+    }
+
+    #[test]
+    fn holidays_are_computed() {
+        for (year, month, day) in [
+            (2024, 3, 31),
+            (2013, 3, 31),
+            (2019, 4, 21),
+            (2025, 4, 20),
+            (2000, 4, 23),
+            (1818, 3, 22),
+            (2038, 4, 25),
+        ] {
+            assert_eq!(easter(year), Some(d(year, month, day)), "{year}");
+        }
+        let one = |y, m, day| Some((d(y, m, day), d(y, m, day)));
+        assert_eq!(holiday_in_year(Holiday::Easter, 2024), one(2024, 3, 31));
+        assert_eq!(holiday_in_year(Holiday::Christmas, 2020), one(2020, 12, 25));
+        assert_eq!(holiday_in_year(Holiday::EidAlFitr, 2024), one(2024, 4, 10));
+        assert_eq!(holiday_in_year(Holiday::EidAlAdha, 2013), one(2013, 10, 15));
+        assert_eq!(holiday_in_year(Holiday::HijriNewYear, 2019), one(2019, 8, 31));
+        assert_eq!(
+            holiday_in_year(Holiday::Ramadan, 2019),
+            Some((d(2019, 5, 6), d(2019, 6, 3)))
+        );
+        assert_eq!(
+            holiday_in_year(Holiday::Ramadan, 2025),
+            Some((d(2025, 3, 1), d(2025, 3, 29)))
+        );
+        // Two Eids al-Fitr in 2000 (1420 and 1421): the first.
+        assert_eq!(holiday_in_year(Holiday::EidAlFitr, 2000).map(|h| h.0.month()), Some(1));
+        let a = d(2013, 2, 12);
+        assert_eq!(resolve_holiday(Holiday::EidAlFitr, a, Pick::Future), one(2013, 8, 8));
+        assert_eq!(resolve_holiday(Holiday::Christmas, a, Pick::Past), one(2012, 12, 25));
+        assert_eq!(
+            resolve_holiday(Holiday::Ramadan, d(2024, 3, 20), Pick::Past),
+            hijri_month(1445, 9)
         );
     }
 }

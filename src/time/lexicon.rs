@@ -118,6 +118,46 @@ pub(crate) enum Lex {
     Cardinal(u16),
     Unit(Unit, Count, bool),
     Kw(Kw),
+    /// A word of a holiday name with no meaning of its own (عيد, الفطر,
+    /// رأس): the number tells the words apart; alone it is no time.
+    Name(u16),
+}
+
+/// A holiday the calendar computes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// 1 Shawwal.
+    EidAlFitr,
+    /// 10 Dhu al-Hijja.
+    EidAlAdha,
+    /// 1 Muharram.
+    HijriNewYear,
+    /// The month of Ramadan.
+    Ramadan,
+    /// 25 December.
+    Christmas,
+    /// Western Easter Sunday.
+    Easter,
+}
+
+impl Holiday {
+    pub(crate) fn rule(self) -> &'static str {
+        match self {
+            Holiday::EidAlFitr => "holiday-eid-al-fitr",
+            Holiday::EidAlAdha => "holiday-eid-al-adha",
+            Holiday::HijriNewYear => "holiday-hijri-new-year",
+            Holiday::Ramadan => "holiday-ramadan",
+            Holiday::Christmas => "holiday-christmas",
+            Holiday::Easter => "holiday-easter",
+        }
+    }
+}
+
+/// A holiday's name as the meanings of its words, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub(crate) words: Vec<Lex>,
+    pub(crate) holiday: Holiday,
 }
 
 /// Time words and their meanings: the bundled ones ([`Lexicon::bundled`]) or
@@ -125,6 +165,9 @@ pub(crate) enum Lex {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     table: FxHashMap<Box<str>, Lex>,
+    phrases: Vec<Phrase>,
+    /// How many words have a [`Lex::Name`].
+    names: u16,
 }
 
 /// The fields an entry may say its meaning with; exactly one of them.
@@ -138,6 +181,16 @@ const MEANINGS: &[&str] = &[
     "unit",
     "day_part",
     "word",
+    "holiday",
+];
+
+const HOLIDAYS: &[(&str, Holiday)] = &[
+    ("eid-al-fitr", Holiday::EidAlFitr),
+    ("eid-al-adha", Holiday::EidAlAdha),
+    ("hijri-new-year", Holiday::HijriNewYear),
+    ("ramadan", Holiday::Ramadan),
+    ("christmas", Holiday::Christmas),
+    ("easter", Holiday::Easter),
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -253,15 +306,45 @@ impl Lexicon {
             .copied()
             .chain(["words", "number", "definite"])
             .collect();
+        let mut names = Vec::new();
         for entry in &entries.elements {
             let Some(fields) = file.object(entry, "an entry", &allowed) else {
                 continue;
             };
-            if let Some(lex) = meaning(&fields) {
+            let only_holiday = MEANINGS.iter().all(|&m| (m == "holiday") == fields.get(m).is_some());
+            if only_holiday {
+                if let Some(holiday) = named(&fields, "holiday", HOLIDAYS) {
+                    names.push((holiday_names(&fields), holiday));
+                }
+            } else if let Some(lex) = meaning(&fields) {
                 lexicon.add(&fields, lex);
             }
         }
+        for (names, holiday) in names {
+            for name in names {
+                let words = name.iter().map(|w| lexicon.name_word(w)).collect();
+                lexicon.phrases.push(Phrase { words, holiday });
+            }
+        }
+        lexicon.phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         lexicon
+    }
+
+    /// The meaning of a word of a holiday name: its own, once every entry is
+    /// read, or a new [`Lex::Name`].
+    fn name_word(&mut self, key: &str) -> Lex {
+        if let Some(lex) = self.lookup(key) {
+            return lex;
+        }
+        let lex = Lex::Name(self.names);
+        self.names = self.names.saturating_add(1);
+        self.table.insert(key.into(), lex);
+        lex
+    }
+
+    /// Holiday names, as the meanings of their words; the longest first.
+    pub(crate) fn phrases(&self) -> &[Phrase] {
+        &self.phrases
     }
 
     /// Files the entry's words under `lex`; a word that folds to nothing, or
@@ -303,6 +386,35 @@ impl Lexicon {
     pub(crate) fn lookup_with_clitics(&self, key: &str) -> Option<Lex> {
         self.lookup(key).or_else(|| without_proclitic(key, |k| self.lookup(k)))
     }
+}
+
+/// The names of a `holiday` entry, each as its folded words.
+fn holiday_names(fields: &Fields) -> Vec<Vec<String>> {
+    let file = fields.file();
+    let words = fields.strings("words");
+    if words.is_empty() {
+        file.error(fields.span(), "an entry lists no `words`");
+    }
+    for extra in ["number", "definite"] {
+        if let Some(value) = fields.get(extra) {
+            file.error(span(value), format!("`{extra}` goes with `unit` only"));
+        }
+    }
+    let mut names = Vec::new();
+    for word in words {
+        let name: Vec<String> = word
+            .value
+            .split_whitespace()
+            .map(fold)
+            .filter(|w| !w.is_empty())
+            .collect();
+        if name.is_empty() {
+            file.error(word.span, format!("`{}` folds to nothing", word.value));
+        } else {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// What an entry's words mean: the one meaning field it has.
@@ -413,7 +525,9 @@ mod tests {
                 {"word": "today", "month": 1, "words": ["اليوم"]},
                 {"words": ["أمس"]},
                 {"word": "yesterday", "words": ["ديسمبر", "ـ"], "definite": true},
-                {"ordinal": 1}
+                {"ordinal": 1},
+                {"holiday": "eid", "words": ["عيد الفطر"]},
+                {"holiday": "easter", "month": 4, "words": ["عيد الفصح"]}
             ]}"#,
         );
         let lexicon = Lexicon::read(&file);
@@ -432,13 +546,15 @@ mod tests {
             "`ـ` folds to nothing",
             "`definite` goes with `unit` only",
             "an entry lists no `words`",
+            "unknown holiday `eid` did you mean `eid-al-adha`?",
+            "an entry has several meanings: month, holiday",
         ] {
             assert!(
                 messages.iter().any(|m| m.contains(expected)),
                 "{expected}: {messages:#?}"
             );
         }
-        assert_eq!(messages.len(), 9, "{messages:#?}");
+        assert_eq!(messages.len(), 11, "{messages:#?}");
         assert_eq!(lexicon.lookup("ديسمبر"), Some(Lex::Month(12)));
         assert_eq!(lexicon.lookup("اليوم"), None);
         for text in ["", "[", "{\"entries\": 3}", "{\"entries\": [1, \"x\"]}"] {
@@ -446,6 +562,24 @@ mod tests {
             Lexicon::read(&file);
             assert!(!file.into_diagnostics().is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn holiday_names_are_words_in_sequence() {
+        let lexicon = Lexicon::bundled();
+        let eid = lex("عيد");
+        assert!(matches!(eid, Some(Lex::Name(_))), "{eid:?}");
+        assert_ne!(lex("الفطر"), eid);
+        // A word with a meaning of its own keeps it inside a name.
+        assert_eq!(lex("الميلاد"), Some(Lex::Kw(Kw::GregorianMark)));
+        let christmas = lexicon
+            .phrases()
+            .iter()
+            .find(|p| p.holiday == Holiday::Christmas)
+            .unwrap();
+        assert_eq!(christmas.words, vec![eid.unwrap(), Lex::Kw(Kw::GregorianMark)]);
+        let lengths: Vec<usize> = lexicon.phrases().iter().map(|p| p.words.len()).collect();
+        assert!(lengths.is_sorted_by(|a, b| a >= b), "{lengths:?}");
     }
 
     #[test]

@@ -11,15 +11,15 @@ use crate::time::lexicon::{Count, Head, Kw, Lex, Unit};
 use crate::time::{Calendar, Interval};
 
 /// A year with the calendar marker written after it, if any.
-struct YearRef {
-    year: i32,
-    marker: Option<Calendar>,
-    end: usize,
+pub(super) struct YearRef {
+    pub(super) year: i32,
+    pub(super) marker: Option<Calendar>,
+    pub(super) end: usize,
 }
 
 /// Four-digit Hijri years of full numeric dates (`14-09-1432`): Gregorian
 /// dates in those centuries do not occur in news.
-const HIJRI_ERA: std::ops::RangeInclusive<u32> = 1300..=1500;
+pub(super) const HIJRI_ERA: std::ops::RangeInclusive<u32> = 1300..=1500;
 
 impl Parser<'_> {
     pub(super) fn day_of_month(&self, i: usize) -> Option<(u32, usize)> {
@@ -78,7 +78,7 @@ impl Parser<'_> {
         }
     }
 
-    fn marker(&self, i: usize) -> (Option<Calendar>, usize) {
+    pub(super) fn marker(&self, i: usize) -> (Option<Calendar>, usize) {
         match self.lex(i) {
             Some(Lex::Kw(Kw::HijriMark)) => (Some(Calendar::Hijri), i + 1),
             Some(Lex::Kw(Kw::GregorianMark | Kw::M)) => (Some(Calendar::Gregorian), i + 1),
@@ -87,7 +87,7 @@ impl Parser<'_> {
     }
 
     /// A year after a month: "ديسمبر2024", "23 ديسمبر - 2024", "يناير، 2015", "أكتوبر من العام 2025".
-    fn year_after(&self, i: usize) -> Option<YearRef> {
+    pub(super) fn year_after(&self, i: usize) -> Option<YearRef> {
         let mut j = i;
         if matches!(self.punct(j), Some(Punct::Comma | Punct::Dash | Punct::Slash)) {
             j += 1;

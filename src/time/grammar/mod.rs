@@ -2,7 +2,8 @@
 //! segment, the longest winning. By concern: [`dates`] (day, month and year
 //! names, numeric dates, years), [`relative`] (today, last week, three days
 //! ago, rolling spans, parts of a period), [`ranges`] (since, until, between,
-//! from … to) and [`clock`] (clock times and parts of the day); [`numbers`]
+//! from … to), [`clock`] (clock times and parts of the day) and [`holidays`]
+//! (Eid al-Fitr, Easter …, computed from the calendars); [`numbers`]
 //! reads counts and ordinals written in words, [`tokens`] the text layer's
 //! tokens through the time lexicon.
 //!
@@ -11,6 +12,7 @@
 
 mod clock;
 mod dates;
+mod holidays;
 mod numbers;
 mod ranges;
 mod relative;
@@ -33,7 +35,7 @@ pub(super) fn scan(
     emit: &mut dyn FnMut(Resolution) -> bool,
 ) {
     for segment in tokens::read(text, lexicon).split(|t| t.kind == Kind::Other) {
-        if !expressions(segment, anchor, prefer, calendar, emit) {
+        if !expressions(segment, lexicon, anchor, prefer, calendar, emit) {
             return;
         }
     }
@@ -43,6 +45,7 @@ pub(super) fn scan(
 /// false when `emit` asked to stop.
 fn expressions(
     segment: &[Tok],
+    lexicon: &Lexicon,
     anchor: Anchor,
     prefer: Prefer,
     calendar: Calendar,
@@ -50,6 +53,7 @@ fn expressions(
 ) -> bool {
     let p = Parser {
         t: segment,
+        lexicon,
         anchor,
         prefer,
         calendar,
@@ -125,6 +129,7 @@ const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
 
 struct Parser<'t> {
     t: &'t [Tok],
+    lexicon: &'t Lexicon,
     anchor: Anchor,
     prefer: Prefer,
     calendar: Calendar,
@@ -243,8 +248,13 @@ impl Parser<'_> {
         Some(h)
     }
 
-    /// Day-, week-, month- or year-level expressions that are not ranges of two dates.
+    /// Day-, week-, month- or year-level expressions that are not ranges of
+    /// two dates; a month reading wins a tie with a holiday (شهر رمضان).
     fn point(&self, i: usize) -> Option<Hit> {
+        longest(self.named_point(i), self.holiday(i))
+    }
+
+    fn named_point(&self, i: usize) -> Option<Hit> {
         match self.t.get(i)?.kind {
             Kind::Num { .. } => longest(longest(self.numeric(i), self.textual(i)), self.year(i, self.context(i))),
             Kind::Word(lex) => match lex {
