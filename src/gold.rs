@@ -30,10 +30,14 @@ pub struct Judged {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Gold {
     pub expected: Vec<Judged>,
+    /// Right when given, not missed when absent: verdicts a fact-checker
+    /// accepts but would not ask for (background agreements, a second pair of
+    /// scopes for a tension already expected).
+    pub acceptable: Vec<Judged>,
     pub must_not: Vec<Judged>,
 }
 
-const TOP_FIELDS: [&str; 4] = ["$comment", "corpus", "expected", "must_not"];
+const TOP_FIELDS: [&str; 5] = ["$comment", "corpus", "expected", "acceptable", "must_not"];
 const FIELDS: [&str; 7] = ["kind", "subject", "family", "objects", "sources", "quotes", "why"];
 
 /// Reads a gold file; problems go to `file`'s diagnostics, the entries that
@@ -46,7 +50,11 @@ pub fn read(file: &JsonFile) -> Gold {
     let Some(top) = file.object(&root, "the judged verdicts", &TOP_FIELDS) else {
         return gold;
     };
-    for (name, list) in [("expected", &mut gold.expected), ("must_not", &mut gold.must_not)] {
+    for (name, list) in [
+        ("expected", &mut gold.expected),
+        ("acceptable", &mut gold.acceptable),
+        ("must_not", &mut gold.must_not),
+    ] {
         for value in top.array(name).map(|a| a.elements.as_slice()).unwrap_or_default() {
             if let Some(fields) = file.object(value, "a judged verdict", &FIELDS) {
                 list.extend(judged(file, &fields));
@@ -102,6 +110,8 @@ pub struct VerdictScore {
     pub expected: usize,
     /// Judged verdicts the report gives.
     pub found: usize,
+    /// Of the right ones, those only acceptable.
+    pub acceptable: usize,
     /// Indices of the report's verdicts matching a must-not, with the must-not's index.
     pub forbidden: Vec<(usize, usize)>,
     /// Indices of the report's scored verdicts no judged verdict matches.
@@ -133,8 +143,12 @@ pub fn score(corpus: &Corpus, propositions: &[Proposition], verdicts: &[Verdict]
         ..VerdictScore::default()
     };
     for &v in &scored {
-        if gold.expected.iter().any(|j| judge.matches(&verdicts[v], j)) {
+        let judged_right = |j: &Judged| judge.matches(&verdicts[v], j);
+        if gold.expected.iter().any(judged_right) {
             result.right += 1;
+        } else if gold.acceptable.iter().any(judged_right) {
+            result.right += 1;
+            result.acceptable += 1;
         } else {
             result.unmatched.push(v);
         }

@@ -167,7 +167,6 @@ fn to_claim(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{CorpusFiles, InputFile, SourceFiles};
     use crate::time::Lexicon;
 
     fn bundled_time() -> TimeWords<'static> {
@@ -177,37 +176,10 @@ mod tests {
         }
     }
 
-    fn input(name: &str, text: &str) -> Option<InputFile> {
-        Some(InputFile {
-            name: name.to_string(),
-            text: text.to_string(),
-        })
-    }
-
     const ARTICLE: &str = "انسحبت روسيا من سوريا. ثم قالت الصحيفة إن روسيا انسحبت من سوريا مرة أخرى.";
 
     fn corpus(annotation: &str) -> Corpus {
-        let files = CorpusFiles {
-            vocabulary: None,
-            lexicon: None,
-            sources: vec![SourceFiles {
-                id: "daily".to_string(),
-                article: input("daily.txt", ARTICLE),
-                annotation: input("daily.json", annotation),
-                ..SourceFiles::default()
-            }],
-            ..CorpusFiles::default()
-        };
-        let mut diagnostics = Vec::new();
-        let vocabulary = crate::sources::vocabulary(&files, &mut diagnostics);
-        let corpus = crate::sources::sources(
-            &files,
-            vocabulary,
-            crate::sources::tests::bundled_words(),
-            &mut diagnostics,
-        );
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        corpus
+        crate::sources::tests::corpus_of(None, &[("daily", ARTICLE, annotation)])
     }
 
     fn extracted(corpus: &Corpus) -> Vec<Vec<Extracted>> {

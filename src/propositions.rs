@@ -42,6 +42,13 @@ struct Position {
     speaker: Option<EntityId>,
     /// The actor the speaker counts as (the Kremlin and Ushakov: Russia).
     speaker_actor: Option<EntityId>,
+    /// The speaker is an unnamed or generic voice (officials, reports, a
+    /// source): it may be the outlet's own reporting retold.
+    unnamed: bool,
+    /// The named speaker whose claim of the same article, with the same
+    /// stance, an outlet's own claim restates: the headline over Ushakov's
+    /// words is Ushakov's report, not a second origin.
+    relays: Option<(EntityId, EntityId)>,
     /// Inclusive day numbers; an open end is the publication day.
     days: Option<(i32, i32)>,
     /// A state claimed since a start (`منذ عام 2015`), open-ended.
@@ -78,12 +85,30 @@ impl Position {
         self.source != other.source || self.speaker == other.speaker
     }
 
+    /// The voice a claim is heard in, and the actor it counts as: its
+    /// speaker, or the named speaker an outlet's claim relays.
+    fn voice(&self) -> (Option<EntityId>, Option<EntityId>) {
+        match self.relays {
+            Some((speaker, actor)) => (Some(speaker), Some(actor)),
+            None => (self.speaker, self.speaker_actor),
+        }
+    }
+
+    /// A named speaker in its own words, neither the outlet nor an unnamed voice.
+    fn first_hand(&self) -> bool {
+        self.voice().0.is_some() && (self.relays.is_some() || !self.unnamed)
+    }
+
     /// Whether the two are independent origins of one stance: not the same
     /// words, not one speaker (the Kremlin quoted by two outlets is one
-    /// origin), and not one story — unless one article gives two voices.
+    /// origin), and not one story — unless one article gives two voices, one
+    /// of them named (an unnamed source beside the outlet may be its own
+    /// reporting retold).
     fn independent(&self, other: &Position) -> bool {
-        let same_speaker = self.speaker_actor.is_some() && self.speaker_actor == other.speaker_actor;
-        let two_voices = self.source == other.source && self.speaker != other.speaker;
+        let ((voice, actor), (other_voice, other_actor)) = (self.voice(), other.voice());
+        let same_speaker = actor.is_some() && actor == other_actor;
+        let two_voices =
+            self.source == other.source && voice != other_voice && (self.first_hand() || other.first_hand());
         self.quote != other.quote && !same_speaker && (self.origin != other.origin || two_voices)
     }
 }
@@ -126,6 +151,8 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
     });
     let propositions: Vec<Proposition> = order.iter().map(|&p| propositions[p].clone()).collect();
     let positions: Vec<Vec<Position>> = order.iter().map(|&p| positions[p].clone()).collect();
+    let mut positions = positions;
+    positions.iter_mut().for_each(|side| find_relays(side));
     let mut verdicts = Vec::new();
     for (p, side) in positions.iter().enumerate() {
         same_proposition(p, side, &mut verdicts);
@@ -245,6 +272,21 @@ fn one_per_whole(corpus: &Corpus, verdicts: Vec<Verdict>) -> Vec<Verdict> {
         .collect()
 }
 
+/// Marks the outlet's own committed claims that restate, with the same
+/// stance, a named speaker's claim of the same article on the same
+/// proposition (the first such speaker in claim order).
+fn find_relays(side: &mut [Position]) {
+    let mut named: HashMap<(u32, Direction), (EntityId, EntityId)> = HashMap::new();
+    for x in side.iter().filter(|x| x.committed() && !x.unnamed) {
+        if let (Some(speaker), Some(actor)) = (x.speaker, x.speaker_actor) {
+            named.entry((x.source, x.direction)).or_insert((speaker, actor));
+        }
+    }
+    for x in side.iter_mut().filter(|x| x.committed() && x.speaker.is_none()) {
+        x.relays = named.get(&(x.source, x.direction)).copied();
+    }
+}
+
 fn origin_of(corpus: &Corpus, origins: &[u32], claim: u32) -> u32 {
     origins[corpus.claims[claim as usize].source]
 }
@@ -288,6 +330,8 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         own_word: speaker.is_some_and(|s| vocabulary.actor(s) == actor),
         speaker,
         speaker_actor: speaker.map(|s| vocabulary.actor(s)),
+        unnamed: speaker.is_some_and(|s| vocabulary.entity_info(s).kind == crate::vocab::UNNAMED_VOICE_KIND),
+        relays: None,
         days,
         since,
         confidence: claim.extraction.as_ref().map_or(1.0, |x| x.confidence),
@@ -393,8 +437,10 @@ fn same_proposition(p: usize, side: &[Position], out: &mut Vec<Verdict>) {
     // The same stance from independent origins.
     for direction in [Direction::For, Direction::Against] {
         let group = strongest(side, |x| x.committed() && x.direction == direction);
+        // A partial move does not corroborate one told without `partial`.
         let agreeing = pairs(&group, &group, |a, b| {
-            a.claim < b.claim && a.independent(b) && a.overlaps(b) == Some(true)
+            let same_extent = (a.extent == Extent::Partial) == (b.extent == Extent::Partial);
+            a.claim < b.claim && same_extent && a.independent(b) && a.overlaps(b) == Some(true)
         });
         v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
     }
@@ -445,7 +491,7 @@ fn opposite_stances(side: &[Position], v: &mut Verdicts) {
 fn weaker_stances(side: &[Position], v: &mut Verdicts) {
     let committed = strongest(side, Position::committed);
     let undecided = strongest(side, |x| x.modality == Modality::Undecided);
-    let near = |a: &Position, b: &Position| a.apart(b) && a.overlaps(b) != Some(false);
+    let near = |a: &Position, b: &Position| a.apart(b) && a.meets(b) != Some(false);
     v.add(
         VerdictKind::Tension,
         Rule::UndecidedVsAsserted,
@@ -557,4 +603,133 @@ fn overlapping_scopes(v: &mut Verdicts) {
 
 fn disjoint_scopes(v: &mut Verdicts) {
     other_scopes(v, VerdictKind::NotComparable, Rule::DisjointScopes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::tests::corpus_of;
+
+    const VOCABULARY: &str = r#"{
+  "entities": [
+    {"id": "russia", "label": "Russia", "kind": "state", "aliases": ["روسيا"]},
+    {"id": "kremlin", "label": "Kremlin", "kind": "organisation", "aliases": ["الكرملين"], "counts_as": "russia"},
+    {"id": "adviser", "label": "A Kremlin adviser", "kind": "person", "aliases": ["المستشار"], "counts_as": "russia"},
+    {"id": "analyst", "label": "An analyst", "kind": "person", "aliases": ["المحلل"]},
+    {"id": "a-source", "label": "A source", "kind": "source", "aliases": ["مصدر"]},
+    {"id": "syria", "label": "Syria", "kind": "place", "aliases": ["سوريا"]}
+  ],
+  "predicates": [
+    {"id": "withdraw", "label": "withdraw from", "family": "presence", "direction": "against", "aliases": []},
+    {"id": "keep", "label": "keep", "family": "presence", "direction": "for", "aliases": []}
+  ]
+}"#;
+
+    /// One claim on Syria: `predicate`, said by `by`, with `extra` fields.
+    fn claim(id: &str, quote: &str, predicate: &str, by: &str, extra: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "quote": "{quote}", "subject": "russia", "predicate": "{predicate}", "object": "syria",
+                "polarity": "affirmed", "time": "2024-12", "modality": "asserted", "attribution": "{by}"{extra}}}"#
+        )
+    }
+
+    fn annotation(published: &str, claims: &[String]) -> String {
+        format!(
+            r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "{published}"}}, "language": "ar"}},
+                "claims": [{}]}}"#,
+            claims.join(", ")
+        )
+    }
+
+    /// The kinds of the verdicts on the corpus of `(id, article, annotation)`.
+    fn kinds(articles: &[(&str, &str, &str)]) -> Vec<VerdictKind> {
+        // Every article under its title, as the annotations give it.
+        let titled: Vec<String> = articles.iter().map(|(_, text, _)| format!("خبر\n{text}")).collect();
+        let articles: Vec<(&str, &str, &str)> = articles
+            .iter()
+            .zip(&titled)
+            .map(|(&(id, _, annotation), text)| (id, text.as_str(), annotation))
+            .collect();
+        let corpus = corpus_of(Some(VOCABULARY), &articles);
+        let origins = crate::origins::origins(&corpus.sources);
+        compare(&corpus, &origins).1.iter().map(|v| v.kind).collect()
+    }
+
+    #[test]
+    fn an_unnamed_voice_beside_the_outlet_is_no_second_origin() {
+        let article = "انسحبت روسيا من سوريا. وقال مصدر إن روسيا انسحبت من سوريا كلها تقريبا.";
+        let told_by = |first: &str, second: &str| {
+            annotation(
+                "2024-12-20",
+                &[
+                    claim("first", "انسحبت روسيا من سوريا.", "withdraw", first, ""),
+                    claim("second", "إن روسيا انسحبت من سوريا كلها", "withdraw", second, ""),
+                ],
+            )
+        };
+        assert_eq!(kinds(&[("daily", article, &told_by("outlet", "a-source"))]), vec![]);
+        // The outlet restating a named speaker is that speaker: one voice.
+        assert_eq!(kinds(&[("daily", article, &told_by("outlet", "analyst"))]), vec![]);
+        assert_eq!(
+            kinds(&[("daily", article, &told_by("analyst", "a-source"))]),
+            vec![VerdictKind::Agreement]
+        );
+    }
+
+    #[test]
+    fn an_outlet_restating_its_named_speaker_is_that_speaker() {
+        // The headline retells the adviser's words: with the Kremlin's own in
+        // another outlet, all three are Russia's word, one origin.
+        let first = "روسيا باقية في سوريا\nوقال المستشار إن روسيا باقية في سوريا بقواعدها.";
+        let second = "أكد الكرملين أن روسيا ستبقى في سوريا وقواعدها هناك.";
+        let first_claims = annotation(
+            "2024-12-20",
+            &[
+                claim("headline", "روسيا باقية في سوريا", "keep", "outlet", ""),
+                claim("adviser", "إن روسيا باقية في سوريا بقواعدها", "keep", "adviser", ""),
+            ],
+        );
+        let second_claims = annotation(
+            "2024-12-21",
+            &[claim("kremlin", "أن روسيا ستبقى في سوريا", "keep", "kremlin", "")],
+        );
+        assert_eq!(kinds(&[("first", first, &first_claims), ("second", second, &second_claims)]), vec![]);
+    }
+
+    #[test]
+    fn a_partial_move_does_not_corroborate_one_told_without_partial() {
+        let whole = "انسحبت روسيا من سوريا هذا الشهر.";
+        let part = "سحبت روسيا بعض قواتها من سوريا.";
+        let other_part = "بدأت روسيا سحب جزء من قواتها من سوريا.";
+        let one = |quote: &str, extra: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", extra)]);
+        let partial = r#", "extent": "partial""#;
+        let unqualified = one("انسحبت روسيا من سوريا", "");
+        let some = one("سحبت روسيا بعض قواتها من سوريا", partial);
+        let some_more = one("بدأت روسيا سحب جزء من قواتها من سوريا", partial);
+        assert_eq!(kinds(&[("a", whole, &unqualified), ("b", part, &some)]), vec![]);
+        assert_eq!(
+            kinds(&[("b", part, &some), ("c", other_part, &some_more)]),
+            vec![VerdictKind::Agreement]
+        );
+    }
+
+    #[test]
+    fn a_state_since_a_start_is_no_tension_with_a_later_forecast() {
+        // Present since 2015 (told in 2024) against a 2017 forecast of leaving:
+        // the forecast belongs to a later period than the start, an update at most.
+        let since = "روسيا موجودة في سوريا منذ عام 2015.";
+        let forecast = "ستنسحب روسيا من سوريا.";
+        let since_claims = annotation(
+            "2024-12-20",
+            &[claim("since", "روسيا موجودة في سوريا منذ عام 2015", "keep", "outlet", "")
+                .replace(r#""time": "2024-12""#, r#""time": "منذ عام 2015""#)],
+        );
+        let forecast_claims = annotation(
+            "2017-12-13",
+            &[claim("forecast", "ستنسحب روسيا من سوريا", "withdraw", "outlet", "")
+                .replace(r#""time": "2024-12""#, r#""time": "2017-12""#)
+                .replace(r#""modality": "asserted""#, r#""modality": "expected""#)],
+        );
+        assert_eq!(kinds(&[("since", since, &since_claims), ("forecast", forecast, &forecast_claims)]), vec![]);
+    }
 }

@@ -262,6 +262,27 @@ pub(crate) mod tests {
         let corpus = sources(files, vocabulary, bundled_words(), &mut diagnostics);
         (corpus, diagnostics)
     }
+
+    /// The corpus of `(id, article, annotation)` sources, with `vocabulary`
+    /// (None: the bundled one); a problem in them fails the test.
+    pub(crate) fn corpus_of(vocabulary: Option<&str>, articles: &[(&str, &str, &str)]) -> Corpus {
+        let files = CorpusFiles {
+            vocabulary: vocabulary.and_then(|v| input("vocabulary.json", v)),
+            sources: articles
+                .iter()
+                .map(|(id, article, annotation)| SourceFiles {
+                    id: id.to_string(),
+                    article: input(&format!("{id}.txt"), article),
+                    annotation: input(&format!("{id}.json"), annotation),
+                    ..SourceFiles::default()
+                })
+                .collect(),
+            ..CorpusFiles::default()
+        };
+        let (corpus, diagnostics) = load(&files);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        corpus
+    }
     use crate::corpus::InputFile;
 
     const ARTICLE: &str = "خبر\nقال الكرملين إن روسيا لم تنسحب من قواعدها في سوريا.";

@@ -35,6 +35,10 @@ impl Direction {
     }
 }
 
+/// The entity kind of unnamed or generic voices (`مسؤولون سوريون`, `تقارير`,
+/// `مصدر`): beside the outlet in one article they add no origin.
+pub const UNNAMED_VOICE_KIND: &str = "source";
+
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub id: String,

@@ -123,11 +123,12 @@ fn extracted_only_reproduces_most_annotated_agreements() {
                 .any(|[x, y]| (same(a, x) && same(b, y)) || (same(a, y) && same(b, x)))
         })
         .count();
-    // Measured: 8 of 15 evidence pairs (one pair per pair of sources, and one
-    // verdict per whole and pair of sources across scopes). Most, as the issue
-    // asks; a drop is a regression.
+    // Measured: 6 of 10 evidence pairs (one pair per pair of sources, and one
+    // verdict per whole and pair of sources across scopes; an unnamed voice
+    // beside its outlet, or an outlet restating its speaker, is no second
+    // origin). Most, as the issue asks; a drop is a regression.
     assert!(reproduced * 2 > wanted.len(), "{reproduced} of {}", wanted.len());
-    assert!(reproduced >= 8, "{reproduced} of {}", wanted.len());
+    assert!(reproduced >= 6, "{reproduced} of {}", wanted.len());
 }
 
 #[test]

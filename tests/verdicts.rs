@@ -47,12 +47,8 @@ fn judged_quotes_are_in_their_articles_and_ids_in_the_vocabulary() {
         .collect();
     for (gold, corpus) in GOLDS {
         let gold = read_json(&root().join(gold));
-        for entry in gold["expected"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .chain(gold["must_not"].as_array().unwrap())
-        {
+        let list = |name: &str| gold[name].as_array().map_or(&[][..], |l| l.as_slice());
+        for entry in list("expected").iter().chain(list("acceptable")).chain(list("must_not")) {
             assert!(ids.contains(&entry["subject"].as_str().unwrap()), "{entry}");
             assert!(families.contains(&entry["family"].as_str().unwrap()), "{entry}");
             for object in entry["objects"].as_array().unwrap() {
@@ -94,18 +90,19 @@ fn score(dir: &str, gold: &str, extracted_only: bool) -> (f64, f64, u64) {
     )
 }
 
-// FIXME: the targets are precision 0.9 with annotations and 0.8 extracted-only,
-// recall 0.8, and 0.75 on the real-news corpus; these floors are today's figures.
+/// The targets on the seeds: precision 0.9 with annotations and 0.8
+/// extracted-only, recall 0.8, nothing forbidden. Precision counts the
+/// gold's `acceptable` verdicts as right (the score says how many).
 #[test]
-fn the_sample_corpus_scores_at_least_todays_figures() {
+fn the_sample_corpus_meets_its_targets() {
     let (precision, recall, forbidden) = score("claims", GOLDS[0].0, false);
     assert!(
-        precision >= 0.55 && recall >= 0.95 && forbidden <= 1,
+        precision >= 0.9 && recall >= 0.9 && forbidden == 0,
         "{precision} {recall} {forbidden}"
     );
     let (precision, recall, forbidden) = score("claims", GOLDS[0].0, true);
     assert!(
-        precision >= 0.30 && recall >= 0.75 && forbidden <= 2,
+        precision >= 0.8 && recall >= 0.8 && forbidden == 0,
         "{precision} {recall} {forbidden}"
     );
 }

@@ -127,6 +127,7 @@ pub fn render_verdicts(
         let value = json!({
             "given": score.given,
             "right": score.right,
+            "acceptable": score.acceptable,
             "expected": score.expected,
             "found": score.found,
             "precision": score.precision(),
@@ -145,10 +146,11 @@ pub fn render_verdicts(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "verdicts given {:>4}  right {:>4}  precision {}\nverdicts judged {:>3}  found {:>4}  recall    {}\nmust-not given {:>4}",
+        "verdicts given {:>4}  right {:>4}  precision {}  ({} of them acceptable, not expected)\nverdicts judged {:>3}  found {:>4}  recall    {}\nmust-not given {:>4}",
         score.given,
         score.right,
         ratio(score.precision()),
+        score.acceptable,
         score.expected,
         score.found,
         ratio(score.recall()),
