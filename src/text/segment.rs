@@ -3,7 +3,8 @@
 //!
 //! A sentence ends at . ! ? ؟ … (with any closing quotes or brackets after
 //! them) and at every line break, since headlines and header lines stand on
-//! their own lines. A full stop glued to the next word (`منه.ويبدو`) still
+//! their own lines, and at a list bullet (`•`), which pages use to run
+//! several headlines on one line. A full stop glued to the next word (`منه.ويبدو`) still
 //! ends one; a stop between digits (`14.12.2017`) or after a one-letter or
 //! listed abbreviation (`د.`, `M.Adam`) does not. Inside « » and “ ” quotes a
 //! stop does not end the sentence: the quote belongs to whoever says it.
@@ -85,7 +86,7 @@ trait Marks {
 const CHUNK: usize = 16;
 
 /// What [`sentences`] acts on: the ASCII stops, straight quote and line
-/// breaks, « » (lead C2), … “ ” U+2029 (lead E2) and ؟ (D8 9F). Closing
+/// breaks, « » (lead C2), … “ ” U+2029 and the bullets (lead E2) and ؟ (D8 9F). Closing
 /// brackets and quotes matter only right after a stop, where the scan reads
 /// on by characters.
 struct SentenceMarks;
@@ -115,7 +116,8 @@ pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
         let c = text[at..].chars().next().unwrap_or(' ');
         from = at + c.len_utf8();
         match c {
-            '\n' | '\r' | '\u{2029}' => {
+            // A list bullet starts an item of its own, as a line break does.
+            '\n' | '\r' | '\u{2029}' | '•' | '‣' | '▪' | '●' | '◦' => {
                 push_trimmed(text, start..at, &mut out);
                 start = at + c.len_utf8();
                 depth = 0;
@@ -356,6 +358,14 @@ mod tests {
         assert_eq!(
             split("سكاي نيوز عربية\nالاثنين 23 كانون الأول 2024\n\nروسيا على اتصال"),
             vec!["سكاي نيوز عربية", "الاثنين 23 كانون الأول 2024", "روسيا على اتصال"]
+        );
+    }
+
+    #[test]
+    fn bullets_end_the_headlines_a_page_runs_together() {
+        assert_eq!(
+            split("الجيش يتقدم نحو المدينة • الحكومة تنفي سقوطها ● المعارضة تعلن النصر"),
+            vec!["الجيش يتقدم نحو المدينة", "الحكومة تنفي سقوطها", "المعارضة تعلن النصر"]
         );
     }
 
