@@ -282,3 +282,22 @@ fn score_prints_a_row_per_annotated_source() {
     assert_eq!(text.lines().count(), 7, "{text}");
     assert!(text.lines().last().unwrap().starts_with("overall"));
 }
+
+#[test]
+fn evacuating_diplomats_is_no_withdrawal_of_forces() {
+    let dir = scratch("evacuated-diplomats");
+    let article = dir.join("daily-2024-12-15.txt");
+    let predicates = |text: &str| -> Vec<String> {
+        std::fs::write(&article, format!("خبر\n{text}\n")).unwrap();
+        let drafts = json(&["extract", article.to_str().unwrap()]);
+        drafts["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {}", c["predicate"].as_str().unwrap(), c["object"].as_str().unwrap()))
+            .collect()
+    };
+    assert_eq!(predicates("وأجلت روسيا جزءا من طاقمها الدبلوماسي في دمشق."), Vec::<String>::new());
+    assert_eq!(predicates("وأجلت روسيا رعاياها من اللاذقية."), Vec::<String>::new());
+    assert_eq!(predicates("وأجلت روسيا قواتها من اللاذقية."), vec!["withdraw syrian-coast".to_string()]);
+}
