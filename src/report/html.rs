@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::view::{Sections, source_of, stances, verdict_name};
+use super::view::{Sections, source_of, stances, summary_line, verdict_name};
 use super::{ClaimRow, Report, Stance, VerdictRow};
 use crate::model::VerdictKind;
 
@@ -26,20 +26,10 @@ section{border-top:2px solid #ddd;margin-top:1.5rem}.muted{color:#666}";
 pub fn render(report: &Report) -> String {
     let sections = Sections::of(report);
     let mut out = String::new();
-    let s = &report.summary;
     let _ = write!(
         out,
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>tanaqud report</title><style>{STYLE}</style></head><body>\n<h1>tanaqud report</h1>\n<p>{} sources ({} independent origins), {} claims on {} propositions: <b>{} disputed</b>, <b>{} conflicts</b>, <b>{} tensions</b>, {} agreements, {} updates; {} near pairs not comparable.</p>\n",
-        s.sources,
-        s.origins,
-        s.claims,
-        s.propositions,
-        s.disputed,
-        s.conflicts,
-        s.tensions,
-        s.agreements,
-        s.updates,
-        s.not_comparable
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>tanaqud report</title><style>{STYLE}</style></head><body>\n<h1>tanaqud report</h1>\n<p>{}</p>\n",
+        summary_line(&report.summary, ("<b>", "</b>"))
     );
     write_summary(&mut out, report, &sections);
     write_matrix(&mut out, report, &sections);

@@ -8,29 +8,14 @@
 use std::fmt::Write;
 
 use super::explain::isolate;
-use super::view::{Sections, source_of, stances, verdict_name};
+use super::view::{Sections, source_of, stances, summary_line, verdict_name};
 use super::{ClaimRow, DateSource, OutletSource, Report, SourceRow, TitleSource, VerdictRow};
 use crate::model::{Extent, VerdictKind};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let s = &report.summary;
     let _ = writeln!(out, "# tanaqud report\n");
-    let _ = writeln!(
-        out,
-        "{} sources ({} independent origins), {} claims on {} propositions: **{} disputed**, **{} conflicts**, \
-         **{} tensions**, {} agreements, {} updates; {} near pairs not comparable.\n",
-        s.sources,
-        s.origins,
-        s.claims,
-        s.propositions,
-        s.disputed,
-        s.conflicts,
-        s.tensions,
-        s.agreements,
-        s.updates,
-        s.not_comparable
-    );
+    let _ = writeln!(out, "{}\n", summary_line(&report.summary, ("**", "**")));
     let sections = Sections::of(report);
     write_summary_table(&mut out, report, &sections);
     write_propositions(&mut out, report, &sections);

@@ -2,7 +2,7 @@
 //! propositions get a section and in what order, and the words for a verdict
 //! and its sides.
 
-use super::{ClaimRow, Report, SourceRow, VerdictRow};
+use super::{ClaimRow, Report, SourceRow, Summary, VerdictRow};
 use crate::model::{Named, VerdictKind};
 
 /// The propositions with a section, in the order their first verdict ranks,
@@ -67,4 +67,24 @@ pub fn stances(report: &Report, verdict: &VerdictRow) -> String {
 
 pub fn source_of<'r>(report: &'r Report, claim: &ClaimRow) -> Option<&'r SourceRow> {
     report.sources.get(claim.source_index)
+}
+
+/// The report's one-line count, the weightiest kinds wrapped in `strong`'s
+/// open and close markup (`**`, `<b>`).
+pub fn summary_line(s: &Summary, strong: (&str, &str)) -> String {
+    let (open, close) = strong;
+    format!(
+        "{} sources ({} independent origins), {} claims on {} propositions: {open}{} disputed{close}, \
+         {open}{} conflicts{close}, {open}{} tensions{close}, {} agreements, {} updates; {} near pairs not comparable.",
+        s.sources,
+        s.origins,
+        s.claims,
+        s.propositions,
+        s.disputed,
+        s.conflicts,
+        s.tensions,
+        s.agreements,
+        s.updates,
+        s.not_comparable
+    )
 }
