@@ -284,7 +284,7 @@ fn score_prints_a_row_per_annotated_source() {
 }
 
 #[test]
-fn evacuating_diplomats_is_no_withdrawal_of_forces() {
+fn evacuating_diplomats_and_movements_at_a_base_move_no_forces() {
     let dir = scratch("evacuated-diplomats");
     let article = dir.join("daily-2024-12-15.txt");
     let predicates = |text: &str| -> Vec<String> {
@@ -300,4 +300,7 @@ fn evacuating_diplomats_is_no_withdrawal_of_forces() {
     assert_eq!(predicates("وأجلت روسيا جزءا من طاقمها الدبلوماسي في دمشق."), Vec::<String>::new());
     assert_eq!(predicates("وأجلت روسيا رعاياها من اللاذقية."), Vec::<String>::new());
     assert_eq!(predicates("وأجلت روسيا قواتها من اللاذقية."), vec!["withdraw syrian-coast".to_string()]);
+    // Movements at a base are activity there, no move of forces to it.
+    assert_eq!(predicates("وتتواصل التحركات الروسية في قاعدة حميميم."), Vec::<String>::new());
+    assert_eq!(predicates("وتحركت القوات الروسية نحو قاعدة حميميم."), vec!["deploy-to hmeimim".to_string()]);
 }

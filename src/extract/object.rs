@@ -7,7 +7,7 @@ use super::Extractor;
 use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::roles::{Filler, Rule};
-use crate::text::{has_conjunction, starts_with_and, without_conjunction};
+use crate::text::{has_attached_preposition, has_conjunction, starts_with_and, without_conjunction};
 use crate::vocab::{EntityId, Predicate};
 
 impl Extractor<'_> {
@@ -179,13 +179,18 @@ impl ObjectSearch<'_> {
         self.preposition_before(g).is_some_and(|m| self.is_marker(m)) || (g.prefixed && clitic_is_marker())
     }
 
-    /// Governed by a preposition that is not the predicate's (`على الطريق بين دمشق`).
+    /// Governed by a preposition that is not the predicate's (`على الطريق بين
+    /// دمشق`), also one attached to it (`مقارنةً بقاعدتها`: compared with).
     fn governed_otherwise(&self, g: &Group) -> bool {
         let scope_prepositions = &self.extractor.scope_prepositions;
+        let attached_other = || {
+            let key = self.cx.words.key(g.words.start);
+            g.prefixed && has_attached_preposition(key) && !self.marked(g)
+        };
         !self.markers.is_empty()
-            && self.preposition_before(g).is_some_and(|m| {
+            && (self.preposition_before(g).is_some_and(|m| {
                 !self.is_marker(m) && !scope_prepositions.iter().any(|p| p == self.cx.words.key(m.words.start))
-            })
+            }) || attached_other())
     }
 
     /// The object is not looked for past a clause begun inside the sentence
@@ -370,6 +375,30 @@ mod tests {
                 "sharaa visit egypt affirmed asserted outlet unspecified",
                 "sharaa visit turkey affirmed asserted outlet unspecified"
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_governed_by_an_attached_preposition_of_another_sense_is_no_object() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "tartus", "kind": "facility", "aliases": ["طرطوس"]}
+            "#,
+            r#"
+              {"id": "deploy-to", "aliases": ["انتشار"],
+                 "object_kinds": ["place", "facility"], "object_markers": ["إلى", "في"]}
+            "#,
+            r#"
+              "prepositions": ["من", "إلى", "في"],
+              "scope_prepositions": ["من", "في"]
+            "#,
+        );
+        // Compared with Tartus: Tartus is no destination.
+        assert!(grammar.claims("وهو انتشار روسي صغير مقارنة بطرطوس.").is_empty());
+        assert_eq!(
+            grammar.claims("وتحدثوا عن انتشار روسي جديد في طرطوس."),
+            ["russia deploy-to tartus affirmed asserted outlet unspecified"]
         );
     }
 
