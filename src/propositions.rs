@@ -42,8 +42,8 @@ struct Position {
     speaker: Option<EntityId>,
     /// The actor the speaker counts as (the Kremlin and Ushakov: Russia).
     speaker_actor: Option<EntityId>,
-    /// The speaker is an unnamed or generic voice (officials, reports, a
-    /// source): it may be the outlet's own reporting retold.
+    /// The speaker is of the unnamed-voice kind (unnamed officials, reports,
+    /// a source, imagery): it may be the outlet's own reporting retold.
     unnamed: bool,
     /// The named speaker whose claim of the same article, with the same
     /// stance, an outlet's own claim restates: the headline over Ushakov's
@@ -94,9 +94,10 @@ impl Position {
         }
     }
 
-    /// A named speaker in its own words, neither the outlet nor an unnamed voice.
+    /// A named speaker, or the outlet relaying one; not the outlet alone, not
+    /// an unnamed voice.
     fn first_hand(&self) -> bool {
-        self.voice().0.is_some() && (self.relays.is_some() || !self.unnamed)
+        self.voice().0.is_some() && !self.unnamed
     }
 
     /// Whether the two are independent origins of one stance: not the same
@@ -273,17 +274,27 @@ fn one_per_whole(corpus: &Corpus, verdicts: Vec<Verdict>) -> Vec<Verdict> {
 }
 
 /// Marks the outlet's own committed claims that restate, with the same
-/// stance, a named speaker's claim of the same article on the same
-/// proposition (the first such speaker in claim order).
+/// stance at an overlapping time, a named speaker's claim of the same article
+/// on the same proposition (the first such claim in claim order).
 fn find_relays(side: &mut [Position]) {
-    let mut named: HashMap<(u32, Direction), (EntityId, EntityId)> = HashMap::new();
-    for x in side.iter().filter(|x| x.committed() && !x.unnamed) {
-        if let (Some(speaker), Some(actor)) = (x.speaker, x.speaker_actor) {
-            named.entry((x.source, x.direction)).or_insert((speaker, actor));
+    let mut named: HashMap<(u32, Direction), Vec<usize>> = HashMap::new();
+    for (i, x) in side.iter().enumerate() {
+        if x.committed() && !x.unnamed && x.speaker.is_some() {
+            named.entry((x.source, x.direction)).or_default().push(i);
         }
     }
-    for x in side.iter_mut().filter(|x| x.committed() && x.speaker.is_none()) {
-        x.relays = named.get(&(x.source, x.direction)).copied();
+    let relays: Vec<(usize, (EntityId, EntityId))> = side
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.committed() && x.speaker.is_none())
+        .filter_map(|(i, x)| {
+            let speakers = named.get(&(x.source, x.direction))?;
+            let said = speakers.iter().map(|&s| &side[s]).find(|s| s.overlaps(x) != Some(false))?;
+            Some((i, (said.speaker?, said.speaker_actor?)))
+        })
+        .collect();
+    for (i, relayed) in relays {
+        side[i].relays = Some(relayed);
     }
 }
 

@@ -35,8 +35,9 @@ impl Direction {
     }
 }
 
-/// The entity kind of unnamed or generic voices (`مسؤولون سوريون`, `تقارير`,
-/// `مصدر`): beside the outlet in one article they add no origin.
+/// The entity kind of voices other than a named speaker (`مسؤولون سوريون`,
+/// `تقارير`, `مصدر`, satellite imagery): beside the outlet in one article
+/// they add no origin.
 pub const UNNAMED_VOICE_KIND: &str = "source";
 
 #[derive(Clone, Debug)]

@@ -303,4 +303,5 @@ fn evacuating_diplomats_and_movements_at_a_base_move_no_forces() {
     // Movements at a base are activity there, no move of forces to it.
     assert_eq!(predicates("وتتواصل التحركات الروسية في قاعدة حميميم."), Vec::<String>::new());
     assert_eq!(predicates("وتحركت القوات الروسية نحو قاعدة حميميم."), vec!["deploy-to hmeimim".to_string()]);
+    assert_eq!(predicates("وتتواصل تحركات القوات الروسية نحو حميميم."), vec!["deploy-to hmeimim".to_string()]);
 }

@@ -36,6 +36,9 @@ pub struct Cues {
     /// one may be the scope of any predicate, whatever prepositions its object
     /// takes; after any other (`بين`, `مع`) only of a predicate that lists it.
     pub scope_prepositions: Vec<String>,
+    /// Words of comparison (`مقارنة`، `قياسا`): a name right after one, or
+    /// after one and a preposition, is compared, never a predicate's object.
+    pub comparisons: Vec<String>,
     /// A predicate right after one has its subject before it (`التي دعمت`).
     pub relative_pronouns: Vec<String>,
     /// A predicate right after one points back to an earlier claim (`هذا الانسحاب`).
@@ -73,6 +76,7 @@ const TOP_FIELDS: &[&str] = &[
     "extent",
     "prepositions",
     "scope_prepositions",
+    "comparisons",
     "roles",
     "relative_pronouns",
     "demonstratives",
@@ -133,6 +137,7 @@ impl Cues {
         }
         cues.prepositions = words(&top, "prepositions");
         cues.scope_prepositions = words(&top, "scope_prepositions");
+        cues.comparisons = words(&top, "comparisons");
         cues.relative_pronouns = words(&top, "relative_pronouns");
         cues.demonstratives = words(&top, "demonstratives");
         cues.unasserted = words(&top, "unasserted");

@@ -68,6 +68,8 @@ pub struct Extractor<'v> {
     params: Params,
     /// Folded prepositions of place and origin (`في`, `من`): a name after one may be any predicate's scope.
     scope_prepositions: Vec<String>,
+    /// Folded words of comparison: a name after one is no object.
+    comparisons: Vec<String>,
     abbreviations: Vec<String>,
     undecided_about: Option<PredicateId>,
     /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
@@ -113,6 +115,7 @@ impl<'v> Extractor<'v> {
             markers,
             params,
             scope_prepositions: cues.scope_prepositions.iter().map(|p| fold(p)).collect(),
+            comparisons: cues.comparisons.iter().map(|p| fold(p)).collect(),
             abbreviations: cues.abbreviations.iter().map(|a| fold(a)).collect(),
             undecided_about: cues.undecided_about.as_deref().and_then(|p| vocabulary.predicate(p)),
             own_sin: vocabulary

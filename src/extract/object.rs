@@ -7,7 +7,7 @@ use super::Extractor;
 use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::roles::{Filler, Rule};
-use crate::text::{has_attached_preposition, has_conjunction, starts_with_and, without_conjunction};
+use crate::text::{has_conjunction, starts_with_and, without_conjunction};
 use crate::vocab::{EntityId, Predicate};
 
 impl Extractor<'_> {
@@ -52,7 +52,7 @@ impl Extractor<'_> {
         }
         if let Some(marked) = after
             .iter()
-            .filter(|(_, g)| search.marked(g))
+            .filter(|(_, g)| search.marked(g) && !search.compared(g))
             .find_map(|&c| search.candidate(c))
         {
             return found(marked, Rule::MarkedObject);
@@ -179,18 +179,22 @@ impl ObjectSearch<'_> {
         self.preposition_before(g).is_some_and(|m| self.is_marker(m)) || (g.prefixed && clitic_is_marker())
     }
 
+    /// A word of comparison one or two words before (`مقارنةً بقاعدتها`,
+    /// `قياسا إلى طرطوس`): the name is compared, not the object.
+    fn compared(&self, g: &Group) -> bool {
+        (g.words.start.saturating_sub(2)..g.words.start)
+            .any(|w| self.extractor.comparisons.iter().any(|c| c == self.cx.words.key(w)))
+    }
+
     /// Governed by a preposition that is not the predicate's (`على الطريق بين
-    /// دمشق`), also one attached to it (`مقارنةً بقاعدتها`: compared with).
+    /// دمشق`), or compared.
     fn governed_otherwise(&self, g: &Group) -> bool {
         let scope_prepositions = &self.extractor.scope_prepositions;
-        let attached_other = || {
-            let key = self.cx.words.key(g.words.start);
-            g.prefixed && has_attached_preposition(key) && !self.marked(g)
-        };
-        !self.markers.is_empty()
-            && (self.preposition_before(g).is_some_and(|m| {
-                !self.is_marker(m) && !scope_prepositions.iter().any(|p| p == self.cx.words.key(m.words.start))
-            }) || attached_other())
+        self.compared(g)
+            || (!self.markers.is_empty()
+                && self.preposition_before(g).is_some_and(|m| {
+                    !self.is_marker(m) && !scope_prepositions.iter().any(|p| p == self.cx.words.key(m.words.start))
+                }))
     }
 
     /// The object is not looked for past a clause begun inside the sentence
@@ -379,7 +383,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_governed_by_an_attached_preposition_of_another_sense_is_no_object() {
+    fn a_name_compared_with_is_no_object() {
         let grammar = Grammar::new(
             r#"
               {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
@@ -391,10 +395,13 @@ mod tests {
             "#,
             r#"
               "prepositions": ["من", "إلى", "في"],
-              "scope_prepositions": ["من", "في"]
+              "scope_prepositions": ["من", "في"],
+              "comparisons": ["مقارنة", "قياسا"]
             "#,
         );
-        // Compared with Tartus: Tartus is no destination.
+        // Compared with Tartus: Tartus is no destination, with the preposition
+        // attached or apart.
+        assert!(grammar.claims("وهو انتشار روسي صغير قياسا إلى طرطوس.").is_empty());
         assert!(grammar.claims("وهو انتشار روسي صغير مقارنة بطرطوس.").is_empty());
         assert_eq!(
             grammar.claims("وتحدثوا عن انتشار روسي جديد في طرطوس."),
