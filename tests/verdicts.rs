@@ -109,9 +109,10 @@ fn the_sample_corpus_meets_its_targets() {
 
 #[test]
 fn the_real_news_corpus_gives_no_forbidden_verdict() {
-    // FIXME: extraction finds few of these articles' claims (precision and
-    // recall of verdicts are 0 on both parts); what it gives must at least
-    // not be what a fact-checker ruled out.
+    // FIXME: the target is precision 0.75. Extraction finds few of these
+    // articles' claims: dev gives 2 verdicts, both right (acceptable), held-out
+    // 6, none right; recall is 0 on both. What it gives must at least not be
+    // what a fact-checker ruled out.
     for (gold, corpus) in &GOLDS[1..] {
         let (_, _, forbidden) = score(corpus, gold, false);
         assert_eq!(forbidden, 0, "{corpus}");
