@@ -32,7 +32,7 @@ impl Parser<'_> {
     }
 
     /// One month name, one or two words.
-    fn month_word(&self, i: usize) -> Option<(MonthRef, usize)> {
+    pub(super) fn month_word(&self, i: usize) -> Option<(MonthRef, usize)> {
         use MonthRef::{Gregorian as G, Hijri as H};
         Some(match self.lex(i)? {
             Lex::Month(m) => (G(m as u32), i + 1),

@@ -225,6 +225,9 @@ impl Parser<'_> {
                 _ => {}
             }
         }
+        if let Kind::Word(Lex::Month(_) | Lex::Head(_) | Lex::HijriMonth(_)) = first {
+            best = longest(best, self.month_days_range(i));
+        }
         if let Kind::Num { .. } | Kind::Word(Lex::Ordinal(_)) = first {
             best = longest(best, self.days_range(i));
             best = longest(best, self.years_range(i));
