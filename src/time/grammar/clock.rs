@@ -3,7 +3,7 @@
 
 use chrono::{NaiveTime, Timelike};
 
-use super::numbers::ordinal;
+use super::numbers::{cardinal, ordinal};
 use super::tokens::Punct;
 use super::{Hit, Parser, longest};
 use crate::time::lexicon::{Count, DayPart, Kw, Lex, Unit};
@@ -26,7 +26,8 @@ impl Parser<'_> {
                 Some((h, hd)) if hd <= 2 && h <= 24 => (h, 0, Granularity::Hour, j + 1),
                 Some(_) => return None,
                 None => {
-                    let (h, k) = ordinal(self.t, j)?;
+                    // The hour as an ordinal ("الثالثة") or, colloquially, a count ("ثلاثة").
+                    let (h, k) = ordinal(self.t, j).or_else(|| cardinal(self.t, j))?;
                     if !(1..=12).contains(&h) {
                         return None;
                     }
@@ -192,6 +193,19 @@ mod tests {
             Some("2013-02-12T03:18")
         );
         assert_eq!(at("الساعة 3 و15 دقيقة عصرا").as_deref(), Some("2013-02-12T15:15"));
+    }
+
+    #[test]
+    fn the_hour_as_a_count() {
+        let anchor = crate::time::parse_anchor("2024-12-23T10:00").unwrap();
+        let at = |text: &str| {
+            crate::time::normalize(text, anchor, crate::time::Prefer::Past).map(|r| r.interval.to_string())
+        };
+        assert_eq!(at("انطلق القطار الساعة سبعة مساء").as_deref(), Some("2024-12-23T19:00"));
+        assert_eq!(at("الساعة تسعة والنصف صباحا").as_deref(), Some("2024-12-23T09:30"));
+        assert_eq!(at("الساعة ستة إلا ربع").as_deref(), Some("2024-12-23T05:45"));
+        // A count past twelve is no hour.
+        assert_eq!(at("الساعة خمسة عشر"), None);
     }
 
     #[test]
