@@ -61,13 +61,14 @@ impl Parser<'_> {
         Some((NaiveTime::from_hms_opt(h % 24, m, 0)?, g, end))
     }
 
-    /// Minutes after a whole hour: `و 18 دقيقة`, `و18 دقيقة`, and where they end.
+    /// Minutes after a whole hour: `و 18 دقيقة`, `وخمس وأربعون دقيقة`, and where they end.
     fn minutes_after(&self, i: usize) -> Option<(u32, usize)> {
         if !self.is(i, Kw::And) {
             return None;
         }
-        let (minutes, _) = self.num(i + 1).filter(|&(m, _)| (1..60).contains(&m))?;
-        matches!(self.lex(i + 2), Some(Lex::Unit(Unit::Minute, _, _))).then_some((minutes, i + 3))
+        // In digits or words: "و18 دقيقة", "وخمس وأربعون دقيقة".
+        let (minutes, k) = cardinal(self.t, i + 1).filter(|&(m, _)| (1..60).contains(&m))?;
+        matches!(self.lex(k), Some(Lex::Unit(Unit::Minute, _, _))).then_some((minutes, k + 1))
     }
 
     /// The part of the day after a clock reading, and how many tokens it
@@ -204,6 +205,11 @@ mod tests {
         assert_eq!(at("انطلق القطار الساعة سبعة مساء").as_deref(), Some("2024-12-23T19:00"));
         assert_eq!(at("الساعة تسعة والنصف صباحا").as_deref(), Some("2024-12-23T09:30"));
         assert_eq!(at("الساعة ستة إلا ربع").as_deref(), Some("2024-12-23T05:45"));
+        assert_eq!(
+            at("الساعة العاشرة وسبع وعشرون دقيقة صباحا").as_deref(),
+            Some("2024-12-23T10:27")
+        );
+        assert_eq!(at("الساعة ثمانية وعشر دقائق مساء").as_deref(), Some("2024-12-23T20:10"));
         // A count past twelve is no hour.
         assert_eq!(at("الساعة خمسة عشر"), None);
     }
