@@ -27,7 +27,18 @@ impl Parser<'_> {
                 Some(_) => return None,
                 None => {
                     // The hour as an ordinal ("الثالثة") or, colloquially, a count ("ثلاثة").
-                    let (h, k) = ordinal(self.t, j).or_else(|| cardinal(self.t, j))?;
+                    let (mut h, mut k) = ordinal(self.t, j).or_else(|| cardinal(self.t, j))?;
+                    // "الرابعة وأربعون دقيقة": tens after the hour word are its minutes.
+                    if h > 12
+                        && self.is(j + 1, Kw::And)
+                        && let Some(word) = match self.lex(j) {
+                            Some(Lex::Ordinal(u)) => Some(u32::from(u)),
+                            Some(Lex::Cardinal(u)) => Some(u32::from(u)),
+                            _ => None,
+                        }
+                    {
+                        (h, k) = (word, j + 1);
+                    }
                     if !(1..=12).contains(&h) {
                         return None;
                     }
@@ -210,6 +221,10 @@ mod tests {
             Some("2024-12-23T10:27")
         );
         assert_eq!(at("الساعة ثمانية وعشر دقائق مساء").as_deref(), Some("2024-12-23T20:10"));
+        assert_eq!(
+            at("الساعة الخامسة وثلاثون دقيقة مساء").as_deref(),
+            Some("2024-12-23T17:30")
+        );
         // A count past twelve is no hour.
         assert_eq!(at("الساعة خمسة عشر"), None);
     }
