@@ -3,7 +3,7 @@
 
 use chrono::{NaiveTime, Timelike};
 
-use super::numbers::ordinal;
+use super::numbers::{cardinal, ordinal};
 use super::tokens::Punct;
 use super::{Hit, Parser, longest};
 use crate::time::lexicon::{Count, DayPart, Kw, Lex, Unit};
@@ -26,7 +26,19 @@ impl Parser<'_> {
                 Some((h, hd)) if hd <= 2 && h <= 24 => (h, 0, Granularity::Hour, j + 1),
                 Some(_) => return None,
                 None => {
-                    let (h, k) = ordinal(self.t, j)?;
+                    // The hour as an ordinal ("الثالثة") or, colloquially, a count ("ثلاثة").
+                    let (mut h, mut k) = ordinal(self.t, j).or_else(|| cardinal(self.t, j))?;
+                    // "الرابعة وأربعون دقيقة": tens after the hour word are its minutes.
+                    if h > 12
+                        && self.is(j + 1, Kw::And)
+                        && let Some(word) = match self.lex(j) {
+                            Some(Lex::Ordinal(u)) => Some(u32::from(u)),
+                            Some(Lex::Cardinal(u)) => Some(u32::from(u)),
+                            _ => None,
+                        }
+                    {
+                        (h, k) = (word, j + 1);
+                    }
                     if !(1..=12).contains(&h) {
                         return None;
                     }
@@ -60,13 +72,14 @@ impl Parser<'_> {
         Some((NaiveTime::from_hms_opt(h % 24, m, 0)?, g, end))
     }
 
-    /// Minutes after a whole hour: `و 18 دقيقة`, `و18 دقيقة`, and where they end.
+    /// Minutes after a whole hour: `و 18 دقيقة`, `وخمس وأربعون دقيقة`, and where they end.
     fn minutes_after(&self, i: usize) -> Option<(u32, usize)> {
         if !self.is(i, Kw::And) {
             return None;
         }
-        let (minutes, _) = self.num(i + 1).filter(|&(m, _)| (1..60).contains(&m))?;
-        matches!(self.lex(i + 2), Some(Lex::Unit(Unit::Minute, _, _))).then_some((minutes, i + 3))
+        // In digits or words: "و18 دقيقة", "وخمس وأربعون دقيقة".
+        let (minutes, k) = cardinal(self.t, i + 1).filter(|&(m, _)| (1..60).contains(&m))?;
+        matches!(self.lex(k), Some(Lex::Unit(Unit::Minute, _, _))).then_some((minutes, k + 1))
     }
 
     /// The part of the day after a clock reading, and how many tokens it
@@ -192,6 +205,28 @@ mod tests {
             Some("2013-02-12T03:18")
         );
         assert_eq!(at("الساعة 3 و15 دقيقة عصرا").as_deref(), Some("2013-02-12T15:15"));
+    }
+
+    #[test]
+    fn the_hour_as_a_count() {
+        let anchor = crate::time::parse_anchor("2024-12-23T10:00").unwrap();
+        let at = |text: &str| {
+            crate::time::normalize(text, anchor, crate::time::Prefer::Past).map(|r| r.interval.to_string())
+        };
+        assert_eq!(at("انطلق القطار الساعة سبعة مساء").as_deref(), Some("2024-12-23T19:00"));
+        assert_eq!(at("الساعة تسعة والنصف صباحا").as_deref(), Some("2024-12-23T09:30"));
+        assert_eq!(at("الساعة ستة إلا ربع").as_deref(), Some("2024-12-23T05:45"));
+        assert_eq!(
+            at("الساعة العاشرة وسبع وعشرون دقيقة صباحا").as_deref(),
+            Some("2024-12-23T10:27")
+        );
+        assert_eq!(at("الساعة ثمانية وعشر دقائق مساء").as_deref(), Some("2024-12-23T20:10"));
+        assert_eq!(
+            at("الساعة الخامسة وثلاثون دقيقة مساء").as_deref(),
+            Some("2024-12-23T17:30")
+        );
+        // A count past twelve is no hour.
+        assert_eq!(at("الساعة خمسة عشر"), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::numbers::ordinal;
+use super::numbers::{cardinal, ordinal};
 use super::tokens::Punct;
 use super::{BARE_YEARS, Hit, Modifier, MonthRef, Parser, hit};
 use crate::time::calendar::{self, Pick};
@@ -32,7 +32,7 @@ impl Parser<'_> {
     }
 
     /// One month name, one or two words.
-    fn month_word(&self, i: usize) -> Option<(MonthRef, usize)> {
+    pub(super) fn month_word(&self, i: usize) -> Option<(MonthRef, usize)> {
         use MonthRef::{Gregorian as G, Hijri as H};
         Some(match self.lex(i)? {
             Lex::Month(m) => (G(m as u32), i + 1),
@@ -78,6 +78,18 @@ impl Parser<'_> {
         }
     }
 
+    /// A month name, or شهر and one: "كانون الأول", "شهر أكتوبر", and the
+    /// month's number after شهر ("شهر عشرة", "شهر 3"), as said in the Levant.
+    fn month_of(&self, i: usize) -> Option<(MonthRef, usize)> {
+        if self.lex(i) != Some(Lex::Unit(Unit::Month, Count::One, false)) {
+            return self.month_name(i);
+        }
+        self.month_name(i + 1).or_else(|| {
+            let (n, end) = cardinal(self.t, i + 1)?;
+            (1..=12).contains(&n).then_some((MonthRef::Gregorian(n), end))
+        })
+    }
+
     pub(super) fn marker(&self, i: usize) -> (Option<Calendar>, usize) {
         match self.lex(i) {
             Some(Lex::Kw(Kw::HijriMark)) => (Some(Calendar::Hijri), i + 1),
@@ -117,10 +129,7 @@ impl Parser<'_> {
         if self.is(j, Kw::From) {
             j += 1;
         }
-        if self.lex(j) == Some(Lex::Unit(Unit::Month, Count::One, false)) {
-            j += 1;
-        }
-        let (month, j) = self.month_name(j)?;
+        let (month, j) = self.month_of(j)?;
         let year = self.year_after(j);
         match (month, year) {
             (MonthRef::Gregorian(m), Some(y)) if y.marker != Some(Calendar::Hijri) => hit(
@@ -268,8 +277,7 @@ impl Parser<'_> {
     /// "كانون الأول/ ديسمبر الحالي", "في نوفمبر", "شهر رمضان".
     pub(super) fn month_expr(&self, i: usize) -> Option<Hit> {
         let shahr = self.lex(i) == Some(Lex::Unit(Unit::Month, Count::One, false));
-        let j = if shahr { i + 1 } else { i };
-        let (month, k) = self.month_name(j)?;
+        let (month, k) = self.month_of(i)?;
         if let Some(y) = self.year_after(k) {
             return match month {
                 MonthRef::Gregorian(m) if y.marker != Some(Calendar::Hijri) => {

@@ -225,6 +225,9 @@ impl Parser<'_> {
                 _ => {}
             }
         }
+        if let Kind::Word(Lex::Month(_) | Lex::Head(_) | Lex::HijriMonth(_)) = first {
+            best = longest(best, self.month_days_range(i));
+        }
         if let Kind::Num { .. } | Kind::Word(Lex::Ordinal(_)) = first {
             best = longest(best, self.days_range(i));
             best = longest(best, self.years_range(i));
@@ -266,7 +269,8 @@ impl Parser<'_> {
                 Lex::Unit(Unit::Year, Count::One, _) => longest(self.year(i, true), self.relative_unit(i)),
                 Lex::Unit(_, Count::One, true) => self.relative_unit(i),
                 Lex::Unit(_, _, true) | Lex::Kw(Kw::Article) => self.rolling(i),
-                Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Part(_)) => self.relative_day(i),
+                Lex::Kw(Kw::Today) => longest(self.relative_day(i), self.today_word_heading_day(i)),
+                Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Part(_)) => self.relative_day(i),
                 Lex::Kw(Kw::This) => self.relative_unit(i),
                 Lex::Kw(Kw::First) => longest(self.relative_day(i), self.period_part(i)),
                 Lex::Kw(Kw::Early | Kw::Mid | Kw::Late) => self.period_part(i),
@@ -299,5 +303,29 @@ mod tests {
             norm("الساعة العاشرة والنصف من صباح أمس", "2024-12-23").as_deref(),
             Some("2024-12-22T10:30")
         );
+    }
+
+    #[test]
+    fn a_month_by_its_number_after_shahr() {
+        assert_eq!(
+            norm("وصل الوفد في الخامس من شهر سبعة", "2024-12-23").as_deref(),
+            Some("2024-07-05")
+        );
+        assert_eq!(norm("منذ شهر 4 2023", "2024-12-23").as_deref(), Some("2023-04-01.."));
+        // Thirteen is no month.
+        assert_eq!(norm("في الخامس من شهر ثلاثة عشر", "2024-12-23"), None);
+    }
+
+    #[test]
+    fn today_word_heading_an_ordinal_day() {
+        assert_eq!(
+            norm("اليوم العاشر من أيار شهد مظاهرات", "2024-12-23").as_deref(),
+            Some("2024-05-10")
+        );
+        assert_eq!(
+            norm("اليوم الأول من شهر تسعة", "2024-12-23").as_deref(),
+            Some("2024-09-01")
+        );
+        assert_eq!(norm("اليوم قال الوزير", "2024-12-23").as_deref(), Some("2024-12-23"));
     }
 }

@@ -1,13 +1,13 @@
 //! Ranges: open ones (since, until, before, after a date) and ranges of two
 //! dates (between … and, from … to, days sharing a month, year spans).
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::tokens::Punct;
-use super::{BARE_YEARS, Hit, Parser, hit, longest};
-use crate::time::Interval;
+use super::{BARE_YEARS, Hit, MonthRef, Parser, hit, longest};
 use crate::time::calendar;
 use crate::time::lexicon::{Kw, Lex};
+use crate::time::{Calendar, Interval};
 
 impl Parser<'_> {
     /// "منذ عام 2015", "حتى نهاية العام", "إلى غاية ديسمبر", "قبل 2015", "بعد الأول من ديسمبر".
@@ -105,6 +105,42 @@ impl Parser<'_> {
         hit(Interval::range(start, end), "range-days", second.end)
     }
 
+    /// Days of one month written month first: "آذار 3 إلى 7", "مايو 10-12 2025".
+    pub(super) fn month_days_range(&self, i: usize) -> Option<Hit> {
+        let (month, j) = self.month_word(i)?;
+        let (d1, j) = self.day_of_month(j)?;
+        let joined = self.is(j, Kw::To) || self.is(j, Kw::Until) || self.punct(j) == Some(Punct::Dash);
+        if !joined {
+            return None;
+        }
+        let (d2, end) = self.day_of_month(j + 1)?;
+        if d1 >= d2 {
+            return None;
+        }
+        let year = self.year_after(end);
+        let start = match (month, &year) {
+            (MonthRef::Gregorian(m), Some(y)) if y.marker != Some(Calendar::Hijri) => {
+                NaiveDate::from_ymd_opt(y.year, m, d1)?
+            }
+            (MonthRef::Hijri(m), Some(y)) if y.marker != Some(Calendar::Gregorian) => {
+                calendar::hijri_date(y.year, m, d1)?
+            }
+            (_, Some(_)) => return None,
+            (MonthRef::Gregorian(m), None) => calendar::resolve_day_month(m, d1, self.today(), self.pick())?,
+            (MonthRef::Hijri(m), None) => calendar::resolve_hijri_day_month(m, d1, self.today(), self.pick())?,
+        };
+        let last = calendar::add_days(start, (d2 - d1) as i64)?;
+        // The second day must still be in the first one's month.
+        if last.month() != start.month() && matches!(month, MonthRef::Gregorian(_)) {
+            return None;
+        }
+        hit(
+            Interval::range(start, last),
+            "range-month-days",
+            year.map_or(end, |y| y.end),
+        )
+    }
+
     /// "2015-2020".
     pub(super) fn years_range(&self, i: usize) -> Option<Hit> {
         let (a, ad) = self.num(i)?;
@@ -114,5 +150,39 @@ impl Parser<'_> {
         }
         let (s, e) = (Interval::year(a as i32)?.start?, Interval::year(b as i32)?.end?);
         hit(Interval::range(s, e), "range-years", i + 3)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::{Prefer, normalize, parse_anchor};
+
+    fn norm(text: &str, at: &str) -> Option<String> {
+        normalize(text, parse_anchor(at).unwrap(), Prefer::Past).map(|r| r.interval.to_string())
+    }
+
+    #[test]
+    fn month_first_day_ranges() {
+        assert_eq!(
+            norm("تجري الانتخابات آذار 3 إلى 7", "2024-12-23").as_deref(),
+            Some("2024-03-03..2024-03-07")
+        );
+        assert_eq!(
+            norm("المعرض مايو 10-12 2025", "2024-12-23").as_deref(),
+            Some("2025-05-10..2025-05-12")
+        );
+        assert_eq!(
+            norm("الصيام رمضان 1 حتى 10 1446 هـ", "2024-12-23").as_deref(),
+            Some("2025-03-01..2025-03-10")
+        );
+    }
+
+    #[test]
+    fn month_first_day_ranges_stay_in_their_month() {
+        // February has no 31st: not a range.
+        assert_ne!(
+            norm("شباط 27 إلى 31 2025", "2024-12-23").as_deref(),
+            Some("2025-02-27..2025-03-03")
+        );
     }
 }

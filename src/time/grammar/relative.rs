@@ -32,6 +32,14 @@ impl Parser<'_> {
         (h.iv.granularity == Granularity::Day).then_some(h)
     }
 
+    /// اليوم heading an ordinal day of a month names that day, not today:
+    /// "اليوم الخامس من نيسان".
+    pub(super) fn today_word_heading_day(&self, i: usize) -> Option<Hit> {
+        matches!(self.lex(i + 1), Some(Lex::Ordinal(_)))
+            .then(|| self.textual(i + 1))
+            .flatten()
+    }
+
     /// A weekday, alone, with الماضي/المقبل, or heading a full date ("الاثنين, 23 ديسمبر - 2024").
     pub(super) fn weekday(&self, i: usize) -> Option<Hit> {
         let Some(Lex::Weekday(w)) = self.lex(i) else {
