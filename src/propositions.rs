@@ -725,7 +725,7 @@ mod tests {
     }
 
     #[test]
-    fn a_state_since_a_start_is_no_tension_with_a_later_forecast() {
+    fn a_state_since_a_start_is_no_tension_with_a_later_forecast_or_doubt() {
         // Present since 2015 (told in 2024) against a 2017 forecast of leaving:
         // the forecast belongs to a later period than the start, an update at most.
         let since = "روسيا موجودة في سوريا منذ عام 2015.";
@@ -742,5 +742,22 @@ mod tests {
                 .replace(r#""modality": "asserted""#, r#""modality": "expected""#)],
         );
         assert_eq!(kinds(&[("since", since, &since_claims), ("forecast", forecast, &forecast_claims)]), vec![]);
+        // So with a later period's undecided word; one of the start's own
+        // period is a tension.
+        let undecided = |published: &str, time: &str| {
+            annotation(
+                published,
+                &[claim("open", "لم تقرر روسيا بقاءها في سوريا", "keep", "outlet", "")
+                    .replace(r#""time": "2024-12""#, &format!(r#""time": "{time}""#))
+                    .replace(r#""modality": "asserted""#, r#""modality": "undecided""#)],
+            )
+        };
+        let open = "لم تقرر روسيا بقاءها في سوريا.";
+        let (in_2017, in_2015) = (undecided("2017-12-13", "2017-12"), undecided("2015-10-01", "2015"));
+        assert_eq!(kinds(&[("since", since, &since_claims), ("open", open, &in_2017)]), vec![]);
+        assert_eq!(
+            kinds(&[("since", since, &since_claims), ("open", open, &in_2015)]),
+            vec![VerdictKind::Tension]
+        );
     }
 }
