@@ -636,11 +636,15 @@ mod tests {
   ]
 }"#;
 
-    /// One claim on Syria: `predicate`, said by `by`, with `extra` fields.
-    fn claim(id: &str, quote: &str, predicate: &str, by: &str, extra: &str) -> String {
+    /// The time and modality of most claims here: asserted, December 2024.
+    const ASSERTED_NOW: &str = r#""time": "2024-12", "modality": "asserted""#;
+
+    /// One claim on Syria: `predicate`, said by `by`, with `fields` (time,
+    /// modality and any more).
+    fn claim(id: &str, quote: &str, predicate: &str, by: &str, fields: &str) -> String {
         format!(
             r#"{{"id": "{id}", "quote": "{quote}", "subject": "russia", "predicate": "{predicate}", "object": "syria",
-                "polarity": "affirmed", "time": "2024-12", "modality": "asserted", "attribution": "{by}"{extra}}}"#
+                "polarity": "affirmed", "attribution": "{by}", {fields}}}"#
         )
     }
 
@@ -673,8 +677,8 @@ mod tests {
             annotation(
                 "2024-12-20",
                 &[
-                    claim("first", "انسحبت روسيا من سوريا.", "withdraw", first, ""),
-                    claim("second", "إن روسيا انسحبت من سوريا كلها", "withdraw", second, ""),
+                    claim("first", "انسحبت روسيا من سوريا.", "withdraw", first, ASSERTED_NOW),
+                    claim("second", "إن روسيا انسحبت من سوريا كلها", "withdraw", second, ASSERTED_NOW),
                 ],
             )
         };
@@ -696,13 +700,13 @@ mod tests {
         let first_claims = annotation(
             "2024-12-20",
             &[
-                claim("headline", "روسيا باقية في سوريا", "keep", "outlet", ""),
-                claim("adviser", "إن روسيا باقية في سوريا بقواعدها", "keep", "adviser", ""),
+                claim("headline", "روسيا باقية في سوريا", "keep", "outlet", ASSERTED_NOW),
+                claim("adviser", "إن روسيا باقية في سوريا بقواعدها", "keep", "adviser", ASSERTED_NOW),
             ],
         );
         let second_claims = annotation(
             "2024-12-21",
-            &[claim("kremlin", "أن روسيا ستبقى في سوريا", "keep", "kremlin", "")],
+            &[claim("kremlin", "أن روسيا ستبقى في سوريا", "keep", "kremlin", ASSERTED_NOW)],
         );
         assert_eq!(kinds(&[("first", first, &first_claims), ("second", second, &second_claims)]), vec![]);
     }
@@ -712,9 +716,9 @@ mod tests {
         let whole = "انسحبت روسيا من سوريا هذا الشهر.";
         let part = "سحبت روسيا بعض قواتها من سوريا.";
         let other_part = "بدأت روسيا سحب جزء من قواتها من سوريا.";
-        let one = |quote: &str, extra: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", extra)]);
-        let partial = r#", "extent": "partial""#;
-        let unqualified = one("انسحبت روسيا من سوريا", "");
+        let one = |quote: &str, fields: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", fields)]);
+        let partial = &format!(r#"{ASSERTED_NOW}, "extent": "partial""#);
+        let unqualified = one("انسحبت روسيا من سوريا", ASSERTED_NOW);
         let some = one("سحبت روسيا بعض قواتها من سوريا", partial);
         let some_more = one("بدأت روسيا سحب جزء من قواتها من سوريا", partial);
         assert_eq!(kinds(&[("a", whole, &unqualified), ("b", part, &some)]), vec![]);
@@ -732,14 +736,23 @@ mod tests {
         let forecast = "ستنسحب روسيا من سوريا.";
         let since_claims = annotation(
             "2024-12-20",
-            &[claim("since", "روسيا موجودة في سوريا منذ عام 2015", "keep", "outlet", "")
-                .replace(r#""time": "2024-12""#, r#""time": "منذ عام 2015""#)],
+            &[claim(
+                "since",
+                "روسيا موجودة في سوريا منذ عام 2015",
+                "keep",
+                "outlet",
+                r#""time": "منذ عام 2015", "modality": "asserted""#,
+            )],
         );
         let forecast_claims = annotation(
             "2017-12-13",
-            &[claim("forecast", "ستنسحب روسيا من سوريا", "withdraw", "outlet", "")
-                .replace(r#""time": "2024-12""#, r#""time": "2017-12""#)
-                .replace(r#""modality": "asserted""#, r#""modality": "expected""#)],
+            &[claim(
+                "forecast",
+                "ستنسحب روسيا من سوريا",
+                "withdraw",
+                "outlet",
+                r#""time": "2017-12", "modality": "expected""#,
+            )],
         );
         assert_eq!(kinds(&[("since", since, &since_claims), ("forecast", forecast, &forecast_claims)]), vec![]);
         // So with a later period's undecided word; one of the start's own
@@ -747,9 +760,13 @@ mod tests {
         let undecided = |published: &str, time: &str| {
             annotation(
                 published,
-                &[claim("open", "لم تقرر روسيا بقاءها في سوريا", "keep", "outlet", "")
-                    .replace(r#""time": "2024-12""#, &format!(r#""time": "{time}""#))
-                    .replace(r#""modality": "asserted""#, r#""modality": "undecided""#)],
+                &[claim(
+                    "open",
+                    "لم تقرر روسيا بقاءها في سوريا",
+                    "keep",
+                    "outlet",
+                    &format!(r#""time": "{time}", "modality": "undecided""#),
+                )],
             )
         };
         let open = "لم تقرر روسيا بقاءها في سوريا.";

@@ -187,14 +187,13 @@ fn apply_part(h: u32, part: DayPart) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::normalized;
     use super::*;
+    use crate::time::Prefer;
 
     #[test]
     fn a_part_of_the_day_after_before_or_after_noon() {
-        let anchor = crate::time::parse_anchor("2013-02-12T04:30").unwrap();
-        let at = |text: &str| {
-            crate::time::normalize(text, anchor, crate::time::Prefer::Future).map(|r| r.interval.to_string())
-        };
+        let at = |text: &str| normalized(text, "2013-02-12T04:30", Prefer::Future);
         assert_eq!(at("الساعة 3 بعد الظهر").as_deref(), Some("2013-02-12T15:00"));
         assert_eq!(at("الساعة 4 بعد العصر").as_deref(), Some("2013-02-12T16:00"));
         assert_eq!(at("الساعة 11 قبل الظهر").as_deref(), Some("2013-02-12T11:00"));
@@ -209,10 +208,7 @@ mod tests {
 
     #[test]
     fn the_hour_as_a_count() {
-        let anchor = crate::time::parse_anchor("2024-12-23T10:00").unwrap();
-        let at = |text: &str| {
-            crate::time::normalize(text, anchor, crate::time::Prefer::Past).map(|r| r.interval.to_string())
-        };
+        let at = |text: &str| normalized(text, "2024-12-23T10:00", Prefer::Past);
         assert_eq!(at("انطلق القطار الساعة سبعة مساء").as_deref(), Some("2024-12-23T19:00"));
         assert_eq!(at("الساعة تسعة والنصف صباحا").as_deref(), Some("2024-12-23T09:30"));
         assert_eq!(at("الساعة ستة إلا ربع").as_deref(), Some("2024-12-23T05:45"));

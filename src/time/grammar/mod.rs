@@ -285,8 +285,14 @@ impl Parser<'_> {
 mod tests {
     use crate::time::{Prefer, normalize, parse_anchor};
 
-    fn norm(text: &str, at: &str) -> Option<String> {
-        normalize(text, parse_anchor(at).unwrap(), Prefer::Past).map(|r| r.interval.to_string())
+    /// The interval `text` gives against the anchor `at`, ambiguous dates
+    /// read by `prefer`.
+    pub(super) fn normalized(text: &str, at: &str, prefer: Prefer) -> Option<String> {
+        normalize(text, parse_anchor(at).unwrap(), prefer).map(|r| r.interval.to_string())
+    }
+
+    pub(super) fn norm(text: &str, at: &str) -> Option<String> {
+        normalized(text, at, Prefer::Past)
     }
 
     #[test]

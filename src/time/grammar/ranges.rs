@@ -155,11 +155,7 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::time::{Prefer, normalize, parse_anchor};
-
-    fn norm(text: &str, at: &str) -> Option<String> {
-        normalize(text, parse_anchor(at).unwrap(), Prefer::Past).map(|r| r.interval.to_string())
-    }
+    use super::super::tests::norm;
 
     #[test]
     fn month_first_day_ranges() {
