@@ -305,3 +305,27 @@ fn evacuating_diplomats_and_movements_at_a_base_move_no_forces() {
     assert_eq!(predicates("وتحركت القوات الروسية نحو قاعدة حميميم."), vec!["deploy-to hmeimim".to_string()]);
     assert_eq!(predicates("وتتواصل تحركات القوات الروسية نحو حميميم."), vec!["deploy-to hmeimim".to_string()]);
 }
+
+#[test]
+fn where_a_move_starts_is_no_scope_of_it() {
+    let dir = scratch("move-origins");
+    let article = dir.join("daily-2026-01-22.txt");
+    let objects = |text: &str| -> Vec<String> {
+        std::fs::write(&article, format!("خبر\n{text}\n")).unwrap();
+        let drafts = json(&["extract", article.to_str().unwrap()]);
+        drafts["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {}", c["predicate"].as_str().unwrap(), c["object"].as_str().unwrap()))
+            .collect()
+    };
+    // Reinforcements flown from Hmeimim strengthen no presence at Hmeimim;
+    // ships moving from Tartus are not sent to it.
+    let from_hmeimim = objects("ونقلت طائرات روسية تعزيزات عسكرية من قاعدة حميميم إلى مطار القامشلي.");
+    assert!(from_hmeimim.iter().all(|c| !c.ends_with(" hmeimim")), "{from_hmeimim:?}");
+    let from_tartus = objects("وتظهر الصور التحرك المستمر للسفن الروسية من طرطوس.");
+    assert!(from_tartus.iter().all(|c| !c.ends_with(" tartus")), "{from_tartus:?}");
+    // Leaving takes من for its object still.
+    assert_eq!(objects("وانسحبت القوات الروسية من طرطوس."), vec!["withdraw tartus".to_string()]);
+}

@@ -32,7 +32,7 @@ pub struct Cues {
     pub partial: Vec<String>,
     pub full: Vec<String>,
     pub prepositions: Vec<String>,
-    /// Prepositions of place and origin (`في`, `داخل`, `من`): a name after
+    /// Prepositions of place (`في`, `داخل`): a name after
     /// one may be the scope of any predicate, whatever prepositions its object
     /// takes; after any other (`بين`, `مع`) only of a predicate that lists it.
     pub scope_prepositions: Vec<String>,

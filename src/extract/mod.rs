@@ -66,7 +66,7 @@ pub struct Extractor<'v> {
     /// Per predicate: folded prepositions that introduce its object.
     markers: Vec<Vec<String>>,
     params: Params,
-    /// Folded prepositions of place and origin (`في`, `من`): a name after one may be any predicate's scope.
+    /// Folded prepositions of place (`في`, `داخل`): a name after one may be any predicate's scope.
     scope_prepositions: Vec<String>,
     /// Folded words of comparison: a name after one is no object.
     comparisons: Vec<String>,
