@@ -76,7 +76,7 @@ pub fn analyse(
         return None;
     }
     let origins = origins::origins(&loaded.corpus.sources);
-    let (propositions, verdicts) = propositions::compare(&loaded.corpus, &origins);
+    let (propositions, verdicts, compared) = propositions::compare_planned(&loaded.corpus, &origins);
     let ids: Vec<String> = verdicts
         .iter()
         .map(|v| triage::verdict_id(&loaded.corpus, &propositions, v))
@@ -89,6 +89,7 @@ pub fn analyse(
         corpus: &loaded.corpus,
         propositions: &propositions,
         verdicts: &verdicts,
+        compared: &compared,
         origins: &origins,
         set_aside: &loaded.set_aside,
         ids: &ids,
