@@ -23,7 +23,7 @@ th{background:#f3f3f3}.disputed,.conflict{color:#a40000;font-weight:600}.tension
 .agreement{color:#1d6b2f}.update{color:#2a4d8f}.quote{font-size:1.05em}svg{display:block;margin:.5rem 0}\
 section{border-top:2px solid #ddd;margin-top:1.5rem}.muted{color:#666}.scroll{overflow-x:auto;max-width:100%}\
 details.context summary{cursor:pointer}details.context p{margin:.3rem 0;max-width:40rem}mark{background:#ffe58a}\
-.legend span{margin-right:1rem;white-space:nowrap}\
+.legend span{margin-right:1rem;white-space:nowrap}svg.timeline{min-width:640px;max-width:100%;height:auto}\
 @media (max-width:600px){body{margin:1rem auto;padding:0 .5rem;font-size:14px}td,th{padding:.2rem .3rem}h1{font-size:1.4rem}\
 table.stack,.stack tbody,.stack tr,.stack td{display:block}.stack tr:first-child{display:none}\
 .stack tr{border:1px solid #ccc;margin-bottom:.5rem}.stack td{border:none;padding:.1rem .4rem}}\
@@ -423,9 +423,9 @@ fn write_timeline(out: &mut String, report: &Report, claims: &[&ClaimRow], verdi
     out.push_str(LEGEND);
 }
 
-const LEGEND: &str = "<p class=\"legend muted\"><span><b style=\"color:#1d6b2f\">■</b> affirmed</span><span><b style=\"color:#a40000\">■</b> negated</span>\
-<span><b style=\"color:#999\">■</b> undecided, hedged, expected</span><span>▼ published</span>\
-<span><b style=\"color:#a40000\">━</b> dispute or conflict</span><span><b style=\"color:#a05a00\">┅</b> tension</span>\
+const LEGEND: &str = "<p class=\"legend muted\"><span><b style=\"color:#1d6b2f\">■</b> affirmed</span> <span><b style=\"color:#a40000\">■</b> negated</span> \
+<span><b style=\"color:#999\">■</b> undecided, hedged, expected</span> <span>▼ published</span> \
+<span><b style=\"color:#a40000\">━</b> dispute or conflict</span> <span><b style=\"color:#a05a00\">┅</b> tension</span> \
 <span><b style=\"color:#2a4d8f\">╍</b> update (another period)</span></p>\n";
 
 fn write_appendix(out: &mut String, report: &Report) {
