@@ -83,7 +83,15 @@ pub fn analyse(
         .collect();
     let decisions = own_copy(files.triage.as_ref(), triage::read, diagnostics).unwrap_or_default();
     if let Some(file) = &files.triage {
-        diagnostics.extend(triage::stale(&file.name, &decisions, &ids));
+        let about: Vec<(String, String)> = ids
+            .iter()
+            .zip(&verdicts)
+            .map(|(id, v)| (id.clone(), triage::verdict_about(&loaded.corpus, &propositions, v)))
+            .collect();
+        diagnostics.extend(triage::check(&file.name, &decisions, &about));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
     }
     let report = Report::build(&Comparison {
         corpus: &loaded.corpus,
