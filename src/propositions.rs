@@ -114,10 +114,36 @@ impl Position {
     }
 }
 
+/// How two propositions that the comparison puts side by side relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// A proposition's claims among themselves.
+    Same,
+    /// A whole (the first) and one of its parts, through the vocabulary's containment.
+    WholeAndPart,
+    /// Two of a block's largest propositions on scopes neither of which contains the other.
+    OtherScopes,
+}
+
+/// A pair of propositions (indices into the sorted propositions) that the
+/// comparison judged: the blocked self-join's candidates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compared {
+    pub propositions: [u32; 2],
+    pub relation: Relation,
+}
+
 /// Groups the claims into propositions and gives the verdicts. `origins` is
 /// each source's origin (see [`crate::origins`]). Propositions are sorted by
 /// actor, family and scope; verdicts by kind, then by weight.
 pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdict>) {
+    let (propositions, verdicts, _) = compare_planned(corpus, origins);
+    (propositions, verdicts)
+}
+
+/// [`compare`], with the pairs of propositions it compared, in the order it
+/// compared them.
+pub fn compare_planned(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdict>, Vec<Compared>) {
     let vocabulary = &corpus.vocabulary;
     let mut index: HashMap<(EntityId, FamilyId, EntityId), usize> = HashMap::new();
     let mut propositions: Vec<Proposition> = Vec::new();
@@ -155,19 +181,31 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
     let mut positions = positions;
     positions.iter_mut().for_each(|side| find_relays(side));
     let mut verdicts = Vec::new();
+    let mut compared = Vec::new();
     for (p, side) in positions.iter().enumerate() {
         same_proposition(p, side, &mut verdicts);
+        compared.push(Compared {
+            propositions: [p as u32; 2],
+            relation: Relation::Same,
+        });
     }
     let mut start = 0;
     while start < propositions.len() {
         let key = |q: &Proposition| (q.actor, q.family);
         let end = start + propositions[start..].partition_point(|q| key(q) == key(&propositions[start]));
-        across_scopes(corpus, &propositions, &positions, start..end, &mut verdicts);
+        across_scopes(
+            corpus,
+            &propositions,
+            &positions,
+            start..end,
+            &mut verdicts,
+            &mut compared,
+        );
         start = end;
     }
     rank(corpus, origins, &mut verdicts);
     let verdicts = one_per_whole(corpus, verdicts);
-    (propositions, verdicts)
+    (propositions, verdicts, compared)
 }
 
 /// Propositions of one block (same actor and family) whose scopes other than
@@ -185,10 +223,15 @@ fn across_scopes(
     positions: &[Vec<Position>],
     block: std::ops::Range<usize>,
     out: &mut Vec<Verdict>,
+    compared: &mut Vec<Compared>,
 ) {
     let vocabulary = &corpus.vocabulary;
     let by_object: HashMap<EntityId, usize> = block.clone().map(|p| (propositions[p].object, p)).collect();
-    let mut judge = |props: [usize; 2], judge: fn(&mut Verdicts)| {
+    let mut judge = |props: [usize; 2], relation: Relation, judge: fn(&mut Verdicts)| {
+        compared.push(Compared {
+            propositions: props.map(|p| p as u32),
+            relation,
+        });
         judge(&mut Verdicts {
             props,
             sides: props.map(|i| positions[i].as_slice()),
@@ -198,7 +241,7 @@ fn across_scopes(
     for part in block.clone() {
         for container in vocabulary.ancestors(propositions[part].object) {
             if let Some(&whole) = by_object.get(container).filter(|&&w| w != part) {
-                judge([whole, part], whole_and_part);
+                judge([whole, part], Relation::WholeAndPart, whole_and_part);
             }
         }
     }
@@ -209,8 +252,8 @@ fn across_scopes(
     for (i, &p) in largest.iter().enumerate() {
         for &q in &largest[i + 1..] {
             match vocabulary.scope_relation(propositions[p].object, propositions[q].object) {
-                ScopeRelation::Overlaps => judge([p, q], overlapping_scopes),
-                ScopeRelation::Disjoint => judge([p, q], disjoint_scopes),
+                ScopeRelation::Overlaps => judge([p, q], Relation::OtherScopes, overlapping_scopes),
+                ScopeRelation::Disjoint => judge([p, q], Relation::OtherScopes, disjoint_scopes),
                 _ => {}
             }
         }
@@ -289,7 +332,10 @@ fn find_relays(side: &mut [Position]) {
         .filter(|(_, x)| x.committed() && x.speaker.is_none())
         .filter_map(|(i, x)| {
             let speakers = named.get(&(x.source, x.direction))?;
-            let said = speakers.iter().map(|&s| &side[s]).find(|s| s.overlaps(x) != Some(false))?;
+            let said = speakers
+                .iter()
+                .map(|&s| &side[s])
+                .find(|s| s.overlaps(x) != Some(false))?;
             Some((i, (said.speaker?, said.speaker_actor?)))
         })
         .collect();
@@ -678,7 +724,13 @@ mod tests {
                 "2024-12-20",
                 &[
                     claim("first", "انسحبت روسيا من سوريا.", "withdraw", first, ASSERTED_NOW),
-                    claim("second", "إن روسيا انسحبت من سوريا كلها", "withdraw", second, ASSERTED_NOW),
+                    claim(
+                        "second",
+                        "إن روسيا انسحبت من سوريا كلها",
+                        "withdraw",
+                        second,
+                        ASSERTED_NOW,
+                    ),
                 ],
             )
         };
@@ -701,14 +753,29 @@ mod tests {
             "2024-12-20",
             &[
                 claim("headline", "روسيا باقية في سوريا", "keep", "outlet", ASSERTED_NOW),
-                claim("adviser", "إن روسيا باقية في سوريا بقواعدها", "keep", "adviser", ASSERTED_NOW),
+                claim(
+                    "adviser",
+                    "إن روسيا باقية في سوريا بقواعدها",
+                    "keep",
+                    "adviser",
+                    ASSERTED_NOW,
+                ),
             ],
         );
         let second_claims = annotation(
             "2024-12-21",
-            &[claim("kremlin", "أن روسيا ستبقى في سوريا", "keep", "kremlin", ASSERTED_NOW)],
+            &[claim(
+                "kremlin",
+                "أن روسيا ستبقى في سوريا",
+                "keep",
+                "kremlin",
+                ASSERTED_NOW,
+            )],
         );
-        assert_eq!(kinds(&[("first", first, &first_claims), ("second", second, &second_claims)]), vec![]);
+        assert_eq!(
+            kinds(&[("first", first, &first_claims), ("second", second, &second_claims)]),
+            vec![]
+        );
     }
 
     #[test]
@@ -716,7 +783,8 @@ mod tests {
         let whole = "انسحبت روسيا من سوريا هذا الشهر.";
         let part = "سحبت روسيا بعض قواتها من سوريا.";
         let other_part = "بدأت روسيا سحب جزء من قواتها من سوريا.";
-        let one = |quote: &str, fields: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", fields)]);
+        let one =
+            |quote: &str, fields: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", fields)]);
         let partial = &format!(r#"{ASSERTED_NOW}, "extent": "partial""#);
         let unqualified = one("انسحبت روسيا من سوريا", ASSERTED_NOW);
         let some = one("سحبت روسيا بعض قواتها من سوريا", partial);
@@ -754,7 +822,13 @@ mod tests {
                 r#""time": "2017-12", "modality": "expected""#,
             )],
         );
-        assert_eq!(kinds(&[("since", since, &since_claims), ("forecast", forecast, &forecast_claims)]), vec![]);
+        assert_eq!(
+            kinds(&[
+                ("since", since, &since_claims),
+                ("forecast", forecast, &forecast_claims)
+            ]),
+            vec![]
+        );
         // So with a later period's undecided word; one of the start's own
         // period is a tension.
         let undecided = |published: &str, time: &str| {
@@ -771,7 +845,10 @@ mod tests {
         };
         let open = "لم تقرر روسيا بقاءها في سوريا.";
         let (in_2017, in_2015) = (undecided("2017-12-13", "2017-12"), undecided("2015-10-01", "2015"));
-        assert_eq!(kinds(&[("since", since, &since_claims), ("open", open, &in_2017)]), vec![]);
+        assert_eq!(
+            kinds(&[("since", since, &since_claims), ("open", open, &in_2017)]),
+            vec![]
+        );
         assert_eq!(
             kinds(&[("since", since, &since_claims), ("open", open, &in_2015)]),
             vec![VerdictKind::Tension]
