@@ -266,12 +266,11 @@ fn check(dir: &Path) -> u8 {
     let (Loaded { corpus, .. }, diagnostics) = load(dir, ClaimSet::Annotated, 1);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let text = if diagnostics.is_empty() {
+        let (entities, predicates) = corpus.vocabulary.own_counts();
         format!(
-            "ok: {} sources, {} claims, {} entities, {} predicates\n",
+            "ok: {} sources, {} claims, {entities} entities, {predicates} predicates\n",
             corpus.sources.len(),
             corpus.claims.len(),
-            corpus.vocabulary.entities.len(),
-            corpus.vocabulary.predicates.len()
         )
     } else {
         report::render_diagnostics(&diagnostics)
