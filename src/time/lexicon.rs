@@ -115,6 +115,8 @@ pub(crate) enum Lex {
     Weekday(u8),
     /// Definite ordinal (الخامس, الثالثة, العشرين), also clock hours.
     Ordinal(u8),
+    /// Ordinal heading a noun, without the article: "ثالث ثلاثاء", "ثاني أسبوع".
+    Nth(u8),
     Cardinal(u16),
     Unit(Unit, Count, bool),
     Kw(Kw),
@@ -177,6 +179,7 @@ const MEANINGS: &[&str] = &[
     "month_head",
     "weekday",
     "ordinal",
+    "nth",
     "cardinal",
     "unit",
     "day_part",
@@ -454,6 +457,7 @@ fn meaning(fields: &Fields) -> Option<Lex> {
         "month" => Lex::Month(number(12)? as u8),
         "hijri_month" => Lex::HijriMonth(number(12)? as u8),
         "ordinal" => Lex::Ordinal(number(u8::MAX.into())? as u8),
+        "nth" => Lex::Nth(number(u8::MAX.into())? as u8),
         "cardinal" => Lex::Cardinal(number(u16::MAX.into())? as u16),
         "weekday" => {
             let day = named(fields, name, &WEEKDAYS.iter().map(|&w| (w, w)).collect::<Vec<_>>())?;

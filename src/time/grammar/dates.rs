@@ -80,7 +80,7 @@ impl Parser<'_> {
 
     /// A month name, or شهر and one: "كانون الأول", "شهر أكتوبر", and the
     /// month's number after شهر ("شهر عشرة", "شهر 3"), as said in the Levant.
-    fn month_of(&self, i: usize) -> Option<(MonthRef, usize)> {
+    pub(super) fn month_of(&self, i: usize) -> Option<(MonthRef, usize)> {
         if self.lex(i) != Some(Lex::Unit(Unit::Month, Count::One, false)) {
             return self.month_name(i);
         }
@@ -104,7 +104,8 @@ impl Parser<'_> {
         if matches!(self.punct(j), Some(Punct::Comma | Punct::Dash | Punct::Slash)) {
             j += 1;
         }
-        if self.is(j, Kw::From) {
+        // "من العام 2025", "في سنة 2014".
+        if self.is(j, Kw::From) || self.is(j, Kw::In) {
             j += 1;
         }
         let word = matches!(self.lex(j), Some(Lex::Unit(Unit::Year, Count::One, _)));

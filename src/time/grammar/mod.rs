@@ -1,7 +1,9 @@
 //! The grammar of Arabic time expressions: readings tried at each token of a
 //! segment, the longest winning. By concern: [`dates`] (day, month and year
 //! names, numeric dates, years), [`relative`] (today, last week, three days
-//! ago, rolling spans, parts of a period), [`ranges`] (since, until, between,
+//! ago, rolling spans, parts of a period), [`occurrences`] (the third
+//! Tuesday of September, the last week of a month, Sunday of last week),
+//! [`ranges`] (since, until, between,
 //! from … to), [`clock`] (clock times and parts of the day) and [`holidays`]
 //! (Eid al-Fitr, Easter …, computed from the calendars); [`numbers`]
 //! reads counts and ordinals written in words, [`tokens`] the text layer's
@@ -14,6 +16,7 @@ mod clock;
 mod dates;
 mod holidays;
 mod numbers;
+mod occurrences;
 mod ranges;
 mod relative;
 mod tokens;
@@ -262,18 +265,33 @@ impl Parser<'_> {
             Kind::Num { .. } => longest(longest(self.numeric(i), self.textual(i)), self.year(i, self.context(i))),
             Kind::Word(lex) => match lex {
                 Lex::Ordinal(_) => self.textual(i),
-                Lex::Weekday(_) => self.weekday(i),
+                Lex::Nth(_) => self.occurrence_nth_first(i),
+                // A weekday heading an ordinal is counted in a month
+                // ("الاثنين الأخير من آذار") unless it heads its own date.
+                Lex::Weekday(_) => longest(
+                    longest(self.occurrence_nth_after(i), self.weekday_of_week(i)),
+                    self.weekday(i),
+                ),
+                Lex::Cardinal(_) => self.weekday_of_week(i),
                 Lex::Month(_) | Lex::Head(_) | Lex::HijriMonth(_) => self.month_expr(i),
                 Lex::Unit(Unit::Day, Count::One, false) => self.day_noun(i),
                 Lex::Unit(Unit::Month, Count::One, false) => self.month_expr(i),
                 Lex::Unit(Unit::Year, Count::One, _) => longest(self.year(i, true), self.relative_unit(i)),
+                Lex::Unit(Unit::Week, Count::One, true) => longest(self.occurrence_nth_after(i), self.relative_unit(i)),
                 Lex::Unit(_, Count::One, true) => self.relative_unit(i),
                 Lex::Unit(_, _, true) | Lex::Kw(Kw::Article) => self.rolling(i),
-                Lex::Kw(Kw::Today) => longest(self.relative_day(i), self.today_word_heading_day(i)),
+                Lex::Kw(Kw::Today) => longest(
+                    longest(self.relative_day(i), self.today_word_heading_day(i)),
+                    self.occurrence_nth_after(i),
+                ),
                 Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Part(_)) => self.relative_day(i),
                 Lex::Kw(Kw::This) => self.relative_unit(i),
-                Lex::Kw(Kw::First) => longest(self.relative_day(i), self.period_part(i)),
-                Lex::Kw(Kw::Early | Kw::Mid | Kw::Late) => self.period_part(i),
+                Lex::Kw(Kw::First) => longest(
+                    longest(self.relative_day(i), self.period_part(i)),
+                    self.occurrence_nth_first(i),
+                ),
+                Lex::Kw(Kw::Late) => longest(self.period_part(i), self.occurrence_nth_first(i)),
+                Lex::Kw(Kw::Early | Kw::Mid) => self.period_part(i),
                 _ => None,
             },
             _ => None,
