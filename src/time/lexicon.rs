@@ -77,6 +77,8 @@ pub(crate) enum Kw {
     Except,
     /// نحو، حوالي: an approximation that does not change the value.
     Approx,
+    /// الذي، اللي: a relative clause naming a day ("اليوم الذي بعد الغد").
+    Which,
     /// تاريخ, الموافق: "بتاريخ 23/12/2024", "الجمعة الموافق 20 ديسمبر".
     DateWord,
     /// The article written apart before digits: "الـ24".
@@ -266,6 +268,7 @@ const WORDS: &[(&str, Kw)] = &[
     ("except", Kw::Except),
     ("approximately", Kw::Approx),
     ("date", Kw::DateWord),
+    ("which", Kw::Which),
     ("article", Kw::Article),
     ("days_of", Kw::DaysOf),
     ("years_of", Kw::YearsOf),

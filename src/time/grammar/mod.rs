@@ -284,7 +284,7 @@ impl Parser<'_> {
                     longest(self.relative_day(i), self.today_word_heading_day(i)),
                     self.occurrence_nth_after(i),
                 ),
-                Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Part(_)) => self.relative_day(i),
+                Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Before | Kw::Part(_)) => self.relative_day(i),
                 Lex::Kw(Kw::This) => self.relative_unit(i),
                 Lex::Kw(Kw::First) => longest(
                     longest(self.relative_day(i), self.period_part(i)),

@@ -160,10 +160,9 @@ impl Parser<'_> {
             let start = h.iv.start?;
             return Some((start.year(), start.month(), h.end));
         }
-        let (month, k) = match self.month_of(i) {
-            Some((MonthRef::Gregorian(m), k)) => (m, k),
-            Some((MonthRef::Hijri(_), _)) => return None,
-            None => self.ordinal_month(i)?,
+        let (month, k) = match self.month_of_day(i)? {
+            (MonthRef::Gregorian(m), k) => (m, k),
+            (MonthRef::Hijri(_), _) => return None,
         };
         if let Some(y) = self.year_after(k) {
             return Some((y.year, month, y.end));

@@ -72,6 +72,17 @@ impl Parser<'_> {
         let day = |offset: i64, rule, end| hit(Interval::day(calendar::add_days(self.today(), offset)?), rule, end);
         match self.lex(i)? {
             Lex::Kw(Kw::Today) => {
+                // "اليوم الذي بعد الغد", "اليوم القبل البارحة": the day a clause names
+                // (الي is إلى folded, and the colloquial relative).
+                let j = match self.lex(i + 1) {
+                    Some(Lex::Kw(Kw::Which | Kw::To)) => i + 2,
+                    _ => i + 1,
+                };
+                if matches!(self.lex(j), Some(Lex::Kw(Kw::After | Kw::Before)))
+                    && let Some(h) = self.relative_day(j)
+                {
+                    return Some(h);
+                }
                 if self.modifier(i + 1) == Some(Modifier::Last) {
                     return day(-1, "relative-day-before", i + 2);
                 }
@@ -98,6 +109,7 @@ impl Parser<'_> {
             }
             Lex::Kw(Kw::Tomorrow) => day(1, "relative-tomorrow", i + 1),
             Lex::Kw(Kw::After) if self.is(i + 1, Kw::Tomorrow) => day(2, "relative-day-after-tomorrow", i + 2),
+            Lex::Kw(Kw::Before) if self.is(i + 1, Kw::Yesterday) => day(-2, "relative-day-before-yesterday", i + 2),
             Lex::Kw(Kw::Part(_)) => {
                 let j = i + 1;
                 let h = longest(
@@ -289,5 +301,39 @@ impl Parser<'_> {
             Part::Late => "period-late",
         };
         hit(Interval::range(s, e), rule, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::norm;
+
+    #[test]
+    fn a_day_named_by_a_relative_clause() {
+        assert_eq!(norm("اليوم الذي بعد الغد", "2024-12-23").as_deref(), Some("2024-12-25"));
+        assert_eq!(
+            norm("اليوم اللي قبل امبارح", "2024-12-23").as_deref(),
+            Some("2024-12-21")
+        );
+        assert_eq!(norm("اليوم القبل البارحة", "2024-12-23").as_deref(), Some("2024-12-21"));
+        assert_eq!(norm("يوم قبل أمس", "2024-12-23").as_deref(), Some("2024-12-21"));
+        assert_eq!(norm("وصل الوفد قبل أمس", "2024-12-23").as_deref(), Some("2024-12-21"));
+        // Before a span, قبل still counts back.
+        assert_eq!(norm("قبل أسبوع", "2024-12-23").as_deref(), Some("2024-12-16"));
+    }
+
+    #[test]
+    fn a_day_of_the_current_month() {
+        assert_eq!(
+            norm("التاسع عشر من هذا الشهر", "2024-12-23").as_deref(),
+            Some("2024-12-19")
+        );
+        assert_eq!(
+            norm("في الخامس من الشهر الماضي", "2024-12-23").as_deref(),
+            Some("2024-11-05")
+        );
+        assert_eq!(norm("الشهر الماض", "2024-12-23").as_deref(), Some("2024-11"));
+        // November has no 31st.
+        assert_eq!(norm("الحادي والثلاثين من الشهر الماضي", "2024-12-23"), None);
     }
 }
