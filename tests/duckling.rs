@@ -118,4 +118,4 @@ fn duckling_arabic_time_corpus() {
 }
 
 /// Today's score.
-const FLOOR: usize = 146;
+const FLOOR: usize = 158;

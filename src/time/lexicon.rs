@@ -77,6 +77,10 @@ pub(crate) enum Kw {
     Except,
     /// نحو، حوالي: an approximation that does not change the value.
     Approx,
+    /// المغرب (sunset, the prayer) and العشاء (the night prayer): parts of the
+    /// day only after a clock time, since المغرب is also Morocco.
+    Sunset,
+    Isha,
     /// الذي، اللي: a relative clause naming a day ("اليوم الذي بعد الغد").
     Which,
     /// تاريخ, الموافق: "بتاريخ 23/12/2024", "الجمعة الموافق 20 ديسمبر".
@@ -269,6 +273,8 @@ const WORDS: &[(&str, Kw)] = &[
     ("approximately", Kw::Approx),
     ("date", Kw::DateWord),
     ("which", Kw::Which),
+    ("sunset", Kw::Sunset),
+    ("isha", Kw::Isha),
     ("article", Kw::Article),
     ("days_of", Kw::DaysOf),
     ("years_of", Kw::YearsOf),

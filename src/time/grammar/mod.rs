@@ -242,12 +242,12 @@ impl Parser<'_> {
     fn dated(&self, i: usize) -> Option<Hit> {
         let h = self.point(i)?;
         if h.iv.granularity == Granularity::Day
-            && let (Some(date), Some((time, g, end))) = (h.iv.start, self.attached_time(h.end))
+            && let (Some(date), Some(clock)) = (h.iv.start, self.attached_time(h.end))
         {
             return Some(Hit {
-                iv: Interval::at(date, time, g),
+                iv: Interval::at(date, self.on_day(date, clock), clock.granularity),
                 timed: true,
-                end,
+                end: clock.end,
                 ..h
             });
         }
