@@ -27,6 +27,11 @@ import dateparser
 DUCKLING_NOW = dt.datetime(2013, 2, 12, 4, 30)
 REPEAT_TANAQUD = 200
 REPEAT_DATEPARSER = 3
+STEPS = {
+    "hour": dt.timedelta(hours=1),
+    "minute": dt.timedelta(minutes=1),
+    "second": dt.timedelta(seconds=1),
+}
 
 
 def read_tsv(path):
@@ -77,13 +82,15 @@ def tanaqud_agrees(row, record):
     if record["granularity"] is None or start is None:
         return False
     (s_day, s_time), (e_day, e_time) = our_bounds(record)
-    # As tests/duckling.rs: a clock time is compared at hour and minute grain.
-    clock = grain in ("hour", "minute")
+    clock = grain in ("hour", "minute", "second")
     if s_day != start.date() or (clock and s_time != start.time()):
         return False
     if row["kind"].startswith("datetimeInterval") and end is not None:
-        last = (end - dt.timedelta(days=1)).date() if not clock else end.date()
-        return e_day == last
+        if clock:
+            # A clock range ends at its last hour, minute or second, included.
+            step = STEPS.get(record["granularity"])
+            return step is not None and e_time is not None and dt.datetime.combine(e_day, e_time) + step == end
+        return e_day == (end - dt.timedelta(days=1)).date()
     return record["granularity"] == grain
 
 

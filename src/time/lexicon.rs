@@ -81,6 +81,8 @@ pub(crate) enum Kw {
     /// day only after a clock time, since المغرب is also Morocco.
     Sunset,
     Isha,
+    /// الليلة: tonight, also the night after a clock time.
+    Tonight,
     /// الذي، اللي: a relative clause naming a day ("اليوم الذي بعد الغد").
     Which,
     /// تاريخ, الموافق: "بتاريخ 23/12/2024", "الجمعة الموافق 20 ديسمبر".
@@ -273,6 +275,7 @@ const WORDS: &[(&str, Kw)] = &[
     ("approximately", Kw::Approx),
     ("date", Kw::DateWord),
     ("which", Kw::Which),
+    ("tonight", Kw::Tonight),
     ("sunset", Kw::Sunset),
     ("isha", Kw::Isha),
     ("article", Kw::Article),

@@ -1,11 +1,12 @@
 //! Clock times: digits (`20:01`), the hour in words with fractions
 //! (`الساعة العاشرة والنصف`), parts of the day (`مساءً`), attached to a day or alone.
 
-use chrono::{NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use super::numbers::{cardinal, ordinal};
 use super::tokens::Punct;
-use super::{Hit, Parser, longest};
+use super::{Hit, Modifier, Parser, hit, longest};
+use crate::time::calendar;
 use crate::time::lexicon::{Count, DayPart, Kw, Lex, Unit};
 use crate::time::{Granularity, Interval, Prefer};
 
@@ -18,6 +19,8 @@ pub(super) struct Clock {
     pub(super) granularity: Granularity,
     pub(super) end: usize,
     twelve_hour: bool,
+    /// The part of the day written after it.
+    part: Option<DayPart>,
 }
 
 impl Parser<'_> {
@@ -32,6 +35,15 @@ impl Parser<'_> {
                 Some((h, m, Granularity::Minute, j + 3, hd == 2 && h < 10))
             }
             _ => None,
+        };
+        // "15:23:24": seconds after the minutes.
+        let seconds = match (digits, self.punct(j + 3), self.num(j + 4)) {
+            (Some(_), Some(Punct::Colon), Some((sec, 2))) if sec < 60 => Some(sec),
+            _ => None,
+        };
+        let digits = match (digits, seconds) {
+            (Some((h, m, _, end, zero)), Some(_)) => Some((h, m, Granularity::Second, end + 2, zero)),
+            _ => digits,
         };
         let (mut h, m, g, mut end, in_words, leading_zero) = match digits {
             Some((h, m, g, end, zero)) => (h, m, g, end, false, zero),
@@ -78,10 +90,11 @@ impl Parser<'_> {
             return None;
         }
         Some(Clock {
-            time: NaiveTime::from_hms_opt(h % 24, m, 0)?,
+            time: NaiveTime::from_hms_opt(h % 24, m, seconds.unwrap_or(0))?,
             granularity: g,
             end,
             twelve_hour: part.is_none() && (1..12).contains(&h) && !leading_zero,
+            part: part.map(|(p, _)| p),
         })
     }
 
@@ -159,6 +172,7 @@ impl Parser<'_> {
     fn day_part(&self, i: usize) -> Option<DayPart> {
         match self.lex(i)? {
             Lex::Kw(Kw::Part(p)) => Some(p),
+            Lex::Kw(Kw::Tonight) => Some(DayPart::Night),
             Lex::Kw(Kw::AmShort) => Some(DayPart::Morning),
             Lex::Kw(Kw::M) => Some(DayPart::Evening),
             _ => None,
@@ -197,7 +211,7 @@ impl Parser<'_> {
         let (date, time, rule, end) = match (day, day.and_then(|h| h.iv.start)) {
             (Some(h), Some(date)) => {
                 let time = match part {
-                    Some(p) => NaiveTime::from_hms_opt(apply_part(time.hour(), p) % 24, time.minute(), 0)?,
+                    Some(p) => NaiveTime::from_hms_opt(apply_part(time.hour(), p) % 24, time.minute(), time.second())?,
                     None => self.on_day(date, clock),
                 };
                 (date, time, h.rule, h.end)
@@ -210,6 +224,60 @@ impl Parser<'_> {
             timed: rule != "time-of-day",
             end,
         })
+    }
+}
+
+impl Parser<'_> {
+    /// Two clock times on `date` joined by إلى or حتى, the part of the day
+    /// written after the second holding for both: "من الساعة 3 إلى الساعة 4
+    /// بعد العصر" (15:00 to 16:00, the last hour included). `i` is at من.
+    pub(super) fn clock_range(&self, i: usize, date: NaiveDate) -> Option<(Interval, usize)> {
+        if !self.is(i, Kw::From) {
+            return None;
+        }
+        let first = self.clock(i + 1)?;
+        let mut k = first.end;
+        if self.is(k, Kw::And) {
+            k += 1;
+        }
+        if !(self.is(k, Kw::To) || self.is(k, Kw::Until) || self.punct(k) == Some(Punct::Dash)) {
+            return None;
+        }
+        let second = self.clock(k + 1)?;
+        let from = match (first.part, second.part) {
+            (None, Some(part)) if first.twelve_hour => {
+                NaiveTime::from_hms_opt(apply_part(first.time.hour(), part), first.time.minute(), 0)?
+            }
+            _ => self.on_day(date, first),
+        };
+        let to = self.on_day(date, second);
+        if to < from {
+            return None;
+        }
+        let granularity = first.granularity.min(second.granularity);
+        Some((Interval::clock_range(date, from, date, to, granularity), second.end))
+    }
+
+    /// A clock range on the anchor's day: "من الساعة 3 إلى الساعة 4 عصرا".
+    pub(super) fn clock_range_today(&self, i: usize) -> Option<Hit> {
+        let (iv, end) = self.clock_range(i, self.today())?;
+        hit(iv, "clock-range", end)
+    }
+
+    /// Tonight, 18:00 to the last hour of the day: "الليلة", "هذه الليلة",
+    /// and last night: "الليلة الماضية".
+    pub(super) fn tonight(&self, i: usize) -> Option<Hit> {
+        let j = if self.is(i, Kw::This) { i + 1 } else { i };
+        if !self.is(j, Kw::Tonight) {
+            return None;
+        }
+        let (offset, end, rule) = match self.modifier(j + 1) {
+            Some(Modifier::Last) if j == i => (-1, j + 2, "last-night"),
+            _ => (0, j + 1, "tonight"),
+        };
+        let day = calendar::add_days(self.today(), offset)?;
+        let (from, to) = (NaiveTime::from_hms_opt(18, 0, 0)?, NaiveTime::from_hms_opt(23, 0, 0)?);
+        hit(Interval::clock_range(day, from, day, to, Granularity::Hour), rule, end)
     }
 }
 
@@ -325,6 +393,49 @@ mod tests {
         assert_eq!(future("الخميس الساعة 3").as_deref(), Some("2013-02-14T03:00"));
         let past = |text: &str| normalized(text, "2013-02-12T04:30", Prefer::Past);
         assert_eq!(past("الساعة 3").as_deref(), Some("2013-02-12T03:00"));
+    }
+
+    #[test]
+    fn seconds_after_the_minutes() {
+        let at = |text: &str| normalized(text, "2024-12-23T10:00", Prefer::Past);
+        assert_eq!(at("في تمام 08:15:30 صباحا").as_deref(), Some("2024-12-23T08:15:30"));
+        assert_eq!(at("الساعة 20:01").as_deref(), Some("2024-12-23T20:01"));
+        // Sixty is no second.
+        assert_eq!(at("20:01:60").as_deref(), Some("2024-12-23T20:01"));
+    }
+
+    #[test]
+    fn ranges_of_clock_times_include_their_last_hour() {
+        let at = |text: &str| normalized(text, "2024-12-23T10:00", Prefer::Past);
+        assert_eq!(
+            at("من الساعة 2 حتى الساعة 5 مساء").as_deref(),
+            Some("2024-12-23T14:00..2024-12-23T17:00")
+        );
+        assert_eq!(
+            at("الأحد من الساعة العاشرة وحتى الساعة 11:30 صباحا").as_deref(),
+            Some("2024-12-22T10:00..2024-12-22T11:30")
+        );
+        // A range that ends before it starts is none.
+        assert_ne!(
+            at("من الساعة 9 إلى الساعة 7 صباحا").as_deref(),
+            Some("2024-12-23T09:00..2024-12-23T07:00")
+        );
+    }
+
+    #[test]
+    fn tonight_and_last_night() {
+        let at = |text: &str| normalized(text, "2024-12-23T10:00", Prefer::Past);
+        assert_eq!(at("الليلة").as_deref(), Some("2024-12-23T18:00..2024-12-23T23:00"));
+        assert_eq!(
+            at("في هذه الليلة").as_deref(),
+            Some("2024-12-23T18:00..2024-12-23T23:00")
+        );
+        assert_eq!(
+            at("الليلة الماضية").as_deref(),
+            Some("2024-12-22T18:00..2024-12-22T23:00")
+        );
+        // ليلة alone names no night.
+        assert_eq!(at("ليلة القدر"), None);
     }
 
     #[test]

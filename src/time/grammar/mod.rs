@@ -224,7 +224,7 @@ impl Parser<'_> {
                 }
                 Kw::Until | Kw::To => best = longest(best, self.open(i)),
                 Kw::Between | Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf => best = longest(best, self.between(i)),
-                Kw::From => best = longest(best, self.range_from(i)),
+                Kw::From => best = longest(longest(best, self.range_from(i)), self.clock_range_today(i)),
                 _ => {}
             }
         }
@@ -241,6 +241,18 @@ impl Parser<'_> {
     /// A point expression with an optional clock time after it.
     fn dated(&self, i: usize) -> Option<Hit> {
         let h = self.point(i)?;
+        // "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا".
+        if h.iv.granularity == Granularity::Day
+            && let Some(date) = h.iv.start
+            && let Some((iv, end)) = self.clock_range(h.end, date)
+        {
+            return Some(Hit {
+                iv,
+                timed: true,
+                end,
+                ..h
+            });
+        }
         if h.iv.granularity == Granularity::Day
             && let (Some(date), Some(clock)) = (h.iv.start, self.attached_time(h.end))
         {
@@ -285,7 +297,8 @@ impl Parser<'_> {
                     self.occurrence_nth_after(i),
                 ),
                 Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Before | Kw::Part(_)) => self.relative_day(i),
-                Lex::Kw(Kw::This) => self.relative_unit(i),
+                Lex::Kw(Kw::This) => longest(self.relative_unit(i), self.tonight(i)),
+                Lex::Kw(Kw::Tonight) => self.tonight(i),
                 Lex::Kw(Kw::First) => longest(
                     longest(self.relative_day(i), self.period_part(i)),
                     self.occurrence_nth_first(i),
