@@ -55,6 +55,9 @@ impl Parser<'_> {
         if let Some(h) = longest(self.textual(k), self.numeric(k)) {
             return Some(h);
         }
+        if let Some(h) = self.weekday_day_month(w, k) {
+            return Some(h);
+        }
         let (pick, end, rule) = match self.modifier(i + 1) {
             Some(Modifier::Last) => (Pick::StrictPast, i + 2, "relative-weekday-last"),
             Some(Modifier::Next) => (Pick::StrictFuture, i + 2, "relative-weekday-next"),
@@ -65,6 +68,19 @@ impl Parser<'_> {
             rule,
             end,
         )
+    }
+
+    /// A day and month in digits after their weekday, "السبت 21/09": alone
+    /// such a pair could be a score or a fraction, so the weekday must fit.
+    fn weekday_day_month(&self, weekday: u8, i: usize) -> Option<Hit> {
+        let ((day, dd), (month, md)) = (self.num(i)?, self.num(i + 2)?);
+        if self.punct(i + 1) != Some(Punct::Slash) || dd > 2 || md > 2 || self.punct(i + 3) == Some(Punct::Slash) {
+            return None;
+        }
+        let date = calendar::resolve_day_month(month, day, self.today(), self.pick())?;
+        (date.weekday().num_days_from_monday() == u32::from(weekday))
+            .then(|| hit(Interval::day(date), "weekday-day-month", i + 3))
+            .flatten()
     }
 
     /// اليوم، أمس، أول أمس، غدا، بعد غد، and a part of such a day ("صباح اليوم", "مساء الجمعة").
@@ -320,6 +336,18 @@ mod tests {
         assert_eq!(norm("وصل الوفد قبل أمس", "2024-12-23").as_deref(), Some("2024-12-21"));
         // Before a span, قبل still counts back.
         assert_eq!(norm("قبل أسبوع", "2024-12-23").as_deref(), Some("2024-12-16"));
+    }
+
+    #[test]
+    fn a_weekday_heading_day_and_month_in_digits() {
+        // 21 September 2024 is a Saturday.
+        assert_eq!(norm("يوم السبت 21/09", "2024-12-23").as_deref(), Some("2024-09-21"));
+        assert_eq!(
+            norm("السبت 21/9 الساعة 1:30 بعد الظهر", "2024-12-23").as_deref(),
+            Some("2024-09-21T13:30")
+        );
+        // A weekday that does not fit leaves the digits alone.
+        assert_eq!(norm("الأحد 21/09", "2024-12-23").as_deref(), Some("2024-12-22"));
     }
 
     #[test]
