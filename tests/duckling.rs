@@ -78,6 +78,23 @@ fn agrees(row: &Row, interval: &Interval) -> bool {
     }
 }
 
+/// Rows whose Duckling convention is arguable (`duckling_ar_arguable.tsv`):
+/// text → (our reading as printed, why).
+fn arguable() -> BTreeMap<String, (String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/duckling_ar_arguable.tsv");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{l}");
+            (f[0].to_string(), (f[1].to_string(), f[2].to_string()))
+        })
+        .collect()
+}
+
 #[test]
 fn duckling_arabic_time_corpus() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/duckling_ar_time.tsv");
@@ -101,6 +118,8 @@ fn duckling_arabic_time_corpus() {
     assert_eq!(anchor.date.weekday(), chrono::Weekday::Tue);
     let mut tally: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     let mut right = 0;
+    let arguable = arguable();
+    let mut held = Vec::new();
     for row in &rows {
         let found = normalize(row.text, anchor, Prefer::Future);
         let ok = match (row.kind, &found) {
@@ -108,12 +127,23 @@ fn duckling_arabic_time_corpus() {
             ("negative", Some(_)) | (_, None) => false,
             (_, Some(r)) => agrees(row, &r.interval),
         };
+        if let Some((ours, why)) = arguable.get(row.text) {
+            // Held to our reading, and still not Duckling's: a row we come to
+            // agree on leaves the file.
+            let shown = found.as_ref().map_or("-".to_string(), |r| r.interval.to_string());
+            assert!(
+                shown == *ours && !ok,
+                "arguable «{}»: ours {shown}, file {ours}, Duckling's {ok}",
+                row.text
+            );
+            held.push(format!("arguable «{}»: ours {ours} ({why})", row.text));
+        }
         let entry = tally.entry((row.kind.to_string(), row.grain.to_string())).or_default();
         entry.1 += 1;
         if ok {
             entry.0 += 1;
             right += 1;
-        } else {
+        } else if !arguable.contains_key(row.text) {
             let got = found.map_or("nothing".to_string(), |r| {
                 format!("{} ({:?})", r.interval, r.interval.granularity)
             });
@@ -126,10 +156,20 @@ fn duckling_arabic_time_corpus() {
     for ((kind, grain), (ok, total)) in &tally {
         eprintln!("{kind:<24} {grain:<7} {ok:>3} of {total}");
     }
-    eprintln!("Duckling Arabic: {right} of {}", rows.len());
+    for line in &held {
+        eprintln!("{line}");
+    }
+    assert_eq!(held.len(), arguable.len(), "every arguable row is a row of the corpus");
+    eprintln!(
+        "Duckling Arabic: {right} of {}; {} more arguable rows held to our reading; {} of {} either way",
+        rows.len(),
+        held.len(),
+        right + held.len(),
+        rows.len()
+    );
     // FIXME: the target is 165 of 180; this floor is today's figure.
     assert!(right >= FLOOR, "{right} of {}", rows.len());
 }
 
 /// Today's score.
-const FLOOR: usize = 161;
+const FLOOR: usize = 162;
