@@ -167,9 +167,11 @@ fn duckling_arabic_time_corpus() {
         right + held.len(),
         rows.len()
     );
-    // FIXME: the target is 165 of 180; this floor is today's figure.
+    // FIXME: three rows still missed — «من اسبوع» (colloquial من for «ago»),
+    // «حتى الساعة 2:00» (until a clock time, from now), «خلال اسبوعين» (within a span
+    // from now); this floor is today's figure.
     assert!(right >= FLOOR, "{right} of {}", rows.len());
 }
 
 /// Today's score.
-const FLOOR: usize = 162;
+const FLOOR: usize = 165;

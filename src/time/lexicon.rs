@@ -83,6 +83,8 @@ pub(crate) enum Kw {
     Isha,
     /// الليلة: tonight, also the night after a clock time.
     Tonight,
+    /// الآن، حالا، هلق، اللحظة: the anchor itself.
+    Now,
     /// الذي، اللي: a relative clause naming a day ("اليوم الذي بعد الغد").
     Which,
     /// تاريخ, الموافق: "بتاريخ 23/12/2024", "الجمعة الموافق 20 ديسمبر".
@@ -275,6 +277,7 @@ const WORDS: &[(&str, Kw)] = &[
     ("approximately", Kw::Approx),
     ("date", Kw::DateWord),
     ("which", Kw::Which),
+    ("now", Kw::Now),
     ("tonight", Kw::Tonight),
     ("sunset", Kw::Sunset),
     ("isha", Kw::Isha),

@@ -297,7 +297,8 @@ impl Parser<'_> {
                     self.occurrence_nth_after(i),
                 ),
                 Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Before | Kw::Part(_)) => self.relative_day(i),
-                Lex::Kw(Kw::This) => longest(self.relative_unit(i), self.tonight(i)),
+                Lex::Kw(Kw::This) => longest(longest(self.relative_unit(i), self.tonight(i)), self.now(i)),
+                Lex::Kw(Kw::Now) => self.now(i),
                 Lex::Kw(Kw::Tonight) => self.tonight(i),
                 Lex::Kw(Kw::First) => longest(
                     longest(self.relative_day(i), self.period_part(i)),

@@ -70,6 +70,19 @@ impl Parser<'_> {
         )
     }
 
+    /// Now: "الآن", "حالا", "في هذه اللحظة" — the anchor's moment, to the
+    /// second. An anchor without a clock time is a publication day, which a
+    /// claim is timed by anyway: there a now-word is no expression, and
+    /// "حتى الآن" no range (which would retime claims without a date of their own).
+    pub(super) fn now(&self, i: usize) -> Option<Hit> {
+        let j = if self.is(i, Kw::This) { i + 1 } else { i };
+        if !self.is(j, Kw::Now) {
+            return None;
+        }
+        let time = self.anchor.time?;
+        hit(Interval::at(self.today(), time, Granularity::Second), "now", j + 1)
+    }
+
     /// A day and month in digits after their weekday, "السبت 21/09": alone
     /// such a pair could be a score or a fraction, so the weekday must fit.
     fn weekday_day_month(&self, weekday: u8, i: usize) -> Option<Hit> {
@@ -348,6 +361,19 @@ mod tests {
         );
         // A weekday that does not fit leaves the digits alone.
         assert_eq!(norm("الأحد 21/09", "2024-12-23").as_deref(), Some("2024-12-22"));
+    }
+
+    #[test]
+    fn now_is_the_anchor() {
+        assert_eq!(norm("حالا", "2024-12-23T10:15").as_deref(), Some("2024-12-23T10:15:00"));
+        assert_eq!(
+            norm("في هذه اللحظة", "2024-12-23T10:15").as_deref(),
+            Some("2024-12-23T10:15:00")
+        );
+        assert_eq!(norm("حتى الآن", "2024-12-23T10:15").as_deref(), Some("..2024-12-23"));
+        // Against a day alone, now adds nothing to it.
+        assert_eq!(norm("الآن", "2024-12-23"), None);
+        assert_eq!(norm("حتى الآن", "2024-12-23"), None);
     }
 
     #[test]
