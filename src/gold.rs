@@ -5,7 +5,11 @@
 //! A report's verdict matches a judged one when the kind is the same, the
 //! subject and family are, the scopes are the same set (one, or the whole and
 //! the part), and the judged pair of sources is the pair of one piece of its
-//! evidence (the same source twice: a pair within that source).
+//! evidence (the same source twice: a pair within that source). A story
+//! judged before it had a vocabulary names its subject in words of its own:
+//! such a verdict matches by its quotes instead — one piece of evidence joins
+//! the two sources with claims whose sentences hold the judged quotes (with
+//! no quotes, the pair of sources alone).
 //! Precision counts every verdict the report gives but "not comparable":
 //! one no judged verdict matches counts as wrong, so a gold that leaves out
 //! a right verdict lowers it — read the unmatched ones (`--verbose`).
@@ -24,6 +28,10 @@ pub struct Judged {
     /// One scope, or the whole and the part, sorted.
     pub objects: Vec<String>,
     pub sources: Vec<String>,
+    /// A fragment of each source's claim, in the order of `sources`.
+    pub quotes: Vec<String>,
+    /// The story's core dispute, whose recall is told apart.
+    pub core: bool,
     pub why: String,
 }
 
@@ -37,8 +45,19 @@ pub struct Gold {
     pub must_not: Vec<Judged>,
 }
 
-const TOP_FIELDS: [&str; 5] = ["$comment", "corpus", "expected", "acceptable", "must_not"];
-const FIELDS: [&str; 7] = ["kind", "subject", "family", "objects", "sources", "quotes", "why"];
+const TOP_FIELDS: [&str; 8] = [
+    "$comment",
+    "corpus",
+    "story",
+    "kind",
+    "core",
+    "expected",
+    "acceptable",
+    "must_not",
+];
+const FIELDS: [&str; 8] = [
+    "kind", "subject", "family", "objects", "sources", "quotes", "core", "why",
+];
 
 /// Reads a gold file; problems go to `file`'s diagnostics, the entries that
 /// could be read are kept.
@@ -95,6 +114,8 @@ fn judged(file: &JsonFile, fields: &Fields) -> Option<Judged> {
         family: family?.value,
         objects,
         sources,
+        quotes: fields.strings("quotes").into_iter().map(|q| q.value).collect(),
+        core: fields.boolean("core").is_some_and(|c| c.value),
         why: fields.string("why").map(|w| w.value).unwrap_or_default(),
     })
     .filter(|_| well_formed)
@@ -110,6 +131,9 @@ pub struct VerdictScore {
     pub expected: usize,
     /// Judged verdicts the report gives.
     pub found: usize,
+    /// Of the expected, those marked core, and those of them found.
+    pub core_expected: usize,
+    pub core_found: usize,
     /// Of the right ones, those only acceptable.
     pub acceptable: usize,
     /// Indices of the report's verdicts matching a must-not, with the must-not's index.
@@ -127,6 +151,10 @@ impl VerdictScore {
 
     pub fn recall(&self) -> Option<f64> {
         (self.expected > 0).then(|| self.found as f64 / self.expected as f64)
+    }
+
+    pub fn core_recall(&self) -> Option<f64> {
+        (self.core_expected > 0).then(|| self.core_found as f64 / self.core_expected as f64)
     }
 }
 
@@ -154,8 +182,10 @@ pub fn score(corpus: &Corpus, propositions: &[Proposition], verdicts: &[Verdict]
         }
     }
     for (j, judged) in gold.expected.iter().enumerate() {
+        result.core_expected += usize::from(judged.core);
         if verdicts.iter().any(|v| judge.matches(v, judged)) {
             result.found += 1;
+            result.core_found += usize::from(judged.core);
         } else {
             result.missed.push(j);
         }
@@ -183,6 +213,9 @@ impl Judge<'_> {
             return false;
         }
         let v = &self.corpus.vocabulary;
+        if v.entity(&judged.subject).is_none() {
+            return self.matches_by_quotes(verdict, judged);
+        }
         let [first, second] = verdict.propositions.map(|p| &self.propositions[p as usize]);
         let mut objects = vec![
             v.entity_info(first.object).id.as_str(),
@@ -208,6 +241,29 @@ impl Judge<'_> {
     }
 }
 
+impl Judge<'_> {
+    /// A verdict judged in words of its own: one piece of its evidence joins
+    /// the judged sources, each claim's sentence holding that source's quote.
+    fn matches_by_quotes(&self, verdict: &Verdict, judged: &Judged) -> bool {
+        let holds = |claim: u32, source: &str, quote: Option<&String>| {
+            let claim = &self.corpus.claims[claim as usize];
+            let article = &self.corpus.sources[claim.source];
+            article.id == source
+                && quote.is_none_or(|quote| {
+                    article.article.match_indices(quote.as_str()).any(|(start, q)| {
+                        let span = start..start + q.len();
+                        span.start < claim.span.end && claim.span.start < span.end
+                    })
+                })
+        };
+        let [a, b] = [0, 1].map(|i| (judged.sources[i].as_str(), judged.quotes.get(i)));
+        verdict
+            .evidence
+            .iter()
+            .any(|&[x, y]| (holds(x, a.0, a.1) && holds(y, b.0, b.1)) || (holds(x, b.0, b.1) && holds(y, a.0, a.1)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +281,49 @@ mod tests {
         assert!(messages[0].starts_with("`conflct` is no verdict kind"), "{messages:?}");
         assert_eq!(gold.expected.len(), 1);
         assert_eq!(gold.expected[0].kind, VerdictKind::Update);
+    }
+
+    #[test]
+    fn a_story_judged_in_its_own_words_matches_by_its_quotes() {
+        let vocabulary = r#"{"entities": [
+            {"id": "qatar", "label": "Qatar", "kind": "state", "aliases": ["قطر"]},
+            {"id": "office", "label": "The office", "kind": "facility", "aliases": ["المكتب"]}
+          ], "predicates": [
+            {"id": "close", "label": "close", "family": "open-close", "direction": "against", "aliases": []}
+          ]}"#;
+        let one = |polarity: &str, quote: &str| {
+            format!(
+                r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "2024-11-10"}}, "language": "ar"}},
+                    "claims": [{{"id": "c", "quote": "{quote}", "subject": "qatar", "predicate": "close", "object": "office",
+                    "polarity": "{polarity}", "attribution": "outlet", "time": "2024-11-09", "modality": "asserted"}}]}}"#
+            )
+        };
+        let (closed, denied) = ("أغلقت قطر المكتب", "لم تغلق قطر المكتب");
+        let (first, second) = (one("affirmed", closed), one("negated", denied));
+        let (first_text, second_text) = (format!("خبر\n{closed} أمس."), format!("خبر\n{denied} أمس."));
+        let corpus = crate::sources::tests::corpus_of(
+            Some(vocabulary),
+            &[("a", &first_text, &first), ("b", &second_text, &second)],
+        );
+        let (propositions, verdicts) = crate::propositions::compare(&corpus, &crate::origins::origins(&corpus.sources));
+        let judged = |quotes: [&str; 2]| Judged {
+            kind: VerdictKind::Conflict,
+            subject: "qatar-in-the-story's-words".to_string(),
+            family: "closing".to_string(),
+            objects: vec!["hamas-office".to_string()],
+            sources: vec!["a".to_string(), "b".to_string()],
+            quotes: quotes.map(str::to_string).to_vec(),
+            core: true,
+            why: String::new(),
+        };
+        let gold = |quotes| Gold {
+            expected: vec![judged(quotes)],
+            ..Gold::default()
+        };
+        let right = score(&corpus, &propositions, &verdicts, &gold(["أغلقت قطر", "لم تغلق"]));
+        assert_eq!((right.right, right.core_found, right.core_expected), (1, 1, 1));
+        // A quote the verdict's claims do not hold is another verdict.
+        let wrong = score(&corpus, &propositions, &verdicts, &gold(["أغلقت قطر", "أمس."]));
+        assert_eq!((wrong.right, wrong.core_found), (0, 0));
     }
 }

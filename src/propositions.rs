@@ -141,6 +141,22 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
     (propositions, verdicts)
 }
 
+/// A claim's actor and scope. A symmetric predicate's two sides are put in
+/// the order of their ids, so that `ماسك التقى المندوب` and `المندوب التقى
+/// ماسك` are one proposition.
+fn sides(vocabulary: &crate::vocab::Vocabulary, claim: &Claim) -> (EntityId, EntityId) {
+    let actor = vocabulary.actor(claim.subject);
+    if !vocabulary.predicate_info(claim.predicate).symmetric {
+        return (actor, claim.object);
+    }
+    let other = vocabulary.actor(claim.object);
+    if vocabulary.entity_info(other).id < vocabulary.entity_info(actor).id {
+        (other, actor)
+    } else {
+        (actor, other)
+    }
+}
+
 /// [`compare`], with the pairs of propositions it compared, in the order it
 /// compared them.
 pub fn compare_planned(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdict>, Vec<Compared>) {
@@ -149,14 +165,14 @@ pub fn compare_planned(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, V
     let mut propositions: Vec<Proposition> = Vec::new();
     let mut positions: Vec<Vec<Position>> = Vec::new();
     for (i, claim) in corpus.claims.iter().enumerate() {
-        let actor = vocabulary.actor(claim.subject);
+        let (actor, object) = sides(vocabulary, claim);
         let family = vocabulary.predicate_info(claim.predicate).family;
-        let key = (actor, family, claim.object);
+        let key = (actor, family, object);
         let at = *index.entry(key).or_insert_with(|| {
             propositions.push(Proposition {
                 actor,
                 family,
-                object: claim.object,
+                object,
                 claims: Vec::new(),
             });
             positions.push(Vec::new());
@@ -384,7 +400,11 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         modality: claim.modality,
         extent: claim.extent,
         predicate: claim.predicate,
-        own_word: speaker.is_some_and(|s| vocabulary.actor(s) == actor),
+        // Either side of a symmetric predicate speaks for itself.
+        own_word: speaker.is_some_and(|s| {
+            let s = vocabulary.actor(s);
+            s == actor || (vocabulary.predicate_info(claim.predicate).symmetric && s == vocabulary.actor(claim.object))
+        }),
         speaker,
         speaker_actor: speaker.map(|s| vocabulary.actor(s)),
         unnamed: speaker.is_some_and(|s| vocabulary.entity_info(s).kind == crate::vocab::UNNAMED_VOICE_KIND),
@@ -714,6 +734,42 @@ mod tests {
         let corpus = corpus_of(Some(VOCABULARY), &articles);
         let origins = crate::origins::origins(&corpus.sources);
         compare(&corpus, &origins).1.iter().map(|v| v.kind).collect()
+    }
+
+    #[test]
+    fn either_order_of_a_symmetric_predicate_is_one_proposition() {
+        let vocabulary = r#"{"entities": [
+            {"id": "envoy", "label": "The envoy", "kind": "person", "aliases": ["المندوب"]},
+            {"id": "musk", "label": "Musk", "kind": "person", "aliases": ["ماسك"]}
+          ], "predicates": [
+            {"id": "meet", "label": "meet", "family": "meeting", "direction": "for", "aliases": [], "symmetric": true}
+          ]}"#;
+        let one = |subject: &str, object: &str, polarity: &str, quote: &str| {
+            format!(
+                r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "2024-11-16"}}, "language": "ar"}},
+                    "claims": [{{"id": "c", "quote": "{quote}", "subject": "{subject}", "predicate": "meet", "object": "{object}",
+                    "polarity": "{polarity}", "attribution": "outlet", "time": "2024-11-11", "modality": "asserted"}}]}}"#
+            )
+        };
+        let (met, denied) = ("التقى ماسك المندوب", "لم يلتق المندوب ماسك");
+        let first = one("musk", "envoy", "affirmed", met);
+        let second = one("envoy", "musk", "negated", denied);
+        let corpus = corpus_of(
+            Some(vocabulary),
+            &[
+                ("first", &format!("خبر\n{met}."), &first),
+                ("second", &format!("خبر\n{denied}."), &second),
+            ],
+        );
+        let (propositions, verdicts) = compare(&corpus, &crate::origins::origins(&corpus.sources));
+        assert_eq!(propositions.len(), 1);
+        let [actor, object] =
+            [propositions[0].actor, propositions[0].object].map(|e| corpus.vocabulary.entity_info(e).id.clone());
+        assert_eq!((actor.as_str(), object.as_str()), ("envoy", "musk"));
+        assert_eq!(
+            verdicts.iter().map(|v| v.kind).collect::<Vec<_>>(),
+            vec![VerdictKind::Conflict]
+        );
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub struct Predicate {
     /// Its subject must be named in its own sentence: a general news
     /// predicate (`هجوم`) takes no subject from an earlier sentence.
     pub subject_in_sentence: bool,
+    /// Its subject and object may swap places and say the same (`التقى`,
+    /// `مفاوضات`, `هدنة`): they are compared as one proposition either way.
+    pub symmetric: bool,
     /// Its claims are partial moves when no extent word or annotation says
     /// otherwise: reducing a presence (`تقليص`) is partial by what it means
     /// (vocabulary field `"extent": "partial"`).
@@ -356,6 +359,7 @@ impl Vocabulary {
                 "object_before",
                 "extent",
                 "subject_in_sentence",
+                "symmetric",
                 "note",
             ];
             let Some(fields) = file.object(value, "a predicate", &allowed) else {
@@ -400,6 +404,7 @@ impl Vocabulary {
                 object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
                 object_before: fields.boolean("object_before").is_some_and(|b| b.value),
                 subject_in_sentence: fields.boolean("subject_in_sentence").is_some_and(|b| b.value),
+                symmetric: fields.boolean("symmetric").is_some_and(|b| b.value),
                 partial: partial_by_meaning(file, &fields),
             };
             match vocabulary.predicate_index.get(&id.value) {

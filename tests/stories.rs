@@ -81,3 +81,43 @@ fn every_story_reports_and_its_articles_yield_claims() {
     assert_eq!(articles, 24);
     assert!(with_claims >= 15, "{with_claims} of {articles} articles yield claims");
 }
+
+/// Each story's report (extracted claims alone) against its judged gold,
+/// matched by the judged quotes (`gold` module). Development looks at the
+/// dev stories; the held-out ones only through these totals.
+#[test]
+fn story_verdicts_against_their_judged_gold() {
+    const DEV: [&str; 2] = ["musk-iravani-meeting", "qatar-hamas-office-denial"];
+    let mut totals = [[0u64; 5]; 2];
+    for story in STORIES {
+        let output = Command::new(env!("CARGO_BIN_EXE_tanaqud"))
+            .args([
+                "score",
+                &format!("tests/fixtures/stories/{story}"),
+                "--verdicts",
+                &format!("tests/fixtures/gold/stories/{story}.json"),
+                "--extracted-only",
+                "--format",
+                "json",
+            ])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{story}");
+        let score: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let row = &mut totals[usize::from(!DEV.contains(&story))];
+        for (total, field) in row.iter_mut().zip(["given", "right", "core_expected", "core_found"]) {
+            *total += score[field].as_u64().unwrap();
+        }
+        row[4] += score["forbidden"].as_array().unwrap().len() as u64;
+    }
+    // FIXME: the targets are verdict precision ≥ 0.75, recall of the core
+    // disputes ≥ 0.9 and no must-not verdict. Today (given, right, core
+    // judged, core found, must-not given): no verdict is right and no core
+    // dispute is found. The Musk–Iravani meeting is read as the United
+    // States' (a nisba in «منافذ إعلامية أمريكية» is a listed name, which
+    // goes before the open name «ماسك»); reprints of one wire story agree as
+    // if independent (Reuters in elmanshar and al-awal).
+    assert_eq!(totals[0], [2, 0, 6, 0, 0], "dev stories");
+    assert_eq!(totals[1], [5, 0, 11, 0, 4], "held-out stories");
+}

@@ -132,6 +132,8 @@ pub fn render_verdicts(
             "found": score.found,
             "precision": score.precision(),
             "recall": score.recall(),
+            "core_expected": score.core_expected,
+            "core_found": score.core_found,
             "forbidden": score.forbidden.iter().map(|&(v, j)| json!({
                 "verdict": verdict_line(report, v),
                 "must_not": gold.must_not[j],
@@ -156,6 +158,15 @@ pub fn render_verdicts(
         ratio(score.recall()),
         score.forbidden.len()
     );
+    if score.core_expected > 0 {
+        let _ = writeln!(
+            out,
+            "core judged {:>7}  found {:>4}  recall    {}",
+            score.core_expected,
+            score.core_found,
+            ratio(score.core_recall())
+        );
+    }
     if verbose {
         let _ = writeln!(out, "\nforbidden (given, and judged must-not):");
         for &(v, j) in &score.forbidden {
