@@ -32,3 +32,8 @@ pub const OUTLETS: DataFile = DataFile {
     name: "outlets.json",
     text: include_str!("../data/outlets.json"),
 };
+
+pub const NUMBERS: DataFile = DataFile {
+    name: "numbers.json",
+    text: include_str!("../data/numbers.json"),
+};

@@ -289,7 +289,10 @@ fn find_relays(side: &mut [Position]) {
         .filter(|(_, x)| x.committed() && x.speaker.is_none())
         .filter_map(|(i, x)| {
             let speakers = named.get(&(x.source, x.direction))?;
-            let said = speakers.iter().map(|&s| &side[s]).find(|s| s.overlaps(x) != Some(false))?;
+            let said = speakers
+                .iter()
+                .map(|&s| &side[s])
+                .find(|s| s.overlaps(x) != Some(false))?;
             Some((i, (said.speaker?, said.speaker_actor?)))
         })
         .collect();
@@ -678,7 +681,13 @@ mod tests {
                 "2024-12-20",
                 &[
                     claim("first", "انسحبت روسيا من سوريا.", "withdraw", first, ASSERTED_NOW),
-                    claim("second", "إن روسيا انسحبت من سوريا كلها", "withdraw", second, ASSERTED_NOW),
+                    claim(
+                        "second",
+                        "إن روسيا انسحبت من سوريا كلها",
+                        "withdraw",
+                        second,
+                        ASSERTED_NOW,
+                    ),
                 ],
             )
         };
@@ -701,14 +710,29 @@ mod tests {
             "2024-12-20",
             &[
                 claim("headline", "روسيا باقية في سوريا", "keep", "outlet", ASSERTED_NOW),
-                claim("adviser", "إن روسيا باقية في سوريا بقواعدها", "keep", "adviser", ASSERTED_NOW),
+                claim(
+                    "adviser",
+                    "إن روسيا باقية في سوريا بقواعدها",
+                    "keep",
+                    "adviser",
+                    ASSERTED_NOW,
+                ),
             ],
         );
         let second_claims = annotation(
             "2024-12-21",
-            &[claim("kremlin", "أن روسيا ستبقى في سوريا", "keep", "kremlin", ASSERTED_NOW)],
+            &[claim(
+                "kremlin",
+                "أن روسيا ستبقى في سوريا",
+                "keep",
+                "kremlin",
+                ASSERTED_NOW,
+            )],
         );
-        assert_eq!(kinds(&[("first", first, &first_claims), ("second", second, &second_claims)]), vec![]);
+        assert_eq!(
+            kinds(&[("first", first, &first_claims), ("second", second, &second_claims)]),
+            vec![]
+        );
     }
 
     #[test]
@@ -716,7 +740,8 @@ mod tests {
         let whole = "انسحبت روسيا من سوريا هذا الشهر.";
         let part = "سحبت روسيا بعض قواتها من سوريا.";
         let other_part = "بدأت روسيا سحب جزء من قواتها من سوريا.";
-        let one = |quote: &str, fields: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", fields)]);
+        let one =
+            |quote: &str, fields: &str| annotation("2024-12-20", &[claim("c", quote, "withdraw", "outlet", fields)]);
         let partial = &format!(r#"{ASSERTED_NOW}, "extent": "partial""#);
         let unqualified = one("انسحبت روسيا من سوريا", ASSERTED_NOW);
         let some = one("سحبت روسيا بعض قواتها من سوريا", partial);
@@ -754,7 +779,13 @@ mod tests {
                 r#""time": "2017-12", "modality": "expected""#,
             )],
         );
-        assert_eq!(kinds(&[("since", since, &since_claims), ("forecast", forecast, &forecast_claims)]), vec![]);
+        assert_eq!(
+            kinds(&[
+                ("since", since, &since_claims),
+                ("forecast", forecast, &forecast_claims)
+            ]),
+            vec![]
+        );
         // So with a later period's undecided word; one of the start's own
         // period is a tension.
         let undecided = |published: &str, time: &str| {
@@ -771,7 +802,10 @@ mod tests {
         };
         let open = "لم تقرر روسيا بقاءها في سوريا.";
         let (in_2017, in_2015) = (undecided("2017-12-13", "2017-12"), undecided("2015-10-01", "2015"));
-        assert_eq!(kinds(&[("since", since, &since_claims), ("open", open, &in_2017)]), vec![]);
+        assert_eq!(
+            kinds(&[("since", since, &since_claims), ("open", open, &in_2017)]),
+            vec![]
+        );
         assert_eq!(
             kinds(&[("since", since, &since_claims), ("open", open, &in_2015)]),
             vec![VerdictKind::Tension]

@@ -297,13 +297,28 @@ fn evacuating_diplomats_and_movements_at_a_base_move_no_forces() {
             .map(|c| format!("{} {}", c["predicate"].as_str().unwrap(), c["object"].as_str().unwrap()))
             .collect()
     };
-    assert_eq!(predicates("وأجلت روسيا جزءا من طاقمها الدبلوماسي في دمشق."), Vec::<String>::new());
+    assert_eq!(
+        predicates("وأجلت روسيا جزءا من طاقمها الدبلوماسي في دمشق."),
+        Vec::<String>::new()
+    );
     assert_eq!(predicates("وأجلت روسيا رعاياها من اللاذقية."), Vec::<String>::new());
-    assert_eq!(predicates("وأجلت روسيا قواتها من اللاذقية."), vec!["withdraw syrian-coast".to_string()]);
+    assert_eq!(
+        predicates("وأجلت روسيا قواتها من اللاذقية."),
+        vec!["withdraw syrian-coast".to_string()]
+    );
     // Movements at a base are activity there, no move of forces to it.
-    assert_eq!(predicates("وتتواصل التحركات الروسية في قاعدة حميميم."), Vec::<String>::new());
-    assert_eq!(predicates("وتحركت القوات الروسية نحو قاعدة حميميم."), vec!["deploy-to hmeimim".to_string()]);
-    assert_eq!(predicates("وتتواصل تحركات القوات الروسية نحو حميميم."), vec!["deploy-to hmeimim".to_string()]);
+    assert_eq!(
+        predicates("وتتواصل التحركات الروسية في قاعدة حميميم."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        predicates("وتحركت القوات الروسية نحو قاعدة حميميم."),
+        vec!["deploy-to hmeimim".to_string()]
+    );
+    assert_eq!(
+        predicates("وتتواصل تحركات القوات الروسية نحو حميميم."),
+        vec!["deploy-to hmeimim".to_string()]
+    );
 }
 
 #[test]
@@ -323,9 +338,15 @@ fn where_a_move_starts_is_no_scope_of_it() {
     // Reinforcements flown from Hmeimim strengthen no presence at Hmeimim;
     // ships moving from Tartus are not sent to it.
     let from_hmeimim = objects("ونقلت طائرات روسية تعزيزات عسكرية من قاعدة حميميم إلى مطار القامشلي.");
-    assert!(from_hmeimim.iter().all(|c| !c.ends_with(" hmeimim")), "{from_hmeimim:?}");
+    assert!(
+        from_hmeimim.iter().all(|c| !c.ends_with(" hmeimim")),
+        "{from_hmeimim:?}"
+    );
     let from_tartus = objects("وتظهر الصور التحرك المستمر للسفن الروسية من طرطوس.");
     assert!(from_tartus.iter().all(|c| !c.ends_with(" tartus")), "{from_tartus:?}");
     // Leaving takes من for its object still.
-    assert_eq!(objects("وانسحبت القوات الروسية من طرطوس."), vec!["withdraw tartus".to_string()]);
+    assert_eq!(
+        objects("وانسحبت القوات الروسية من طرطوس."),
+        vec!["withdraw tartus".to_string()]
+    );
 }
