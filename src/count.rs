@@ -165,6 +165,11 @@ pub struct CountWords {
     classes: Vec<String>,
     /// Words a counted noun follows when the count comes later (`عدد`).
     tallies: Vec<String>,
+    /// Per class: its counts only rise as time goes (a death toll).
+    rising: Vec<bool>,
+    /// Per class: its nouns say only that persons are counted (`شخصا`); the
+    /// predicate says what befell them.
+    generic: Vec<bool>,
 }
 
 /// A count found in a text.
@@ -206,7 +211,11 @@ impl CountWords {
         let Some(entries) = top.required_array("entries") else {
             return words;
         };
-        let allowed: Vec<&str> = MEANINGS.iter().copied().chain(["words", "before", "after"]).collect();
+        let allowed: Vec<&str> = MEANINGS
+            .iter()
+            .copied()
+            .chain(["words", "before", "after", "rises", "generic"])
+            .collect();
         for entry in &entries.elements {
             if let Some(fields) = file.object(entry, "an entry", &allowed) {
                 words.entry(&fields);
@@ -305,9 +314,13 @@ impl CountWords {
                     Some(index) => index,
                     None => {
                         self.classes.push(class.value);
+                        self.rising.push(false);
+                        self.generic.push(false);
                         self.classes.len() - 1
                     }
                 };
+                self.rising[index] |= fields.boolean("rises").is_some_and(|b| b.value);
+                self.generic[index] |= fields.boolean("generic").is_some_and(|b| b.value);
                 for key in keys("words") {
                     self.counted.insert(key.into(), index);
                 }
@@ -318,6 +331,22 @@ impl CountWords {
     /// The classes of counted nouns (`dead`, `wounded`…), in file order.
     pub fn classes(&self) -> &[String] {
         &self.classes
+    }
+
+    fn class_index(&self, class: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c == class)
+    }
+
+    /// Whether counts of `class` only rise (`dead`); of `dead+wounded`, when each does.
+    pub fn rises(&self, class: &str) -> bool {
+        class
+            .split('+')
+            .all(|c| self.class_index(c).is_some_and(|i| self.rising[i]))
+    }
+
+    /// Whether `class` is generic: it says only that persons are counted (`people`).
+    pub fn is_generic(&self, class: &str) -> bool {
+        self.class_index(class).is_some_and(|i| self.generic[i])
     }
 
     /// The counts of `text[range]`, in text order; spans are offsets into `text`.
@@ -689,6 +718,8 @@ mod tests {
         let (words, diagnostics) = CountWords::from_data(NUMBERS, Lexicon::bundled());
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(words.classes(), ["dead", "wounded", "people", "votes"]);
+        assert!(words.rises("dead") && words.rises("dead+wounded") && !words.rises("votes"));
+        assert!(words.is_generic("people") && !words.is_generic("dead"));
     }
 
     #[test]
