@@ -3,7 +3,8 @@
 //! extraction lexicon, which a corpus directory with a file of the same name
 //! replaces with its own copy, read the same way; the time words
 //! (`time::Lexicon`) and the outlet cues (`metadata::OutletCues`), whose
-//! readers take another copy as well.
+//! readers take another copy as well; the number words (`count::CountWords`),
+//! bundled only.
 
 /// A data file compiled into the binary.
 #[derive(Clone, Copy, Debug)]
