@@ -16,7 +16,7 @@ use crate::data::{DataFile, NUMBERS};
 use crate::diag::Diagnostic;
 use crate::json::{Fields, JsonFile, span};
 use crate::names::{Named, named};
-use crate::text::{TokenKind, Words, fold, starts_with_and, tokens_in, without_proclitic};
+use crate::text::{TokenKind, Words, fold, starts_with_and, tokens_in, without_article, without_proclitic};
 use crate::time::Lexicon;
 use crate::time::lexicon::{Kw, Lex};
 
@@ -380,7 +380,14 @@ impl CountWords {
         let (mut low, mut high) = value;
         if qualifier == Qualifier::Between {
             match self.second_end(t, end) {
-                Some((other, after)) => {
+                Some((mut other, after)) => {
+                    // `بين 4 و5 ملايين`: the scale of the second end is the first's too.
+                    if let Some(scale) = self.scale_before(t, after)
+                        && !self.scales.contains_key(t.key(end - 1))
+                    {
+                        (low, high) = (low * scale, high * scale);
+                        other = (other.0.max(low), other.1.max(low));
+                    }
                     (low, high) = (low.min(other.0), high.max(other.1));
                     end = after;
                 }
@@ -423,6 +430,10 @@ impl CountWords {
                 let key = t.key(i);
                 if let Some(&range) = self.several.get(key) {
                     (range, i + 1)
+                } else if without_article(key).is_some() && !self.scales.contains_key(key) {
+                    // A definite number names a known set (`الثمانية`), or is
+                    // another word (`ألست` is أ + لست); `ألف` only looks definite.
+                    return None;
                 } else {
                     let value = self.word_value(key)?;
                     // One and two follow their noun as adjectives (`شخص واحد`): alone, no count.
@@ -450,6 +461,14 @@ impl CountWords {
             end += 1;
         }
         Some((value, end))
+    }
+
+    /// The scale word just before token `end`, if it is one.
+    fn scale_before(&self, t: &Words, end: usize) -> Option<f64> {
+        let last = end.checked_sub(1)?;
+        (t.words[last].kind == TokenKind::Word)
+            .then(|| self.scales.get(t.key(last)).copied())
+            .flatten()
     }
 
     fn word_value(&self, key: &str) -> Option<f64> {
@@ -584,7 +603,11 @@ impl CountWords {
         };
         let mut classes = vec![class];
         let mut end = at + 1;
-        if let Some(other) = t.words.get(end).and_then(|_| self.joined_class(t.key(end))) {
+        // `283 مواطنا وإصابة 814`: a noun with a number of its own is another count.
+        let own_number = t.words.get(end + 1).is_some_and(|w| w.kind == TokenKind::Number);
+        if let Some(other) = t.words.get(end).and_then(|_| self.joined_class(t.key(end)))
+            && !own_number
+        {
             classes.push(other);
             end += 1;
         }
@@ -750,6 +773,11 @@ mod tests {
         // Digits after و are a count of their own.
         assert_eq!(counts("قتل ثلاثة و40 شخصا").len(), 2);
         assert_eq!(one("نزح 1.5 مليون شخص"), "1500000 people");
+        assert_eq!(one("بلغ عدد القتلى 37 ألفًا"), "37000 dead");
+        assert_eq!(one("يعيش ما بين 4 و5 ملايين في الخارج"), "between 4000000 and 5000000 -");
+        // A definite number names a known set, or is another word.
+        assert!(counts("قمة مجموعة الثمانية").is_empty());
+        assert!(counts("ألست أنا؟").is_empty());
         assert_eq!(one("قتل ألف شخص"), "1000 people");
         // One and two follow their noun: `شخص واحد` is no count read here.
         assert!(counts("قتل شخص واحد").is_empty());
@@ -795,6 +823,13 @@ mod tests {
             ["274 dead", "698 wounded"]
         );
         assert_eq!(one("سقط 500 قتيل وجريح"), "500 dead+wounded");
+        assert_eq!(
+            counts("استشهاد 283 مواطنا وإصابة 814")
+                .into_iter()
+                .map(|c| c.0)
+                .collect::<Vec<_>>(),
+            ["283 people", "814 -"]
+        );
         assert_eq!(one("ارتفاع عدد الشهداء إلى 274"), "274 dead");
         assert_eq!(one("ارتفاع عدد الشهداء والجرحى إلى 900"), "900 dead+wounded");
         assert_eq!(one("ارتفاع عدد الجرحى إلى 700"), "700 wounded");
