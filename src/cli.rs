@@ -429,7 +429,8 @@ fn score(dir: &Path, format: ScoreFormat, verbose: bool, jobs: usize) -> u8 {
     let scored: Vec<usize> = (0..annotated.sources.len())
         .filter(|&i| annotated.sources[i].annotated)
         .collect();
-    let result = tanaqud::score::score(&annotated.vocabulary, &scored, &annotated.claims, &extracted.claims);
+    // The extracted corpus's vocabulary is the annotated one's with the open names after it.
+    let result = tanaqud::score::score(&extracted.vocabulary, &scored, &annotated.claims, &extracted.claims);
     print(&report::render_score(&annotated, &extracted, &result, format, verbose))
 }
 

@@ -1,5 +1,6 @@
 //! The tool's bundled data files, kept in `data/` at the root of the project
-//! (format and provenance: `data/README.md`): the vocabulary and the
+//! (format and provenance: `data/README.md`): the general news vocabulary,
+//! which a story's vocabulary is layered on; the story vocabulary and the
 //! extraction lexicon, which a corpus directory with a file of the same name
 //! replaces with its own copy, read the same way; the time words
 //! (`time::Lexicon`) and the outlet cues (`metadata::OutletCues`), whose
@@ -14,6 +15,14 @@ pub struct DataFile {
     pub text: &'static str,
 }
 
+/// The general news vocabulary: predicates of news in families, under every
+/// corpus's story vocabulary (never replaced, only overridden entry by entry).
+pub const NEWS: DataFile = DataFile {
+    name: "news.json",
+    text: include_str!("../data/news.json"),
+};
+
+/// The sample story's vocabulary (Russia's forces in Syria), for a corpus with none of its own.
 pub const VOCABULARY: DataFile = DataFile {
     name: "vocabulary.json",
     text: include_str!("../data/vocabulary.json"),

@@ -45,6 +45,7 @@ pub mod output;
 pub mod pipeline;
 pub mod propositions;
 pub mod report;
+pub mod role_nouns;
 pub mod score;
 pub mod sources;
 pub mod text;

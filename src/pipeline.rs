@@ -132,6 +132,9 @@ pub fn load(
             set_aside: Vec::new(),
         };
     }
+    let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
+    let open = Extractor::new(&corpus.vocabulary, &cues).open_entities(&texts, &|key| time.lexicon.is_time_word(key));
+    corpus.vocabulary.add_open(open);
     let extracted = {
         let extractor = Extractor::new(&corpus.vocabulary, &cues);
         let articles: Vec<(&str, Option<NaiveDate>)> = corpus

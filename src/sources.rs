@@ -15,8 +15,9 @@ use crate::metadata::{self, DateBasis, OutletCues};
 use crate::model::{Basis, Claim, Corpus, PublicationBasis, Published, Source};
 use crate::vocab::Vocabulary;
 
-/// Reads the vocabulary of a corpus (the bundled one when it has none),
-/// recording its problems.
+/// Reads the vocabulary of a corpus: its story vocabulary (the bundled one
+/// when it has none) over the general news vocabulary, recording the
+/// problems of a corpus's own file.
 pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Vocabulary {
     let (name, text) = files
         .vocabulary
@@ -24,11 +25,12 @@ pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Voc
         .map_or((crate::data::VOCABULARY.name, crate::data::VOCABULARY.text), |input| {
             (input.name.as_str(), input.text.as_str())
         });
-    let file = JsonFile::new(name, text);
-    let vocabulary = Vocabulary::read(&file);
-    // The bundled vocabulary is checked by the tests; only a corpus's own is reported on.
+    let news = JsonFile::new(crate::data::NEWS.name, crate::data::NEWS.text);
+    let story = JsonFile::new(name, text);
+    let vocabulary = Vocabulary::read_layers(&[&news, &story]);
+    // The bundled files are checked by the tests; only a corpus's own is reported on.
     if files.vocabulary.is_some() {
-        diagnostics.extend(file.into_diagnostics());
+        diagnostics.extend(story.into_diagnostics());
     }
     vocabulary
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::json::{Fields, JsonFile, Spanned};
+use crate::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
@@ -64,6 +65,9 @@ pub struct Predicate {
     pub object_markers: Vec<String>,
     /// Its object may stand before the trigger (`منح الأسد اللجوء`).
     pub object_before: bool,
+    /// Its subject must be named in its own sentence: a general news
+    /// predicate (`هجوم`) takes no subject from an earlier sentence.
+    pub subject_in_sentence: bool,
     /// Its claims are partial moves when no extent word or annotation says
     /// otherwise: reducing a presence (`تقليص`) is partial by what it means
     /// (vocabulary field `"extent": "partial"`).
@@ -161,34 +165,107 @@ impl Vocabulary {
         }
     }
 
+    /// Adds entities found in the corpus itself (open names), each its own
+    /// actor, within nothing; an id already taken is left as it is.
+    pub fn add_open(&mut self, entities: Vec<Entity>) {
+        for entity in entities {
+            if self.entity_index.contains_key(&entity.id) {
+                continue;
+            }
+            let id = EntityId(self.entities.len() as u32);
+            self.entity_index.insert(entity.id.clone(), id);
+            self.entities.push(entity);
+            self.ancestors.push(vec![id]);
+            self.descendants.push(vec![id]);
+            self.actor.push(id);
+            self.era.push((None, None));
+        }
+    }
+
     /// Reads and checks a vocabulary file. Problems go to `file`'s diagnostics;
     /// what could be read is kept, so claims can still be checked against it.
     pub fn read(file: &JsonFile) -> Vocabulary {
+        Vocabulary::read_layers(&[file])
+    }
+
+    /// Reads vocabulary files as layers, each over the ones before it (the
+    /// general news vocabulary under a story's own): an entity or predicate
+    /// of a later layer replaces an earlier one with its id, and takes the
+    /// words it is named by from the earlier layers' entries, so that a word a
+    /// story defines means only what the story says. `within` and `counts_as`
+    /// may name an entity of any layer. Each file's problems go to its own
+    /// diagnostics (cycles to the last file's).
+    pub fn read_layers(files: &[&JsonFile]) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
-        let Some(root) = file.parse() else {
-            return vocabulary;
+        let mut links = Links::default();
+        let mut predicate_layer = Vec::new();
+        for (layer, file) in files.iter().enumerate() {
+            let Some(root) = file.parse() else {
+                continue;
+            };
+            let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates"]) else {
+                continue;
+            };
+            vocabulary.read_entities(file, &top, layer, &mut links);
+            vocabulary.read_predicates(file, &top, layer, &mut predicate_layer);
+        }
+        vocabulary.shadow(&links.layer, &predicate_layer);
+        let resolve = |names: Vec<(usize, Names)>| -> Vec<Vec<EntityId>> {
+            names
+                .into_iter()
+                .map(|(layer, list)| resolve_names(files[layer], &vocabulary, list))
+                .collect()
         };
-        let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates"]) else {
-            return vocabulary;
-        };
-        let (within_names, counts_as_names) = vocabulary.read_entities(file, &top);
-        vocabulary.read_predicates(file, &top);
-        let parents = resolve_names(file, &vocabulary, within_names);
-        let counts_as = resolve_names(
-            file,
-            &vocabulary,
-            counts_as_names.into_iter().map(Vec::from_iter).collect(),
+        let parents = resolve(links.within);
+        let counts_as = resolve(
+            links
+                .counts_as
+                .into_iter()
+                .map(|(layer, name)| (layer, Vec::from_iter(name)))
+                .collect(),
         );
-        vocabulary.link(file, &parents, &counts_as);
+        if let Some(last) = files.last() {
+            vocabulary.link(last, &parents, &counts_as);
+        }
         vocabulary
     }
 
-    /// The entities, and for each the names of its containers and of the
-    /// actor it counts as, resolved once all are read.
-    fn read_entities(&mut self, file: &JsonFile, top: &Fields) -> (Vec<Names>, Vec<Option<Spanned<String>>>) {
+    /// Takes from each entry the words (folded) an entry of a later layer is
+    /// named by: entities' aliases and adjectives, predicates' aliases.
+    fn shadow(&mut self, entity_layer: &[usize], predicate_layer: &[usize]) {
+        fn top_layers<'a>(names: impl Iterator<Item = (usize, &'a String)>) -> HashMap<String, usize> {
+            let mut top: HashMap<String, usize> = HashMap::new();
+            for (layer, name) in names {
+                let slot = top.entry(fold(name)).or_insert(layer);
+                *slot = (*slot).max(layer);
+            }
+            top
+        }
+        let entity_top = top_layers(
+            self.entities
+                .iter()
+                .zip(entity_layer)
+                .flat_map(|(e, &layer)| e.aliases.iter().chain(&e.adjectives).map(move |a| (layer, a))),
+        );
+        for (entity, &layer) in self.entities.iter_mut().zip(entity_layer) {
+            let own = |a: &String| entity_top[&fold(a)] == layer;
+            entity.aliases.retain(own);
+            entity.adjectives.retain(own);
+        }
+        let predicate_top = top_layers(
+            self.predicates
+                .iter()
+                .zip(predicate_layer)
+                .flat_map(|(p, &layer)| p.aliases.iter().map(move |a| (layer, a))),
+        );
+        for (predicate, &layer) in self.predicates.iter_mut().zip(predicate_layer) {
+            predicate.aliases.retain(|a| predicate_top[&fold(a)] == layer);
+        }
+    }
+
+    /// The entities of one layer; an id an earlier layer defined is replaced.
+    fn read_entities(&mut self, file: &JsonFile, top: &Fields, layer: usize, links: &mut Links) {
         let vocabulary = self;
-        let mut within_names: Vec<Names> = Vec::new();
-        let mut counts_as_names: Vec<Option<Spanned<String>>> = Vec::new();
         for value in top
             .required_array("entities")
             .map(|a| a.elements.as_slice())
@@ -222,24 +299,38 @@ impl Vocabulary {
                 aliases: words(file, &fields, "aliases"),
                 adjectives: words(file, &fields, "adjectives"),
             };
-            if vocabulary.entity_index.contains_key(&id.value) {
-                file.error(id.span, format!("entity `{}` is defined twice", id.value));
-                continue;
+            let within = (layer, fields.strings("within"));
+            let counts_as = (layer, fields.string("counts_as"));
+            let era = era(file, &fields);
+            match vocabulary.entity_index.get(&id.value) {
+                Some(&EntityId(i)) if links.layer[i as usize] == layer => {
+                    file.error(id.span, format!("entity `{}` is defined twice", id.value));
+                }
+                Some(&EntityId(i)) => {
+                    let i = i as usize;
+                    vocabulary.entities[i] = entity;
+                    vocabulary.era[i] = era;
+                    links.within[i] = within;
+                    links.counts_as[i] = counts_as;
+                    links.layer[i] = layer;
+                }
+                None => {
+                    vocabulary
+                        .entity_index
+                        .insert(id.value.clone(), EntityId(vocabulary.entities.len() as u32));
+                    vocabulary.entities.push(entity);
+                    vocabulary.era.push(era);
+                    links.within.push(within);
+                    links.counts_as.push(counts_as);
+                    links.layer.push(layer);
+                }
             }
-            vocabulary
-                .entity_index
-                .insert(id.value.clone(), EntityId(vocabulary.entities.len() as u32));
-            vocabulary.entities.push(entity);
-            within_names.push(fields.strings("within"));
-            counts_as_names.push(fields.string("counts_as"));
-            vocabulary.era.push(era(file, &fields));
         }
-        (within_names, counts_as_names)
     }
 
-    fn read_predicates(&mut self, file: &JsonFile, top: &Fields) {
+    /// The predicates of one layer; an id an earlier layer defined is replaced.
+    fn read_predicates(&mut self, file: &JsonFile, top: &Fields, layer: usize, layers: &mut Vec<usize>) {
         let vocabulary = self;
-        let mut family_index: HashMap<String, FamilyId> = HashMap::new();
         for value in top
             .required_array("predicates")
             .map(|a| a.elements.as_slice())
@@ -256,6 +347,7 @@ impl Vocabulary {
                 "object_before",
                 "extent",
                 "counted",
+                "subject_in_sentence",
                 "note",
             ];
             let Some(fields) = file.object(value, "a predicate", &allowed) else {
@@ -283,19 +375,15 @@ impl Vocabulary {
                 continue;
             };
             let families = &mut vocabulary.families;
-            let family = *family_index.entry(family_name.value.clone()).or_insert_with(|| {
-                families.push(family_name.value.clone());
-                FamilyId(families.len() as u32 - 1)
-            });
-            if vocabulary.predicate_index.contains_key(&id.value) {
-                file.error(id.span, format!("predicate `{}` is defined twice", id.value));
-                continue;
-            }
-            vocabulary
-                .predicate_index
-                .insert(id.value.clone(), PredicateId(vocabulary.predicates.len() as u32));
-            vocabulary.predicates.push(Predicate {
-                id: id.value,
+            let family = match families.iter().position(|f| *f == family_name.value) {
+                Some(i) => FamilyId(i as u32),
+                None => {
+                    families.push(family_name.value.clone());
+                    FamilyId(families.len() as u32 - 1)
+                }
+            };
+            let predicate = Predicate {
+                id: id.value.clone(),
                 label: fields.required_string("label").map(|s| s.value).unwrap_or_default(),
                 family,
                 direction,
@@ -303,9 +391,23 @@ impl Vocabulary {
                 object_kinds: fields.strings("object_kinds").into_iter().map(|s| s.value).collect(),
                 object_markers: fields.strings("object_markers").into_iter().map(|s| s.value).collect(),
                 object_before: fields.boolean("object_before").is_some_and(|b| b.value),
+                subject_in_sentence: fields.boolean("subject_in_sentence").is_some_and(|b| b.value),
                 partial: partial_by_meaning(file, &fields),
                 counted: counted(file, &fields),
-            });
+            };
+            match vocabulary.predicate_index.get(&id.value) {
+                Some(&PredicateId(i)) if layers[i as usize] == layer => {
+                    file.error(id.span, format!("predicate `{}` is defined twice", id.value));
+                }
+                Some(&PredicateId(i)) => vocabulary.predicates[i as usize] = predicate,
+                None => {
+                    vocabulary
+                        .predicate_index
+                        .insert(id.value, PredicateId(vocabulary.predicates.len() as u32));
+                    vocabulary.predicates.push(predicate);
+                    layers.push(layer);
+                }
+            }
         }
     }
 
@@ -347,6 +449,15 @@ impl Vocabulary {
 /// Entity names as written, resolved to ids once every entity is read.
 type Names = Vec<Spanned<String>>;
 
+/// Per entity, the layer that defined it and the names its `within` and
+/// `counts_as` give, each with the layer they are written in.
+#[derive(Default)]
+struct Links {
+    layer: Vec<usize>,
+    within: Vec<(usize, Names)>,
+    counts_as: Vec<(usize, Option<Spanned<String>>)>,
+}
+
 fn valid_id(file: &JsonFile, id: &Spanned<String>) -> bool {
     let ok = !id.value.is_empty()
         && id
@@ -362,25 +473,21 @@ fn valid_id(file: &JsonFile, id: &Spanned<String>) -> bool {
     ok
 }
 
-fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Vec<Vec<Spanned<String>>>) -> Vec<Vec<EntityId>> {
+fn resolve_names(file: &JsonFile, vocabulary: &Vocabulary, names: Names) -> Vec<EntityId> {
     names
         .into_iter()
-        .map(|list| {
-            list.into_iter()
-                .filter_map(|name| {
-                    let found = vocabulary.entity(&name.value);
-                    if found.is_none() {
-                        let mut diagnostic =
-                            crate::diag::Diagnostic::error(&file.name, format!("unknown entity `{}`", name.value))
-                                .at(file.source(), name.span);
-                        if let Some(close) = crate::diag::nearest(&name.value, vocabulary.entity_ids()) {
-                            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
-                        }
-                        file.push(diagnostic);
-                    }
-                    found
-                })
-                .collect()
+        .filter_map(|name| {
+            let found = vocabulary.entity(&name.value);
+            if found.is_none() {
+                let mut diagnostic =
+                    crate::diag::Diagnostic::error(&file.name, format!("unknown entity `{}`", name.value))
+                        .at(file.source(), name.span);
+                if let Some(close) = crate::diag::nearest(&name.value, vocabulary.entity_ids()) {
+                    diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+                }
+                file.push(diagnostic);
+            }
+            found
         })
         .collect()
 }

@@ -39,7 +39,7 @@ fn check_reports_every_problem_with_file_line_and_column() {
 fn check_passes_a_clean_corpus() {
     let output = tanaqud(&["check", "tests/fixtures/mini"]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stdout(&output), "ok: 2 sources, 3 claims, 5 entities, 2 predicates\n");
+    assert_eq!(stdout(&output), "ok: 2 sources, 3 claims, 5 entities, 40 predicates\n");
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn time_prints_one_line_per_input_line() {
 fn articles_without_annotation_are_sources_with_detected_metadata() {
     let output = tanaqud(&["check", "tests/fixtures/bare"]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stdout(&output), "ok: 4 sources, 2 claims, 5 entities, 2 predicates\n");
+    assert_eq!(stdout(&output), "ok: 4 sources, 2 claims, 5 entities, 40 predicates\n");
     let output = tanaqud(&["report", "tests/fixtures/bare", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));

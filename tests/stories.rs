@@ -49,7 +49,9 @@ fn judged_quotes_are_in_their_articles() {
 }
 
 #[test]
-fn every_story_reports_and_today_finds_no_claim_in_it() {
+fn every_story_reports_and_its_articles_yield_claims() {
+    let mut articles = 0;
+    let mut with_claims = 0;
     for story in STORIES {
         let output = Command::new(env!("CARGO_BIN_EXE_tanaqud"))
             .args(["report", &format!("tests/fixtures/stories/{story}"), "--format", "json"])
@@ -63,10 +65,19 @@ fn every_story_reports_and_today_finds_no_claim_in_it() {
             String::from_utf8_lossy(&output.stderr)
         );
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert!(report["summary"]["sources"].as_u64().unwrap() >= 4, "{story}");
-        // FIXME: the bundled vocabulary knows one story (Russia's forces in
-        // Syria), so these articles yield no claim; the target (open-domain
-        // extraction) is a claim in every article and each core dispute found.
-        assert_eq!(report["summary"]["claims"], 0, "{story}");
+        let sources = report["sources"].as_array().unwrap();
+        assert!(sources.len() >= 4, "{story}");
+        let claims = report["claims"].as_array().unwrap();
+        assert!(!claims.is_empty(), "{story}: no claim");
+        articles += sources.len();
+        with_claims += sources
+            .iter()
+            .filter(|s| claims.iter().any(|c| c["source"] == s["id"]))
+            .count();
     }
+    // FIXME: the target (open-domain extraction) is a claim in every article
+    // and each core dispute found; with the general news vocabulary and open
+    // names, 15 of the 24 articles yield claims today.
+    assert_eq!(articles, 24);
+    assert!(with_claims >= 15, "{with_claims} of {articles} articles yield claims");
 }

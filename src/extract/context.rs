@@ -85,6 +85,8 @@ impl Context<'_> {
 
 pub fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
+    // Per group: read as a name as written, read as an adjective as written.
+    let mut as_written: Vec<(bool, bool)> = Vec::new();
     for m in mentions {
         let (entity, adjective) = match m.sense {
             Sense::Entity(entity) => (entity, false),
@@ -100,13 +102,27 @@ pub fn entity_groups(mentions: &[Mention]) -> Vec<Group> {
                 // `الروسي` is no `الروس` + ي: a word read as an adjective of relation is one.
                 g.adjective |= adjective;
             }
-            _ => groups.push(Group {
-                words: m.words.clone(),
-                entities: vec![entity],
-                prefixed: m.prefixed,
-                adjective,
-            }),
+            _ => {
+                groups.push(Group {
+                    words: m.words.clone(),
+                    entities: vec![entity],
+                    prefixed: m.prefixed,
+                    adjective,
+                });
+                as_written.push((false, false));
+            }
         }
+        if let Some(written) = as_written.last_mut()
+            && !m.suffixed
+        {
+            written.0 |= !adjective;
+            written.1 |= adjective;
+        }
+    }
+    // …unless it is a name as written and an adjective only with an ending
+    // taken off: `سوريا` is no `سوري` + ا.
+    for (g, (name, adjective)) in groups.iter_mut().zip(as_written) {
+        g.adjective &= adjective || !name;
     }
     groups
 }

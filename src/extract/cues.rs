@@ -65,6 +65,8 @@ pub struct Cues {
     /// Speaker kinds whose claims are passed on second-hand (modality `reported`).
     pub reporter_kinds: Vec<String>,
     pub abbreviations: Vec<String>,
+    /// Words that are never part of an open name (pronouns, particles, auxiliaries).
+    pub not_names: Vec<String>,
 }
 
 /// The lexicon's top-level fields.
@@ -84,6 +86,7 @@ const TOP_FIELDS: &[&str] = &[
     "other_meanings",
     "complementizers",
     "abbreviations",
+    "not_names",
 ];
 
 const MODALITY_FIELDS: &[&str] = &[
@@ -144,6 +147,7 @@ impl Cues {
         cues.other_meanings = words(&top, "other_meanings");
         cues.complementizers = words(&top, "complementizers");
         cues.abbreviations = words(&top, "abbreviations");
+        cues.not_names = words(&top, "not_names");
         cues
     }
 
@@ -176,7 +180,9 @@ impl Cues {
     fn read_roles(&mut self, roles: &Fields, vocabulary: &Vocabulary, check_kinds: bool) {
         let file = roles.file();
         let known: Vec<&str> = {
+            // Open names, found in the corpus, have a kind of their own.
             let mut kinds: Vec<&str> = vocabulary.entities.iter().map(|e| e.kind.as_str()).collect();
+            kinds.push(super::OPEN_KIND);
             kinds.sort_unstable();
             kinds.dedup();
             kinds

@@ -16,6 +16,7 @@ mod counts;
 pub mod cues;
 mod index;
 mod object;
+mod open;
 mod params;
 mod qualifiers;
 mod roles;
@@ -35,6 +36,7 @@ use crate::text::{Words, after_sin, fold, sentences};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
 use index::{Index, WordCache};
+pub use open::OPEN_KIND;
 use params::Params;
 use roles::Roles;
 use sentence::Found;
@@ -77,6 +79,9 @@ pub struct Extractor<'v> {
     undecided_about: Option<PredicateId>,
     /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
     one_word_triggers: FxHashSet<String>,
+    not_names: FxHashSet<String>,
+    /// Per entity, whether it is an open name of the corpus.
+    open: Vec<bool>,
     /// Per predicate, the letters after a leading س in its aliases: `سيطر`
     /// starts with سي, so `سيطرت` is no future `سـ` + `يطر`.
     own_sin: Vec<Vec<char>>,
@@ -126,6 +131,8 @@ impl<'v> Extractor<'v> {
                 .iter()
                 .map(|p| p.aliases.iter().filter_map(|a| after_sin(&fold(a))).collect())
                 .collect(),
+            not_names: cues.not_names.iter().map(|w| fold(w)).collect(),
+            open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),
             one_word_triggers: vocabulary
                 .predicates
                 .iter()

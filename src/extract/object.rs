@@ -512,4 +512,33 @@ mod tests {
                 .all(|c| !c.contains(" russia "))
         );
     }
+
+    /// `أوكرانيا` is a name as written and `أوكراني` + ا only with its ending
+    /// taken off: a name, so an object; `الأوكراني` as written stays an adjective.
+    #[test]
+    fn a_name_is_no_adjective_with_an_ending_taken_off() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي"]},
+              {"id": "ukraine", "kind": "state", "aliases": ["أوكرانيا"], "adjectives": ["الأوكراني"]}
+            "#,
+            r#"
+              {"id": "withdraw", "aliases": ["انسحاب", "الانسحاب"],
+                 "object_kinds": ["place", "state"], "object_markers": ["من"]}
+            "#,
+            r#"
+              "prepositions": ["من"],
+              "scope_prepositions": ["من"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("الانسحاب الروسي من أوكرانيا."),
+            ["russia withdraw ukraine affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("الانسحاب الأوكراني من روسيا."),
+            ["ukraine withdraw russia affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(grammar.claims("الانسحاب من الأوكراني."), Vec::<String>::new());
+    }
 }

@@ -165,10 +165,9 @@ impl Extractor<'_> {
                     .then(|| earlier(entity, Rule::Speaker))
             })
             .or_else(|| {
-                Some(earlier(
-                    previous.in_sentence.or(previous.sentence)?,
-                    Rule::PreviousSentence,
-                ))
+                let own_sentence = self.vocabulary.predicate_info(trigger.predicate).subject_in_sentence;
+                let sentence = previous.sentence.filter(|_| !own_sentence);
+                Some(earlier(previous.in_sentence.or(sentence)?, Rule::PreviousSentence))
             })
     }
 

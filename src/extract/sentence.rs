@@ -66,9 +66,20 @@ impl Extractor<'_> {
         words_into(text, sentence.clone(), &mut scratch.words);
         let words = &scratch.words;
         let mentions = self.index.mentions(words, &mut scratch.cache);
-        let mut groups = entity_groups(&mentions);
+        // Open names are a fallback: a trigger is read with the vocabulary's
+        // names first, and with the corpus's open names only when those give
+        // it no claim, so an open name never takes a role a listed one fills.
+        let has_open = mentions.iter().any(|m| self.is_open_name(m));
+        let mut groups = if has_open {
+            let listed: Vec<Mention> = mentions.iter().filter(|m| !self.is_open_name(m)).cloned().collect();
+            entity_groups(&listed)
+        } else {
+            entity_groups(&mentions)
+        };
+        let mut with_open = if has_open { entity_groups(&mentions) } else { Vec::new() };
         if let Some(date) = published {
             self.read_as_of(&mut groups, date);
+            self.read_as_of(&mut with_open, date);
         }
         if mentions.iter().any(|m| self.is_trigger(m)) {
             let clause_ranges = clauses(text, sentence.clone());
@@ -90,8 +101,14 @@ impl Extractor<'_> {
                 first: found.claims.len(),
                 objects: Vec::new(),
             };
+            let cx_open = Context {
+                groups: &with_open,
+                ..cx
+            };
             for at in 0..mentions.len() {
-                self.read_trigger(text, &cx, at, found, &mut claimed);
+                if !self.read_trigger(text, &cx, at, found, &mut claimed) && has_open {
+                    self.read_trigger(text, &cx_open, at, found, &mut claimed);
+                }
             }
             if let Some(last) = found.claims[claimed.first..].last() {
                 found.discourse = Some(last.subject);
@@ -122,6 +139,10 @@ impl Extractor<'_> {
             .and_then(|g| self.pick(g, |r| r.agent, true))
     }
 
+    fn is_open_name(&self, m: &Mention) -> bool {
+        matches!(m.sense, Sense::Entity(e) if self.open[e.0 as usize])
+    }
+
     fn is_trigger(&self, m: &Mention) -> bool {
         matches!(m.sense, Sense::Predicate(_))
             || (m.sense == Sense::Modality(Modality::Undecided) && self.undecided_about.is_some())
@@ -145,10 +166,12 @@ impl Extractor<'_> {
         }
     }
 
-    /// The claims of the mention at `at`, when it is a trigger that makes claims, into `found`.
-    fn read_trigger(&self, text: &str, cx: &Context, at: usize, found: &mut Found, claimed: &mut InSentence) {
+    /// The claims of the mention at `at`, when it is a trigger that makes
+    /// claims, into `found`; whether its roles were found (the claims may
+    /// still be repeats of earlier ones).
+    fn read_trigger(&self, text: &str, cx: &Context, at: usize, found: &mut Found, claimed: &mut InSentence) -> bool {
         let Some(predicate) = self.predicate_of(cx, at) else {
-            return;
+            return false;
         };
         let mention = &cx.mentions[at];
         let trigger = Trigger {
@@ -161,7 +184,7 @@ impl Extractor<'_> {
                 .is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
         };
         if self.makes_no_claim(cx, &trigger) {
-            return;
+            return false;
         }
         let naming = naming(cx, &trigger);
         let previous = Previous {
@@ -169,13 +192,16 @@ impl Extractor<'_> {
             sentence: found.discourse,
             objects: &claimed.objects,
         };
-        for (claim, object_group) in self.claims(cx, &trigger, previous) {
+        let claims = self.claims(cx, &trigger, previous);
+        let read = !claims.is_empty();
+        for (claim, object_group) in claims {
             if self.named_again(found, claimed.first, &claim, naming) {
                 continue;
             }
             claimed.objects.push(object_group);
             keep(text, claim, found, &mut claimed.first);
         }
+        read
     }
 
     /// `الانسحاب الروسي من القامشلي`, `القوات التي انسحبت`: the event of an

@@ -391,6 +391,11 @@ impl Lexicon {
 
     /// The meaning of a folded word, also under one attached preposition or
     /// فـ: "بالأمس", "للعام" (ل + العام with the article's alef elided), "فمنذ".
+    /// Whether the folded word (with a proclitic or not) is a time word.
+    pub fn is_time_word(&self, key: &str) -> bool {
+        self.lookup_with_clitics(key).is_some()
+    }
+
     pub(crate) fn lookup_with_clitics(&self, key: &str) -> Option<Lex> {
         self.lookup(key).or_else(|| without_proclitic(key, |k| self.lookup(k)))
     }

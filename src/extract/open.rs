@@ -1,0 +1,227 @@
+//! Open entities: names no vocabulary lists, read from the words next to a
+//! predicate's trigger (`أغلقت مكتب حماس`, `التقى إيلون ماسك`, `الحوثيون
+//! استهدفوا`), in a first pass over the whole corpus. A name becomes an
+//! entity of kind `open` when sources of their own use it so: one
+//! article's stray phrase stays out, the name two outlets give an actor or
+//! its object is kept, and the same name in every source is one entity
+//! (keyed by its folded words). Extraction then reads it like any other.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::index::{Mention, Sense};
+use super::{Extractor, Scratch};
+use crate::text::{
+    TokenKind, Words, fold, sentences, starts_with_and, without_article, without_conjunction, words_into,
+};
+use crate::vocab::Entity;
+
+/// The most words an open name has: a head with its construct and
+/// adjectives (`مكتب حماس السياسي`), or a first name and a surname.
+const MAX_WORDS: usize = 3;
+
+/// How many sources must use a name next to a trigger for it to be an entity.
+const MIN_SOURCES: usize = 2;
+
+/// The entity kind of open names (the lexicon's `roles` say what it may be).
+pub const OPEN_KIND: &str = "open";
+
+/// What the first pass knows of one candidate name.
+struct Candidate {
+    /// As first written (the first word without a clitic it carries).
+    label: String,
+    sources: FxHashSet<usize>,
+}
+
+impl Extractor<'_> {
+    /// The open entities of `texts`, sorted by their key so that the output
+    /// does not depend on the order texts are read in.
+    pub fn open_entities(&self, texts: &[&str], is_time_word: &dyn Fn(&str) -> bool) -> Vec<Entity> {
+        let mut scratch = Scratch::default();
+        let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
+        for (source, text) in texts.iter().enumerate() {
+            for sentence in sentences(text, &self.abbreviations) {
+                words_into(text, sentence, &mut scratch.words);
+                let mentions = self.index.mentions(&scratch.words, &mut scratch.cache);
+                let reading = Reading {
+                    text,
+                    words: &scratch.words,
+                    covered: covered(&scratch.words, &mentions),
+                    not_names: &self.not_names,
+                    is_time_word,
+                };
+                for mention in mentions.iter().filter(|m| opens_names(m.sense)) {
+                    for range in reading
+                        .names_beside(mention)
+                        .into_iter()
+                        .filter(|r| reading.may_stand_alone(r))
+                    {
+                        let (key, label) = reading.key_and_label(range);
+                        let candidate = candidates.entry(key).or_insert_with(|| Candidate {
+                            label,
+                            sources: FxHashSet::default(),
+                        });
+                        candidate.sources.insert(source);
+                    }
+                }
+            }
+        }
+        let mut taken: FxHashMap<String, usize> = FxHashMap::default();
+        candidates
+            .into_iter()
+            .filter(|(_, c)| c.sources.len() >= MIN_SOURCES)
+            .map(|(key, candidate)| {
+                let id = open_id(&key, &mut taken);
+                Entity {
+                    id,
+                    label: candidate.label,
+                    kind: OPEN_KIND.to_string(),
+                    aliases: vec![key],
+                    adjectives: Vec::new(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Names stand beside predicates and beside the verbs that attribute or deny.
+fn opens_names(sense: Sense) -> bool {
+    matches!(sense, Sense::Predicate(_) | Sense::AttributionVerb | Sense::Denial)
+}
+
+/// Per word, whether a phrase of the lexicon or the vocabulary covers it.
+fn covered(words: &Words, mentions: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; words.len()];
+    for mention in mentions {
+        covered[mention.words.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
+/// One sentence, read for names.
+struct Reading<'a> {
+    text: &'a str,
+    words: &'a Words,
+    covered: Vec<bool>,
+    not_names: &'a FxHashSet<String>,
+    is_time_word: &'a dyn Fn(&str) -> bool,
+}
+
+impl Reading<'_> {
+    /// Whether word `i` may be part of a name.
+    fn is_name_word(&self, i: usize) -> bool {
+        let word = &self.words.words[i];
+        let key = self.words.key(i);
+        let bare = without_conjunction(key);
+        word.kind == TokenKind::Word
+            && !self.covered[i]
+            && bare.chars().count() >= 2
+            && !self.not_names.contains(bare)
+            && !(self.is_time_word)(key)
+    }
+
+    /// A name of one word is a proper name: no article (`العسكري`, `القطع`
+    /// are common words), and no possessive ending (`قواتها`, `مكتبهم`).
+    fn may_stand_alone(&self, range: &Range<usize>) -> bool {
+        if range.len() > 1 {
+            return true;
+        }
+        let key = without_conjunction(self.words.key(range.start));
+        let possessed = ["ها", "هم", "هما", "هن"].iter().any(|suffix| {
+            key.strip_suffix(suffix)
+                .is_some_and(|stem| stem.chars().count() >= 3 && !self.words.words[range.start].taa_marbuta)
+        });
+        without_article(key).is_none() && !possessed
+    }
+
+    /// Nothing but spaces between words `a` and `a + 1`: punctuation ends a name.
+    fn joined(&self, a: usize) -> bool {
+        let gap = self.words.words[a].span.end..self.words.words[a + 1].span.start;
+        self.text[gap].chars().all(char::is_whitespace)
+    }
+
+    /// The candidate names beside `mention`: every prefix of the run of name
+    /// words after it (past one preposition of its own, `التقى مع`), and
+    /// every suffix of the run that ends right before it.
+    fn names_beside(&self, mention: &Mention) -> Vec<Range<usize>> {
+        let mut names = Vec::new();
+        let len = self.words.len();
+        let mut start = mention.words.end;
+        // Past one short word of the lexicon: a preposition (`التقى مع`, `هجوم على`).
+        if start + 1 < len
+            && self.covered[start]
+            && self.words.key(start).chars().count() <= 3
+            && self.joined(start - 1)
+        {
+            start += 1;
+        }
+        let mut end = start;
+        while end < len
+            && end - start < MAX_WORDS
+            && self.is_name_word(end)
+            && self.joined(end - 1)
+            && (end == start || !starts_with_and(self.words.key(end)))
+        {
+            end += 1;
+        }
+        names.extend((start + 1..=end).map(|e| start..e));
+        let end = mention.words.start;
+        let mut first = end;
+        while first > 0
+            && end - first < MAX_WORDS
+            && self.is_name_word(first - 1)
+            && self.joined(first - 1)
+            && (first == end || !starts_with_and(self.words.key(first)))
+        {
+            first -= 1;
+        }
+        names.extend((first..end).map(|s| s..end));
+        names
+    }
+
+    /// A name's key (its folded words, an article's proclitic taken off:
+    /// `بالسفينة` is `السفينة`) and its label (the words as written, when no
+    /// proclitic had to go).
+    fn key_and_label(&self, range: Range<usize>) -> (String, String) {
+        let mut key = String::new();
+        let mut clean = true;
+        for i in range.clone() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            let word = self.words.key(i);
+            match without_article(word) {
+                Some(rest) if !word.starts_with(ARTICLE) => {
+                    clean = false;
+                    key.push_str(ARTICLE);
+                    key.push_str(rest);
+                }
+                _ => key.push_str(word),
+            }
+        }
+        let label = if clean {
+            self.text[self.words.bytes(range)].to_string()
+        } else {
+            key.clone()
+        };
+        (key, label)
+    }
+}
+
+/// The article, which a name's key keeps.
+const ARTICLE: &str = "ال";
+
+/// A stable id for the name `key`: the same name gets the same id in every
+/// corpus, whatever else the corpus holds.
+fn open_id(key: &str, taken: &mut FxHashMap<String, usize>) -> String {
+    // FNV-1a: small, fixed, and the same on every platform.
+    let hash = fold(key).bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let id = format!("open-{:08x}", hash >> 32);
+    let seen = taken.entry(id.clone()).or_insert(0);
+    *seen += 1;
+    if *seen == 1 { id } else { format!("{id}-{seen}") }
+}
