@@ -165,6 +165,8 @@ pub struct CountWords {
     classes: Vec<String>,
     /// Words a counted noun follows when the count comes later (`عدد`).
     tallies: Vec<String>,
+    /// Phrases after which a count is a part of another (`من بينهم`).
+    parts: Vec<Vec<String>>,
     /// Per class: its counts only rise as time goes (a death toll).
     rising: Vec<bool>,
     /// Per class: its nouns say only that persons are counted (`شخصا`); the
@@ -182,7 +184,16 @@ pub struct Reading {
 
 static BUNDLED: LazyLock<CountWords> = LazyLock::new(|| CountWords::from_data(NUMBERS, Lexicon::bundled()).0);
 
-const MEANINGS: &[&str] = &["number", "scale", "several", "qualifier", "percent", "counted", "tally"];
+const MEANINGS: &[&str] = &[
+    "number",
+    "scale",
+    "several",
+    "qualifier",
+    "percent",
+    "counted",
+    "tally",
+    "part",
+];
 
 impl CountWords {
     /// The bundled number words (`data/numbers.json`) with the bundled time words' cardinals.
@@ -306,6 +317,7 @@ impl CountWords {
             }
             "percent" => self.percent.extend(phrases("percent")),
             "tally" => self.tallies.extend(phrases("tally").into_iter().flatten()),
+            "part" => self.parts.extend(phrases("part")),
             _ => {
                 let Some(class) = fields.string("counted") else {
                     return;
@@ -377,6 +389,12 @@ impl CountWords {
             Some((qualifier, start)) => (qualifier, start),
             None => (Qualifier::Exact, i),
         };
+        // `بينهم ثلاثة أطفال`: a part of a count told before, no count of its own.
+        if self.parts.iter().any(|part| {
+            start >= part.len() && self.phrase_at(t, start - part.len(), std::slice::from_ref(part)) == Some(start)
+        }) {
+            return None;
+        }
         let (mut low, mut high) = value;
         if qualifier == Qualifier::Between {
             match self.second_end(t, end) {
@@ -740,7 +758,7 @@ mod tests {
     fn the_bundled_words_read_without_problems() {
         let (words, diagnostics) = CountWords::from_data(NUMBERS, Lexicon::bundled());
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        assert_eq!(words.classes(), ["dead", "wounded", "people", "votes"]);
+        assert_eq!(words.classes(), ["dead", "wounded", "people", "measures", "votes"]);
         assert!(words.rises("dead") && words.rises("dead+wounded") && !words.rises("votes"));
         assert!(words.is_generic("people") && !words.is_generic("dead"));
     }
@@ -833,6 +851,9 @@ mod tests {
         assert_eq!(one("ارتفاع عدد الشهداء إلى 274"), "274 dead");
         assert_eq!(one("ارتفاع عدد الشهداء والجرحى إلى 900"), "900 dead+wounded");
         assert_eq!(one("ارتفاع عدد الجرحى إلى 700"), "700 wounded");
+        // A part of a count told before is no count of its own.
+        assert_eq!(one("قتل 11 مدنيا من بينهم ثلاثة أطفال"), "11 people");
+        assert_eq!(one("أصيب 235 آخرين، بينهم 40 طفلا"), "235 -");
     }
 
     #[test]

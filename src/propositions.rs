@@ -82,6 +82,10 @@ impl CountSide {
     }
 }
 
+/// The longest time, in days, a count is dated to for a conflict: a week. A
+/// count of a month or a year (`في ديسمبر`) may total several events.
+pub const EVENT_DAYS: i32 = 7;
+
 /// What two counts of one event that no number satisfies both say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Numeric {
@@ -439,29 +443,28 @@ fn count_side(predicate: &crate::vocab::Predicate, count: &Count) -> CountSide {
 }
 
 /// Two claims' counts when they are of one thing and no number satisfies
-/// both, and what that says: a conflict at the same time (or a toll that
-/// fell), a rising toll, or counts of other periods. None when they
-/// intersect, count different things, or a time is unknown.
+/// both, and what that says: at overlapping times, each dated to at most
+/// [`EVENT_DAYS`], a conflict — unless a toll told in a later article is
+/// higher, which is a rising toll (lower, it fell: a conflict); at times
+/// apart, counts of other periods. None when they intersect, count
+/// different things, or a time is unknown or too long.
 fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
     let (x, y) = (a.count?, b.count?);
     if !x.compares(&y) || x.amount.intersects(&y.amount) {
         return None;
     }
-    let same_time = a.overlaps(b)?;
-    if !(x.rises && y.rises) {
-        return Some(if same_time {
-            Numeric::Conflict
-        } else {
-            Numeric::OtherPeriods
-        });
+    if !a.overlaps(b)? {
+        return Some(Numeric::OtherPeriods);
     }
-    // Which is later: by publication, else by time when they are apart.
+    // A count over a longer time may total several events: no conflict.
+    let dated = |p: &Position| p.days.is_some_and(|(start, end)| end - start < EVENT_DAYS);
+    if !dated(a) || !dated(b) {
+        return None;
+    }
+    // A toll told again later, by publication: it may have risen since.
     let a_later = match (a.published, b.published) {
-        (Some(p), Some(q)) if p != q => Some(p > q),
-        _ => (!same_time).then(|| a.days.map(|d| d.0) > b.days.map(|d| d.0)),
-    };
-    let Some(a_later) = a_later else {
-        return Some(Numeric::Conflict);
+        (Some(p), Some(q)) if p != q && x.rises && y.rises => p > q,
+        _ => return Some(Numeric::Conflict),
     };
     let (earlier, later) = if a_later { (y, x) } else { (x, y) };
     Some(if earlier.amount.below(&later.amount) {
@@ -1095,6 +1098,44 @@ mod tests {
         assert_eq!(
             between((COUNTED, &saturday), (KILLED, &fewer)),
             ["conflict disjoint-counts"]
+        );
+        // Tolls of other days are other events: an update, never a conflict.
+        let june = toll(
+            "2024-06-09",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06-09",
+            r#"{"fewer_than": 100}"#,
+            KILLED,
+        );
+        let november = toll(
+            "2024-11-20",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-11-20",
+            r#"{"exact": 274}"#,
+            COUNTED,
+        );
+        assert_eq!(
+            between((KILLED, &june), (COUNTED, &november)),
+            ["update different-periods"]
+        );
+        // Nor counts dated to a month: they may total several events.
+        let month = toll(
+            "2024-06-30",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06",
+            r#"{"exact": 274}"#,
+            COUNTED,
+        );
+        assert!(
+            between((KILLED, &june), (COUNTED, &month))
+                .iter()
+                .all(|v| !v.contains("counts"))
         );
         // Vote shares do not only rise: another period's share is an update either way.
         let early = toll(

@@ -137,6 +137,11 @@ mod tests {
             grammar.counts("قال الجيش الإسرائيلي إن لديه علما بمقتل أقل من 100 في النصيرات."),
             ["kill nuseirat fewer than 100 -"]
         );
+        // A measure is no toll: `أربعة عقود` counts decades.
+        assert_eq!(
+            grammar.counts("قتل الجيش الإسرائيلي مدنيين في النصيرات بعد أربعة عقود من الحرب."),
+            ["kill nuseirat no-count"]
+        );
         // A predicate that counts nothing takes no count.
         assert_eq!(
             grammar.counts("هاجم الجيش الإسرائيلي النصيرات بـ 40 غارة."),
