@@ -12,59 +12,13 @@ mod support;
 use std::time::Instant;
 
 use support::{peak_mib, reset_peak};
-use tanaqud::corpus::{CorpusFiles, InputFile, SourceFiles};
 use tanaqud::merge::ClaimSet;
 use tanaqud::pipeline::{self, Options};
 use tanaqud::report::{Format, render};
 
-/// Sentences per article.
-const SENTENCES: usize = 24;
-
-/// The sample articles' sentences (split after ". " and at line breaks).
-fn sentences() -> Vec<String> {
-    support::sample_articles()
-        .into_iter()
-        .flat_map(|text| {
-            text.lines()
-                .flat_map(|line| {
-                    line.split_inclusive(". ")
-                        .map(|s| s.trim().to_string())
-                        .collect::<Vec<_>>()
-                })
-                .filter(|s| s.chars().count() > 20)
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
-fn story(n: usize, sentences: &[String]) -> CorpusFiles {
-    let mut rng = support::Rng(0x2545_F491_4F6C_DD1D);
-    let sources = (0..n)
-        .map(|i| {
-            let day = 1 + i % 28;
-            let id = format!("outlet-{i:05}-2024-12-{day:02}");
-            let body: Vec<&str> = (0..SENTENCES)
-                .map(|_| sentences[rng.below(sentences.len())].as_str())
-                .collect();
-            SourceFiles {
-                article: Some(InputFile {
-                    name: format!("{id}.txt"),
-                    text: body.join("\n"),
-                }),
-                id,
-                ..SourceFiles::default()
-            }
-        })
-        .collect();
-    CorpusFiles {
-        sources,
-        ..CorpusFiles::default()
-    }
-}
-
 fn main() {
     let sizes = support::sizes(&[100, 1_000, 10_000]);
-    let sentences = sentences();
+    let sentences = support::sentences();
     println!(
         "{:>8} {:>9} {:>9} {:>10} {:>8} {:>9} {:>7} {:>8} {:>8} {:>8} {:>8}",
         "articles",
@@ -81,7 +35,7 @@ fn main() {
     );
     let mut previous: Option<(usize, f64, f64, f64)> = None;
     for n in sizes {
-        let files = story(n, &sentences);
+        let files = support::story(n, &sentences);
         reset_peak();
         let start = Instant::now();
         let mut diagnostics = Vec::new();

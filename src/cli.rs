@@ -266,12 +266,11 @@ fn check(dir: &Path) -> u8 {
     let (Loaded { corpus, .. }, diagnostics) = load(dir, ClaimSet::Annotated, 1);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let text = if diagnostics.is_empty() {
+        let (entities, predicates) = corpus.vocabulary.own_counts();
         format!(
-            "ok: {} sources, {} claims, {} entities, {} predicates\n",
+            "ok: {} sources, {} claims, {entities} entities, {predicates} predicates\n",
             corpus.sources.len(),
             corpus.claims.len(),
-            corpus.vocabulary.entities.len(),
-            corpus.vocabulary.predicates.len()
         )
     } else {
         report::render_diagnostics(&diagnostics)
@@ -452,7 +451,15 @@ fn triage(dir: &Path, decision: Decision, id: String, reason: String) -> u8 {
     let entries = files.triage.as_ref().map_or_else(Vec::new, |file| {
         tanaqud::triage::read(&tanaqud::json::JsonFile::new(&file.name, &file.text))
     });
-    let text = tanaqud::triage::with_entry(entries, tanaqud::triage::Entry { id, decision, reason });
+    let verdict = ids.iter().position(|&i| i == id).map(|at| &analysis.verdicts[at]);
+    let about = verdict.map(|v| tanaqud::triage::verdict_about(&analysis.loaded.corpus, &analysis.propositions, v));
+    let entry = tanaqud::triage::Entry {
+        id,
+        decision,
+        reason,
+        about,
+    };
+    let text = tanaqud::triage::with_entry(entries, entry, &ids);
     // The triage file belongs in the corpus: it is the one file written there.
     match output::replace_file(&dir.join(tanaqud::triage::FILE_NAME), &text, &[], None) {
         Ok(()) => EXIT_OK,

@@ -15,6 +15,13 @@ pub struct DataFile {
     pub text: &'static str,
 }
 
+/// The gazetteer: states, cities, seas and named institutions, generated
+/// (`scripts/gazetteer/`), under the news vocabulary and every story's.
+pub const GAZETTEER: DataFile = DataFile {
+    name: "gazetteer.json",
+    text: include_str!("../data/gazetteer.json"),
+};
+
 /// The general news vocabulary: predicates of news in families, under every
 /// corpus's story vocabulary (never replaced, only overridden entry by entry).
 pub const NEWS: DataFile = DataFile {

@@ -210,7 +210,7 @@ fn full_dates(line: &Found, time: &Lexicon) -> Vec<Interval> {
         .filter(|early| {
             matches!(
                 early.interval.granularity,
-                Granularity::Day | Granularity::Hour | Granularity::Minute
+                Granularity::Day | Granularity::Hour | Granularity::Minute | Granularity::Second
             ) && late
                 .iter()
                 .any(|l| l.span == early.span && l.interval == early.interval)

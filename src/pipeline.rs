@@ -76,19 +76,28 @@ pub fn analyse(
         return None;
     }
     let origins = origins::origins(&loaded.corpus.sources);
-    let (propositions, verdicts) = propositions::compare(&loaded.corpus, &origins);
+    let (propositions, verdicts, compared) = propositions::compare_planned(&loaded.corpus, &origins);
     let ids: Vec<String> = verdicts
         .iter()
         .map(|v| triage::verdict_id(&loaded.corpus, &propositions, v))
         .collect();
     let decisions = own_copy(files.triage.as_ref(), triage::read, diagnostics).unwrap_or_default();
     if let Some(file) = &files.triage {
-        diagnostics.extend(triage::stale(&file.name, &decisions, &ids));
+        let about: Vec<(String, String)> = ids
+            .iter()
+            .zip(&verdicts)
+            .map(|(id, v)| (id.clone(), triage::verdict_about(&loaded.corpus, &propositions, v)))
+            .collect();
+        diagnostics.extend(triage::check(&file.name, &decisions, &about));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
     }
     let report = Report::build(&Comparison {
         corpus: &loaded.corpus,
         propositions: &propositions,
         verdicts: &verdicts,
+        compared: &compared,
         origins: &origins,
         set_aside: &loaded.set_aside,
         ids: &ids,

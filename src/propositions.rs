@@ -153,10 +153,36 @@ impl Position {
     }
 }
 
+/// How two propositions that the comparison puts side by side relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// A proposition's claims among themselves.
+    Same,
+    /// A whole (the first) and one of its parts, through the vocabulary's containment.
+    WholeAndPart,
+    /// Two of a block's largest propositions on scopes neither of which contains the other.
+    OtherScopes,
+}
+
+/// A pair of propositions (indices into the sorted propositions) that the
+/// comparison judged: the blocked self-join's candidates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compared {
+    pub propositions: [u32; 2],
+    pub relation: Relation,
+}
+
 /// Groups the claims into propositions and gives the verdicts. `origins` is
 /// each source's origin (see [`crate::origins`]). Propositions are sorted by
 /// actor, family and scope; verdicts by kind, then by weight.
 pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdict>) {
+    let (propositions, verdicts, _) = compare_planned(corpus, origins);
+    (propositions, verdicts)
+}
+
+/// [`compare`], with the pairs of propositions it compared, in the order it
+/// compared them.
+pub fn compare_planned(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdict>, Vec<Compared>) {
     let vocabulary = &corpus.vocabulary;
     let mut index: HashMap<(EntityId, FamilyId, EntityId), usize> = HashMap::new();
     let mut propositions: Vec<Proposition> = Vec::new();
@@ -194,19 +220,31 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
     let mut positions = positions;
     positions.iter_mut().for_each(|side| find_relays(side));
     let mut verdicts = Vec::new();
+    let mut compared = Vec::new();
     for (p, side) in positions.iter().enumerate() {
         same_proposition(p, side, &mut verdicts);
+        compared.push(Compared {
+            propositions: [p as u32; 2],
+            relation: Relation::Same,
+        });
     }
     let mut start = 0;
     while start < propositions.len() {
         let key = |q: &Proposition| (q.actor, q.family);
         let end = start + propositions[start..].partition_point(|q| key(q) == key(&propositions[start]));
-        across_scopes(corpus, &propositions, &positions, start..end, &mut verdicts);
+        across_scopes(
+            corpus,
+            &propositions,
+            &positions,
+            start..end,
+            &mut verdicts,
+            &mut compared,
+        );
         start = end;
     }
     rank(corpus, origins, &mut verdicts);
     let verdicts = one_per_whole(corpus, verdicts);
-    (propositions, verdicts)
+    (propositions, verdicts, compared)
 }
 
 /// Propositions of one block (same actor and family) whose scopes other than
@@ -224,10 +262,15 @@ fn across_scopes(
     positions: &[Vec<Position>],
     block: std::ops::Range<usize>,
     out: &mut Vec<Verdict>,
+    compared: &mut Vec<Compared>,
 ) {
     let vocabulary = &corpus.vocabulary;
     let by_object: HashMap<EntityId, usize> = block.clone().map(|p| (propositions[p].object, p)).collect();
-    let mut judge = |props: [usize; 2], judge: fn(&mut Verdicts)| {
+    let mut judge = |props: [usize; 2], relation: Relation, judge: fn(&mut Verdicts)| {
+        compared.push(Compared {
+            propositions: props.map(|p| p as u32),
+            relation,
+        });
         judge(&mut Verdicts {
             props,
             sides: props.map(|i| positions[i].as_slice()),
@@ -237,7 +280,7 @@ fn across_scopes(
     for part in block.clone() {
         for container in vocabulary.ancestors(propositions[part].object) {
             if let Some(&whole) = by_object.get(container).filter(|&&w| w != part) {
-                judge([whole, part], whole_and_part);
+                judge([whole, part], Relation::WholeAndPart, whole_and_part);
             }
         }
     }
@@ -248,8 +291,8 @@ fn across_scopes(
     for (i, &p) in largest.iter().enumerate() {
         for &q in &largest[i + 1..] {
             match vocabulary.scope_relation(propositions[p].object, propositions[q].object) {
-                ScopeRelation::Overlaps => judge([p, q], overlapping_scopes),
-                ScopeRelation::Disjoint => judge([p, q], disjoint_scopes),
+                ScopeRelation::Overlaps => judge([p, q], Relation::OtherScopes, overlapping_scopes),
+                ScopeRelation::Disjoint => judge([p, q], Relation::OtherScopes, disjoint_scopes),
                 _ => {}
             }
         }

@@ -16,7 +16,7 @@ use crate::model::{Basis, Claim, Corpus, PublicationBasis, Published, Source};
 use crate::vocab::Vocabulary;
 
 /// Reads the vocabulary of a corpus: its story vocabulary (the bundled one
-/// when it has none) over the general news vocabulary, recording the
+/// when it has none) over the general news vocabulary over the gazetteer, recording the
 /// problems of a corpus's own file.
 pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Vocabulary {
     let (name, text) = files
@@ -25,9 +25,10 @@ pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Voc
         .map_or((crate::data::VOCABULARY.name, crate::data::VOCABULARY.text), |input| {
             (input.name.as_str(), input.text.as_str())
         });
+    let gazetteer = JsonFile::new(crate::data::GAZETTEER.name, crate::data::GAZETTEER.text);
     let news = JsonFile::new(crate::data::NEWS.name, crate::data::NEWS.text);
     let story = JsonFile::new(name, text);
-    let vocabulary = Vocabulary::read_layers(&[&news, &story]);
+    let vocabulary = Vocabulary::read_layers(&[&gazetteer, &news, &story]);
     // The bundled files are checked by the tests; only a corpus's own is reported on.
     if files.vocabulary.is_some() {
         diagnostics.extend(story.into_diagnostics());

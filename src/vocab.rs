@@ -91,7 +91,7 @@ pub enum ScopeRelation {
     Disjoint,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     pub entities: Vec<Entity>,
     pub predicates: Vec<Predicate>,
@@ -107,9 +107,17 @@ pub struct Vocabulary {
     /// Per entity, the first and last day a name it shares with another
     /// entity means it (`from`, `until`).
     era: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// How many entities and predicates the last layer (the story's own) defines.
+    own: (usize, usize),
 }
 
 impl Vocabulary {
+    /// How many entities and predicates the last layer read (a corpus's
+    /// own vocabulary) defines, replacing or adding to the layers under it.
+    pub fn own_counts(&self) -> (usize, usize) {
+        self.own
+    }
+
     pub fn entity(&self, id: &str) -> Option<EntityId> {
         self.entity_index.get(id).copied()
     }
@@ -210,6 +218,11 @@ impl Vocabulary {
             vocabulary.read_predicates(file, &top, layer, &mut predicate_layer);
         }
         vocabulary.shadow(&links.layer, &predicate_layer);
+        let last = files.len().saturating_sub(1);
+        vocabulary.own = (
+            links.layer.iter().filter(|&&l| l == last).count(),
+            predicate_layer.iter().filter(|&&l| l == last).count(),
+        );
         let resolve = |names: Vec<(usize, Names)>| -> Vec<Vec<EntityId>> {
             names
                 .into_iter()
@@ -236,7 +249,7 @@ impl Vocabulary {
         fn top_layers<'a>(names: impl Iterator<Item = (usize, &'a String)>) -> HashMap<String, usize> {
             let mut top: HashMap<String, usize> = HashMap::new();
             for (layer, name) in names {
-                let slot = top.entry(fold(name)).or_insert(layer);
+                let slot = top.entry(shadow_key(name)).or_insert(layer);
                 *slot = (*slot).max(layer);
             }
             top
@@ -248,7 +261,7 @@ impl Vocabulary {
                 .flat_map(|(e, &layer)| e.aliases.iter().chain(&e.adjectives).map(move |a| (layer, a))),
         );
         for (entity, &layer) in self.entities.iter_mut().zip(entity_layer) {
-            let own = |a: &String| entity_top[&fold(a)] == layer;
+            let own = |a: &String| entity_top[&shadow_key(a)] == layer;
             entity.aliases.retain(own);
             entity.adjectives.retain(own);
         }
@@ -259,7 +272,7 @@ impl Vocabulary {
                 .flat_map(|(p, &layer)| p.aliases.iter().map(move |a| (layer, a))),
         );
         for (predicate, &layer) in self.predicates.iter_mut().zip(predicate_layer) {
-            predicate.aliases.retain(|a| predicate_top[&fold(a)] == layer);
+            predicate.aliases.retain(|a| predicate_top[&shadow_key(a)] == layer);
         }
     }
 
@@ -399,7 +412,10 @@ impl Vocabulary {
                 Some(&PredicateId(i)) if layers[i as usize] == layer => {
                     file.error(id.span, format!("predicate `{}` is defined twice", id.value));
                 }
-                Some(&PredicateId(i)) => vocabulary.predicates[i as usize] = predicate,
+                Some(&PredicateId(i)) => {
+                    vocabulary.predicates[i as usize] = predicate;
+                    layers[i as usize] = layer;
+                }
                 None => {
                     vocabulary
                         .predicate_index
@@ -444,6 +460,21 @@ impl Vocabulary {
             file.push(crate::diag::Diagnostic::error(&file.name, message));
         });
     }
+}
+
+/// What a word of a layer is compared by when a later layer takes it: its
+/// folded words without the article, as the phrase index finds them
+/// (`الاستهداف` and `استهداف` are one word to it).
+fn shadow_key(name: &str) -> String {
+    fold(name)
+        .split(' ')
+        .map(|word| {
+            word.strip_prefix("ال")
+                .filter(|rest| rest.chars().count() >= 2)
+                .unwrap_or(word)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Entity names as written, resolved to ids once every entity is read.
@@ -715,6 +746,76 @@ pub(crate) mod tests {
         let file = JsonFile::new("vocabulary.json", text);
         Vocabulary::read(&file);
         file.into_diagnostics().into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_later_layer_replaces_by_id_and_takes_its_words() {
+        let news = JsonFile::new(
+            "news.json",
+            r#"{"entities": [], "predicates": [
+              {"id": "attack", "label": "attack", "family": "attack", "direction": "for", "aliases": ["هجوم", "الاستهداف"]},
+              {"id": "visit", "label": "visit", "family": "visit", "direction": "for", "aliases": ["زيارة"]}
+            ]}"#,
+        );
+        let story = JsonFile::new(
+            "vocabulary.json",
+            r#"{"entities": [{"id": "moscow", "label": "Moscow", "kind": "place", "aliases": ["موسكو"]}],
+               "predicates": [
+              {"id": "visit", "label": "pay a state visit", "family": "visit", "direction": "for", "aliases": ["زيارة رسمية"]},
+              {"id": "threaten", "label": "threaten", "family": "hostility", "direction": "for", "aliases": ["استهداف"]}
+            ]}"#,
+        );
+        let v = Vocabulary::read_layers(&[&news, &story]);
+        assert!(news.into_diagnostics().is_empty() && story.into_diagnostics().is_empty());
+        let visit = v.predicate_info(v.predicate("visit").unwrap());
+        assert_eq!(
+            (visit.label.as_str(), visit.aliases.clone()),
+            ("pay a state visit", vec!["زيارة رسمية".to_string()])
+        );
+        // `استهداف` is the story's, with or without the article.
+        assert_eq!(
+            v.predicate_info(v.predicate("attack").unwrap()).aliases,
+            vec!["هجوم".to_string()]
+        );
+        assert_eq!(v.families, vec!["attack", "visit", "hostility"]);
+        assert_eq!(v.own_counts(), (1, 2));
+    }
+
+    #[test]
+    fn a_name_may_be_within_an_entity_of_a_layer_below_and_a_duplicate_in_one_file_is_still_an_error() {
+        let gazetteer = JsonFile::new(
+            "gazetteer.json",
+            r#"{"entities": [{"id": "syria", "label": "Syria", "kind": "state", "aliases": ["سوريا"]}], "predicates": []}"#,
+        );
+        let story = JsonFile::new(
+            "vocabulary.json",
+            r#"{"entities": [
+              {"id": "hmeimim", "label": "Hmeimim", "kind": "facility", "aliases": ["حميميم"], "within": ["syria"]},
+              {"id": "hmeimim", "label": "again", "kind": "facility", "aliases": ["حميميم"]}
+            ], "predicates": []}"#,
+        );
+        let v = Vocabulary::read_layers(&[&gazetteer, &story]);
+        let messages: Vec<String> = story.into_diagnostics().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages, vec!["entity `hmeimim` is defined twice"]);
+        let (syria, hmeimim) = (v.entity("syria").unwrap(), v.entity("hmeimim").unwrap());
+        assert_eq!(v.scope_relation(syria, hmeimim), ScopeRelation::Contains);
+    }
+
+    #[test]
+    fn open_names_are_added_as_their_own_actors() {
+        let mut v = small();
+        let before = v.entities.len();
+        let open = |id: &str| Entity {
+            id: id.to_string(),
+            label: "مكتب حماس".to_string(),
+            kind: "open".to_string(),
+            aliases: vec!["مكتب حماس".to_string()],
+            adjectives: Vec::new(),
+        };
+        v.add_open(vec![open("open-1"), open("open-1")]);
+        assert_eq!(v.entities.len(), before + 1);
+        let id = v.entity("open-1").unwrap();
+        assert_eq!((v.actor(id), v.ancestors(id)), (id, &[id][..]));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Duckling's Arabic time corpus (`tests/data/eval/duckling_ar_time.tsv`),
 //! scored with its own conventions: the reference time 2013-02-12T04:30
 //! (a Tuesday), ambiguous dates to the future, the grain named in the file,
-//! interval ends exclusive (ours are inclusive), `negative` rows yielding
-//! nothing. Prints the score per kind and grain and keeps today's figure as
+//! interval ends exclusive (ours are inclusive: a clock range names its
+//! last hour or minute), `negative` rows yielding nothing. Prints the score per kind and grain and keeps today's figure as
 //! a floor.
 
 use std::collections::BTreeMap;
@@ -25,13 +25,13 @@ fn parse(at: &str) -> Option<NaiveDateTime> {
 
 fn granularity(grain: &str) -> Option<Granularity> {
     Some(match grain {
+        "second" => Granularity::Second,
         "minute" => Granularity::Minute,
         "hour" => Granularity::Hour,
         "day" => Granularity::Day,
         "week" => Granularity::Week,
         "month" => Granularity::Month,
         "year" => Granularity::Year,
-        // No second grain: a clock time is at most minute-precise.
         _ => return None,
     })
 }
@@ -44,6 +44,18 @@ fn inclusive_end(end: NaiveDateTime, grain: &str) -> NaiveDate {
     }
 }
 
+/// Where a clock range of ours ends, exclusive: its last hour, minute or
+/// second and one more.
+fn exclusive_clock_end(interval: &Interval) -> Option<NaiveDateTime> {
+    let step = match interval.granularity {
+        Granularity::Hour => TimeDelta::hours(1),
+        Granularity::Minute => TimeDelta::minutes(1),
+        Granularity::Second => TimeDelta::seconds(1),
+        _ => return None,
+    };
+    Some(interval.end?.and_time(interval.end_time?) + step)
+}
+
 /// Whether our `interval` is the row's value.
 fn agrees(row: &Row, interval: &Interval) -> bool {
     let Some(start) = row.start else {
@@ -52,16 +64,35 @@ fn agrees(row: &Row, interval: &Interval) -> bool {
     if interval.start != Some(start.date()) {
         return false;
     }
+    let clock = matches!(row.grain, "hour" | "minute" | "second");
     match (row.kind, row.end) {
+        // A range of clock times must end at the row's end: a clock time
+        // alone is no range.
+        ("datetimeInterval" | "datetimeIntervalHoliday", Some(end)) if clock => {
+            interval.time == Some(start.time()) && exclusive_clock_end(interval) == Some(end)
+        }
         ("datetimeInterval" | "datetimeIntervalHoliday", Some(end)) => {
             interval.end == Some(inclusive_end(end, row.grain))
-                && (!matches!(row.grain, "hour" | "minute") || interval.time == Some(start.time()))
         }
-        _ => {
-            granularity(row.grain) == Some(interval.granularity)
-                && (!matches!(row.grain, "hour" | "minute") || interval.time == Some(start.time()))
-        }
+        _ => granularity(row.grain) == Some(interval.granularity) && (!clock || interval.time == Some(start.time())),
     }
+}
+
+/// Rows whose Duckling convention is arguable (`duckling_ar_arguable.tsv`):
+/// text → (our reading as printed, why).
+fn arguable() -> BTreeMap<String, (String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/duckling_ar_arguable.tsv");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{l}");
+            (f[0].to_string(), (f[1].to_string(), f[2].to_string()))
+        })
+        .collect()
 }
 
 #[test]
@@ -87,6 +118,8 @@ fn duckling_arabic_time_corpus() {
     assert_eq!(anchor.date.weekday(), chrono::Weekday::Tue);
     let mut tally: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     let mut right = 0;
+    let arguable = arguable();
+    let mut held = Vec::new();
     for row in &rows {
         let found = normalize(row.text, anchor, Prefer::Future);
         let ok = match (row.kind, &found) {
@@ -94,12 +127,23 @@ fn duckling_arabic_time_corpus() {
             ("negative", Some(_)) | (_, None) => false,
             (_, Some(r)) => agrees(row, &r.interval),
         };
+        if let Some((ours, why)) = arguable.get(row.text) {
+            // Held to our reading, and still not Duckling's: a row we come to
+            // agree on leaves the file.
+            let shown = found.as_ref().map_or("-".to_string(), |r| r.interval.to_string());
+            assert!(
+                shown == *ours && !ok,
+                "arguable «{}»: ours {shown}, file {ours}, Duckling's {ok}",
+                row.text
+            );
+            held.push(format!("arguable «{}»: ours {ours} ({why})", row.text));
+        }
         let entry = tally.entry((row.kind.to_string(), row.grain.to_string())).or_default();
         entry.1 += 1;
         if ok {
             entry.0 += 1;
             right += 1;
-        } else {
+        } else if !arguable.contains_key(row.text) {
             let got = found.map_or("nothing".to_string(), |r| {
                 format!("{} ({:?})", r.interval, r.interval.granularity)
             });
@@ -112,10 +156,22 @@ fn duckling_arabic_time_corpus() {
     for ((kind, grain), (ok, total)) in &tally {
         eprintln!("{kind:<24} {grain:<7} {ok:>3} of {total}");
     }
-    eprintln!("Duckling Arabic: {right} of {}", rows.len());
-    // FIXME: the target is 165 of 180; this floor is today's figure.
+    for line in &held {
+        eprintln!("{line}");
+    }
+    assert_eq!(held.len(), arguable.len(), "every arguable row is a row of the corpus");
+    eprintln!(
+        "Duckling Arabic: {right} of {}; {} more arguable rows held to our reading; {} of {} either way",
+        rows.len(),
+        held.len(),
+        right + held.len(),
+        rows.len()
+    );
+    // FIXME: three rows still missed — «من اسبوع» (colloquial من for «ago»),
+    // «حتى الساعة 2:00» (until a clock time, from now), «خلال اسبوعين» (within a span
+    // from now); this floor is today's figure.
     assert!(right >= FLOOR, "{right} of {}", rows.len());
 }
 
 /// Today's score.
-const FLOOR: usize = 113;
+const FLOOR: usize = 165;

@@ -1,8 +1,11 @@
-//! What the benches share: peak memory (from Linux's /proc), the sample
-//! articles, the sizes asked for, a seeded random number generator.
+//! What the benches (and the story_corpus example) share: peak memory (from
+//! Linux's /proc), the sample articles, the sizes asked for, a seeded random
+//! number generator, and a story told by N generated articles.
 
 // Each bench is a crate of its own and uses part of this.
 #![allow(dead_code)]
+
+use tanaqud::corpus::{CorpusFiles, InputFile, SourceFiles};
 
 /// Resets the peak resident size, so that the next reading is of what runs
 /// after this (Linux 4.0 and later).
@@ -54,5 +57,50 @@ impl Rng {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         (self.0 % n as u64) as usize
+    }
+}
+
+/// Sentences per article of [`story`].
+pub const SENTENCES: usize = 24;
+
+/// The sample articles' sentences (split after ". " and at line breaks).
+pub fn sentences() -> Vec<String> {
+    sample_articles()
+        .into_iter()
+        .flat_map(|text| {
+            text.lines()
+                .flat_map(|line| {
+                    line.split_inclusive(". ")
+                        .map(|s| s.trim().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|s| s.chars().count() > 20)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+pub fn story(n: usize, sentences: &[String]) -> CorpusFiles {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let sources = (0..n)
+        .map(|i| {
+            let day = 1 + i % 28;
+            let id = format!("outlet-{i:05}-2024-12-{day:02}");
+            let body: Vec<&str> = (0..SENTENCES)
+                .map(|_| sentences[rng.below(sentences.len())].as_str())
+                .collect();
+            SourceFiles {
+                article: Some(InputFile {
+                    name: format!("{id}.txt"),
+                    text: body.join("\n"),
+                }),
+                id,
+                ..SourceFiles::default()
+            }
+        })
+        .collect();
+    CorpusFiles {
+        sources,
+        ..CorpusFiles::default()
     }
 }

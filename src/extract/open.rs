@@ -225,3 +225,99 @@ fn open_id(key: &str, taken: &mut FxHashMap<String, usize>) -> String {
     *seen += 1;
     if *seen == 1 { id } else { format!("{id}-{seen}") }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::Grammar;
+
+    fn grammar() -> Grammar {
+        Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت", "إغلاق"]},
+               {"id": "meet", "aliases": ["التقى"], "object_markers": ["مع"]}"#,
+            r#""not_names": ["أمس"], "prepositions": ["مع", "في"]"#,
+        )
+    }
+
+    /// The open names of `texts`, as `label (alias)`.
+    fn open_names(grammar: &Grammar, texts: &[&str]) -> Vec<String> {
+        grammar
+            .extractor()
+            .open_entities(texts, &|key| key == "اليوم")
+            .iter()
+            .map(|e| format!("{} ({})", e.label, e.aliases[0]))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_two_sources_use_beside_a_trigger_is_kept() {
+        let grammar = grammar();
+        let names = open_names(
+            &grammar,
+            &[
+                "أغلقت قطر مكتب حماس السياسي في الدوحة.",
+                "نفت الحكومة إغلاق مكتب حماس في العاصمة.",
+            ],
+        );
+        assert_eq!(names, vec!["مكتب (مكتب)", "مكتب حماس (مكتب حماس)"]);
+        // One source is not enough.
+        assert!(open_names(&grammar, &["أغلقت قطر مكتب حماس السياسي.", "زار الوزير الدوحة."]).is_empty());
+    }
+
+    #[test]
+    fn names_stop_at_punctuation_a_glued_and_time_and_listed_words() {
+        let grammar = grammar();
+        let texts = [
+            "التقى إيلون ماسك، اليوم مع السفير.",
+            "التقى إيلون ماسك وزوجته أمس مع السفير.",
+        ];
+        assert_eq!(
+            open_names(&grammar, &texts),
+            vec!["إيلون (ايلون)", "إيلون ماسك (ايلون ماسك)"]
+        );
+        // A name after the trigger's own preposition, and one before it.
+        let texts = ["ماسك التقى مع مندوب إيران.", "قال إن ماسك التقى مع مندوب إيران أمس."];
+        assert_eq!(
+            open_names(&grammar, &texts),
+            vec!["ماسك (ماسك)", "مندوب (مندوب)", "مندوب إيران (مندوب ايران)"]
+        );
+    }
+
+    #[test]
+    fn a_name_of_one_word_is_no_common_word() {
+        let grammar = grammar();
+        // `العسكري` has the article, `قواتها` a possessive ending: neither is a name alone.
+        let texts = [
+            "أغلقت العسكري الباب.",
+            "أغلقت قواتها الطريق.",
+            "أغلقت العسكري الباب.",
+            "أغلقت قواتها الطريق.",
+        ];
+        let names = open_names(&grammar, &texts);
+        assert!(
+            names.iter().all(|n| n.contains(' ') && n.split(' ').count() > 2),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn an_open_name_never_takes_a_role_a_listed_name_fills() {
+        let grammar = grammar();
+        let texts = ["أغلقت قطر مكتب حماس.", "إغلاق مكتب حماس في الدوحة."];
+        let mut vocabulary = grammar.vocabulary.clone();
+        vocabulary.add_open(grammar.extractor().open_entities(&texts, &|_| false));
+        let extractor = super::Extractor::new(&vocabulary, grammar.cues());
+        let claims: Vec<String> = extractor
+            .extract(texts[0], None)
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    vocabulary.entity_info(c.subject).id,
+                    vocabulary.entity_info(c.object).label
+                )
+            })
+            .collect();
+        assert_eq!(claims, vec!["qatar مكتب حماس"]);
+    }
+}

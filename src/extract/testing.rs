@@ -11,8 +11,8 @@ use crate::vocab::Vocabulary;
 
 /// Which entity kinds play which role, for a lexicon that does not say.
 const ROLES: &str = r#"{
-    "agent": ["state", "armed-force", "organisation", "person", "government", "armed-group"],
-    "scope": ["place", "facility", "topic", "event", "person", "government", "state", "armed-force", "armed-group", "organisation"],
+    "agent": ["state", "armed-force", "organisation", "person", "government", "armed-group", "open"],
+    "scope": ["place", "facility", "topic", "event", "person", "government", "state", "armed-force", "armed-group", "organisation", "open"],
     "speaker": ["person", "organisation", "source", "media", "state", "government"],
     "reporter": ["source"]
 }"#;
@@ -52,6 +52,10 @@ impl Grammar {
         let diagnostics = file.into_diagnostics();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         Grammar { vocabulary, cues }
+    }
+
+    pub fn cues(&self) -> &Cues {
+        &self.cues
     }
 
     pub fn extractor(&self) -> Extractor<'_> {

@@ -7,6 +7,7 @@ mod explain;
 mod html;
 mod json;
 mod jsonl;
+mod jsonld;
 mod markdown;
 mod score;
 mod time;
@@ -19,7 +20,8 @@ use crate::model::{
     Attribution, Basis, Claim, ConflictType, Corpus, Extent, Modality, Origin, Polarity, Proposition, PublicationBasis,
     Published, Qualifier, Rule, TimeBasis, Verdict, VerdictKind, named,
 };
-use crate::text::LineIndex;
+use crate::propositions::{Compared, Relation};
+use crate::text::{LineIndex, sentences};
 use crate::time::{Granularity, Interval};
 use crate::triage::Entry;
 use crate::vocab::Direction;
@@ -36,6 +38,11 @@ named! {
         Json = "json",
         Html = "html",
         Jsonl = "jsonl",
+        ClaimReview = "claimreview",
+        WebAnnotation = "webannotation",
+        /// The pairs of propositions the comparison put side by side, a
+        /// pair a line: what another engine's blocked self-join must find.
+        Candidates = "candidates",
     }
 }
 
@@ -45,6 +52,9 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Json => json::render(report),
         Format::Html => html::render(report),
         Format::Jsonl => jsonl::render(report),
+        Format::ClaimReview => jsonld::claim_reviews(report),
+        Format::WebAnnotation => jsonld::web_annotations(report),
+        Format::Candidates => jsonl::candidates(report),
     }
 }
 
@@ -60,7 +70,39 @@ pub struct Report {
     /// Extracted claims left out of the comparison: superseded by an
     /// annotated claim, or rejected by the annotation.
     pub set_aside: Vec<SetAsideRow>,
+    /// The pairs of propositions the comparison judged (indices into
+    /// `propositions`), in its order.
+    #[serde(skip)]
+    pub compared: Vec<ComparedRow>,
 }
+
+pub struct ComparedRow {
+    pub propositions: [usize; 2],
+    pub relation: Relation,
+}
+
+impl std::fmt::Debug for ComparedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} {:?}", self.propositions, self.relation)
+    }
+}
+
+/// Where a quote sits in its article, for the printers that point into it
+/// (Web Annotation selectors, the HTML's sentence in context).
+#[derive(Debug, Default)]
+pub struct Anchor {
+    /// The quote's start and end in Unicode code points (characters), not bytes.
+    pub chars: [usize; 2],
+    /// Up to [`AFFIX`] characters of the article before and after the quote.
+    pub prefix: String,
+    pub suffix: String,
+    /// The rest of the quote's sentence (or sentences) before and after it.
+    pub before: String,
+    pub after: String,
+}
+
+/// Characters of context a text-quote selector carries on each side.
+pub const AFFIX: usize = 32;
 
 named! {
     /// A source's stance on a proposition, which is phrased in its family's
@@ -86,6 +128,9 @@ pub struct PropositionRow {
     pub statement: String,
     /// Per source and stance, its claims.
     pub positions: Vec<PositionRow>,
+    /// The scopes that contain the object (the vocabulary's closure), sorted.
+    #[serde(skip)]
+    pub within: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -236,6 +281,9 @@ pub struct SourceRow {
     pub detected: Option<DetectedRow>,
     /// The source whose story this one reprints (its own id when it is no reprint).
     pub origin: String,
+    /// The article's file name in the corpus.
+    #[serde(skip)]
+    pub file: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -318,6 +366,11 @@ pub struct ClaimRow {
     pub stance: Stance,
     #[serde(skip)]
     pub source_index: usize,
+    #[serde(skip)]
+    pub anchor: Anchor,
+    /// The speaker is a person (the vocabulary's kind), not an organisation.
+    #[serde(skip)]
+    pub speaker_is_person: bool,
 }
 
 /// What the report is built from: the corpus and what the comparison found.
@@ -325,6 +378,7 @@ pub struct Comparison<'a> {
     pub corpus: &'a Corpus,
     pub propositions: &'a [Proposition],
     pub verdicts: &'a [Verdict],
+    pub compared: &'a [Compared],
     /// Each source's origin (the index of the source whose story it reprints).
     pub origins: &'a [u32],
     pub set_aside: &'a [SetAside],
@@ -339,6 +393,7 @@ impl Report {
             corpus,
             propositions,
             verdicts,
+            compared,
             origins,
             set_aside,
             ids,
@@ -354,7 +409,7 @@ impl Report {
             .enumerate()
             .map(|(index, source)| source_row(corpus, source, claims_per_source[index], origins[index]))
             .collect();
-        let lines = line_indices(corpus);
+        let lines = article_indices(corpus);
         let claims = corpus
             .claims
             .iter()
@@ -396,13 +451,82 @@ impl Report {
             propositions: proposition_rows,
             verdicts: verdict_rows,
             set_aside,
+            compared: compared
+                .iter()
+                .map(|c| ComparedRow {
+                    propositions: c.propositions.map(|p| p as usize),
+                    relation: c.relation,
+                })
+                .collect(),
         }
     }
 }
 
-/// Each article's line index, for the line a quote is on.
-fn line_indices(corpus: &Corpus) -> Vec<LineIndex> {
-    corpus.sources.iter().map(|s| LineIndex::new(&s.article)).collect()
+/// What is built once per article to place its quotes: lines, sentences,
+/// and the character count at every [`CHAR_STEP`]th byte.
+pub(crate) struct ArticleIndex {
+    lines: LineIndex,
+    sentences: Vec<std::ops::Range<usize>>,
+    chars_at_steps: Vec<usize>,
+}
+
+const CHAR_STEP: usize = 1024;
+
+impl ArticleIndex {
+    fn new(text: &str) -> ArticleIndex {
+        let mut chars_at_steps = vec![0];
+        for (count, (at, _)) in text.char_indices().enumerate() {
+            while at >= chars_at_steps.len() * CHAR_STEP {
+                chars_at_steps.push(count);
+            }
+        }
+        ArticleIndex {
+            lines: LineIndex::new(text),
+            sentences: sentences(text, &[]),
+            chars_at_steps,
+        }
+    }
+
+    /// The characters before byte `offset` (a character boundary), counted
+    /// from the nearest step: at most [`CHAR_STEP`] bytes read.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let step = (offset / CHAR_STEP).min(self.chars_at_steps.len() - 1);
+        let from = step * CHAR_STEP;
+        // A step may fall inside a character: it was counted from the one that starts after it.
+        let from_boundary = (from..=offset).find(|&b| text.is_char_boundary(b)).unwrap_or(offset);
+        self.chars_at_steps[step] + text.get(from_boundary..offset).map_or(0, |t| t.chars().count())
+    }
+
+    fn anchor(&self, text: &str, span: &std::ops::Range<usize>) -> Anchor {
+        let (start, end) = (span.start.min(text.len()), span.end.min(text.len()));
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) || start > end {
+            return Anchor::default();
+        }
+        let prefix_from = text[..start].char_indices().rev().nth(AFFIX - 1).map_or(0, |(i, _)| i);
+        let suffix_to = text[end..]
+            .char_indices()
+            .nth(AFFIX)
+            .map_or(text.len(), |(i, _)| end + i);
+        // The sentences the quote starts and ends in (it may cross one's end).
+        let first = self.sentences.partition_point(|s| s.end <= start);
+        let last = self.sentences.partition_point(|s| s.start < end.max(start + 1));
+        let (sentence_start, sentence_end) = match (self.sentences.get(first), last.checked_sub(1)) {
+            (Some(s), Some(l)) if l >= first => (s.start.min(start), self.sentences[l].end.max(end)),
+            _ => (start, end),
+        };
+        Anchor {
+            chars: [self.chars_before(text, start), self.chars_before(text, end)],
+            prefix: text[prefix_from..start].to_string(),
+            suffix: text[end..suffix_to].to_string(),
+            before: text[sentence_start..start].to_string(),
+            after: text[end..sentence_end].to_string(),
+        }
+    }
+}
+
+/// Each article's index, for the line a quote is on and its anchor.
+pub(crate) fn article_indices(corpus: &Corpus) -> Vec<ArticleIndex> {
+    corpus.sources.iter().map(|s| ArticleIndex::new(&s.article)).collect()
 }
 
 fn source_row(corpus: &Corpus, source: &crate::model::Source, claims: usize, origin: u32) -> SourceRow {
@@ -427,10 +551,15 @@ fn source_row(corpus: &Corpus, source: &crate::model::Source, claims: usize, ori
             },
         }),
         origin: corpus.sources[origin as usize].id.clone(),
+        // An annotated source's article is `<id>.txt`; a bare one keeps its own name.
+        file: match (&source.original_file, source.annotated) {
+            (Some(name), false) => name.clone(),
+            _ => format!("{}.txt", source.id),
+        },
     }
 }
 
-fn set_aside_row(corpus: &Corpus, set_aside: &SetAside, lines: &[LineIndex]) -> SetAsideRow {
+fn set_aside_row(corpus: &Corpus, set_aside: &SetAside, lines: &[ArticleIndex]) -> SetAsideRow {
     let (reason, by, note) = match &set_aside.reason {
         SetAsideReason::Superseded { by } => (
             SetAsideKind::Superseded,
@@ -506,6 +635,16 @@ fn proposition_row(corpus: &Corpus, proposition: &Proposition) -> PropositionRow
         object: v.entity_info(proposition.object).id.clone(),
         statement: explain::proposition_statement(corpus, proposition),
         positions,
+        within: {
+            let mut within: Vec<String> = v
+                .ancestors(proposition.object)
+                .iter()
+                .filter(|&&a| a != proposition.object)
+                .map(|&a| v.entity_info(a).id.clone())
+                .collect();
+            within.sort_unstable();
+            within
+        },
     }
 }
 
@@ -563,7 +702,7 @@ fn published_row(published: &Published) -> PublishedRow {
     }
 }
 
-fn claim_row(corpus: &Corpus, claim: &Claim, lines: &[LineIndex]) -> ClaimRow {
+fn claim_row(corpus: &Corpus, claim: &Claim, lines: &[ArticleIndex]) -> ClaimRow {
     let vocabulary = &corpus.vocabulary;
     ClaimRow {
         id: corpus.claim_name(claim),
@@ -604,7 +743,7 @@ fn claim_row(corpus: &Corpus, claim: &Claim, lines: &[LineIndex]) -> ClaimRow {
             start: claim.span.start,
             end: claim.span.end,
         },
-        line: lines[claim.source].line_of(claim.span.start).0,
+        line: lines[claim.source].lines.line_of(claim.span.start).0,
         origin: claim.origin,
         extraction: claim.extraction.as_ref().map(|x| ExtractionRow {
             rule: x.rule.clone(),
@@ -619,6 +758,8 @@ fn claim_row(corpus: &Corpus, claim: &Claim, lines: &[LineIndex]) -> ClaimRow {
         speaker: explain::speaker(corpus, claim),
         stance: stance(corpus, claim),
         source_index: claim.source,
+        anchor: lines[claim.source].anchor(&corpus.sources[claim.source].article, &claim.span),
+        speaker_is_person: matches!(claim.attribution, Attribution::Entity(id) if vocabulary.entity_info(id).kind == "person"),
     }
 }
 
@@ -634,5 +775,32 @@ fn time_row(interval: &Interval, basis: TimeBasis, claim: &Claim) -> TimeRow {
             (_, Some(expression)) => format!("{interval} (from «{expression}»)"),
             _ => interval.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn anchors_count_code_points_across_steps_and_keep_their_sentence() {
+        // Two-byte letters, so that steps of bytes fall inside characters.
+        let filler = "قال مصدر إن القوات باقية. ".repeat(90);
+        let text = format!("{filler}وقالت الوكالة إن روسيا لم تنسحب من قواعدها. ثم انتهى الخبر.");
+        let index = ArticleIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(97) {
+            assert_eq!(index.chars_before(&text, offset), text[..offset].chars().count());
+        }
+        assert_eq!(index.chars_before(&text, text.len()), text.chars().count());
+        let start = text.find("روسيا").unwrap();
+        let end = text.find(" من قواعدها").unwrap();
+        let anchor = index.anchor(&text, &(start..end));
+        assert_eq!(anchor.chars[1] - anchor.chars[0], "روسيا لم تنسحب".chars().count());
+        assert_eq!(anchor.before, "وقالت الوكالة إن ");
+        assert_eq!(anchor.after, " من قواعدها.");
+        assert_eq!(anchor.prefix.chars().count(), AFFIX);
+        assert!(text[..start].ends_with(&anchor.prefix) && text[end..].starts_with(&anchor.suffix));
+        // A span off the text's boundaries gives an empty anchor, not a panic.
+        assert_eq!(index.anchor(&text, &(start + 1..end)).chars, [0, 0]);
     }
 }

@@ -7,7 +7,7 @@ use crate::model::named;
 
 use serde_json::json;
 
-use super::{Report, claim_row, line_indices};
+use super::{Report, article_indices, claim_row};
 use crate::gold::{Gold, VerdictScore};
 use crate::model::Corpus;
 use crate::score::{Score, Tally};
@@ -24,7 +24,7 @@ fn ratio(value: Option<f64>) -> String {
 }
 
 pub fn render(annotated: &Corpus, extracted: &Corpus, score: &Score, format: ScoreFormat, verbose: bool) -> String {
-    let (annotated_lines, extracted_lines) = (line_indices(annotated), line_indices(extracted));
+    let (annotated_lines, extracted_lines) = (article_indices(annotated), article_indices(extracted));
     match format {
         ScoreFormat::Text => text(annotated, extracted, score, verbose),
         ScoreFormat::Json => {
@@ -67,7 +67,7 @@ pub fn render(annotated: &Corpus, extracted: &Corpus, score: &Score, format: Sco
 }
 
 fn text(annotated: &Corpus, extracted: &Corpus, score: &Score, verbose: bool) -> String {
-    let (annotated_lines, extracted_lines) = (line_indices(annotated), line_indices(extracted));
+    let (annotated_lines, extracted_lines) = (article_indices(annotated), article_indices(extracted));
     let mut out = String::new();
     let _ = writeln!(
         out,

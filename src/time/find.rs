@@ -71,7 +71,7 @@ fn printable(resolution: &Resolution) -> bool {
 /// The CLI's JSON record of one input line: `text` is the line and `match`
 /// the expression found in it; when nothing matched, `match` and the other
 /// fields are null. Bounds are ISO dates, with `THH:MM` at hour and minute
-/// granularity. Fields are in alphabetical order, the order of the JSON
+/// granularity (`THH:MM:SS` at second granularity). Fields are in alphabetical order, the order of the JSON
 /// objects this record replaced, so the output is unchanged; `Display` is its
 /// compact JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -103,19 +103,24 @@ pub fn record<'a>(text: &'a str, r: Option<&'a Resolution>) -> TimeRecord<'a> {
         };
     };
     let iv = r.interval;
-    let clock = matches!(iv.granularity, Granularity::Hour | Granularity::Minute);
-    let iso = |d: Option<NaiveDate>| {
-        d.map(|d| match (clock, iv.time) {
-            (true, Some(t)) => format!("{d}T{}", t.format("%H:%M")),
+    let clock = match iv.granularity {
+        Granularity::Second => Some("%H:%M:%S"),
+        Granularity::Hour | Granularity::Minute => Some("%H:%M"),
+        _ => None,
+    };
+    let iso = |d: Option<NaiveDate>, time: Option<chrono::NaiveTime>| {
+        d.map(|d| match (clock, time) {
+            (Some(format), Some(t)) => format!("{d}T{}", t.format(format)),
             _ => d.to_string(),
         })
     };
     TimeRecord {
-        end: iso(iv.end),
+        // A clock range ends at its own time, a clock time on its day.
+        end: iso(iv.end, iv.end_time.or(iv.time)),
         granularity: Some(iv.granularity.as_str()),
         matched: text.get(r.span.clone()),
         rule: Some(&r.rule),
-        start: iso(iv.start),
+        start: iso(iv.start, iv.time),
         text,
     }
 }

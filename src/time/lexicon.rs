@@ -77,6 +77,16 @@ pub(crate) enum Kw {
     Except,
     /// نحو، حوالي: an approximation that does not change the value.
     Approx,
+    /// المغرب (sunset, the prayer) and العشاء (the night prayer): parts of the
+    /// day only after a clock time, since المغرب is also Morocco.
+    Sunset,
+    Isha,
+    /// الليلة: tonight, also the night after a clock time.
+    Tonight,
+    /// الآن، حالا، هلق، اللحظة: the anchor itself.
+    Now,
+    /// الذي، اللي: a relative clause naming a day ("اليوم الذي بعد الغد").
+    Which,
     /// تاريخ, الموافق: "بتاريخ 23/12/2024", "الجمعة الموافق 20 ديسمبر".
     DateWord,
     /// The article written apart before digits: "الـ24".
@@ -115,6 +125,8 @@ pub(crate) enum Lex {
     Weekday(u8),
     /// Definite ordinal (الخامس, الثالثة, العشرين), also clock hours.
     Ordinal(u8),
+    /// Ordinal heading a noun, without the article: "ثالث ثلاثاء", "ثاني أسبوع".
+    Nth(u8),
     Cardinal(u16),
     Unit(Unit, Count, bool),
     Kw(Kw),
@@ -177,6 +189,7 @@ const MEANINGS: &[&str] = &[
     "month_head",
     "weekday",
     "ordinal",
+    "nth",
     "cardinal",
     "unit",
     "day_part",
@@ -263,6 +276,11 @@ const WORDS: &[(&str, Kw)] = &[
     ("except", Kw::Except),
     ("approximately", Kw::Approx),
     ("date", Kw::DateWord),
+    ("which", Kw::Which),
+    ("now", Kw::Now),
+    ("tonight", Kw::Tonight),
+    ("sunset", Kw::Sunset),
+    ("isha", Kw::Isha),
     ("article", Kw::Article),
     ("days_of", Kw::DaysOf),
     ("years_of", Kw::YearsOf),
@@ -467,6 +485,7 @@ fn meaning(fields: &Fields) -> Option<Lex> {
         "month" => Lex::Month(number(12)? as u8),
         "hijri_month" => Lex::HijriMonth(number(12)? as u8),
         "ordinal" => Lex::Ordinal(number(u8::MAX.into())? as u8),
+        "nth" => Lex::Nth(number(u8::MAX.into())? as u8),
         "cardinal" => Lex::Cardinal(number(u16::MAX.into())? as u16),
         "weekday" => {
             let day = named(fields, name, &WEEKDAYS.iter().map(|&w| (w, w)).collect::<Vec<_>>())?;

@@ -84,6 +84,7 @@ pub fn parse_anchor(s: &str) -> Option<Anchor> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
+    Second,
     Minute,
     Hour,
     Day,
@@ -99,6 +100,7 @@ pub enum Granularity {
 impl Granularity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Granularity::Second => "second",
             Granularity::Minute => "minute",
             Granularity::Hour => "hour",
             Granularity::Day => "day",
@@ -112,13 +114,16 @@ impl Granularity {
 }
 
 /// An inclusive interval of days. `None` on a side means unbounded.
-/// `time` carries the clock time for minute/hour granularity (same day).
+/// `time` carries the clock time of the start at second, minute or hour
+/// granularity; `end_time` the last second, minute or hour of a clock range
+/// ("من الساعة 3 إلى الساعة 4": 15:00 to 16:00, the hour of 16 included).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Interval {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub granularity: Granularity,
     pub time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
 }
 
 impl Interval {
@@ -128,6 +133,7 @@ impl Interval {
             end: Some(date),
             granularity: Granularity::Day,
             time: None,
+            end_time: None,
         }
     }
 
@@ -139,6 +145,7 @@ impl Interval {
             end: Some(end),
             granularity: Granularity::Month,
             time: None,
+            end_time: None,
         })
     }
 
@@ -148,6 +155,7 @@ impl Interval {
             end: NaiveDate::from_ymd_opt(year, 12, 31),
             granularity: Granularity::Year,
             time: None,
+            end_time: None,
         })
     }
 
@@ -158,6 +166,7 @@ impl Interval {
             end: Some(end),
             granularity: Granularity::Range,
             time: None,
+            end_time: None,
         }
     }
 
@@ -168,6 +177,7 @@ impl Interval {
             end,
             granularity: Granularity::Open,
             time: None,
+            end_time: None,
         }
     }
 
@@ -179,6 +189,7 @@ impl Interval {
             end: Some(end),
             granularity: Granularity::Week,
             time: None,
+            end_time: None,
         })
     }
 
@@ -189,6 +200,25 @@ impl Interval {
             end: Some(date),
             granularity,
             time: Some(time),
+            end_time: None,
+        }
+    }
+
+    /// A clock range: from `start` at `from` to `end` at `to`, both included
+    /// at `granularity` (the last hour or minute named).
+    pub fn clock_range(
+        start: NaiveDate,
+        from: NaiveTime,
+        end: NaiveDate,
+        to: NaiveTime,
+        granularity: Granularity,
+    ) -> Interval {
+        Interval {
+            start: Some(start),
+            end: Some(end),
+            granularity,
+            time: Some(from),
+            end_time: Some(to),
         }
     }
 
@@ -211,10 +241,23 @@ impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (start, end) = (self.start, self.end);
         match (self.granularity, start, end) {
-            (Granularity::Minute | Granularity::Hour, Some(s), _) => match self.time {
-                Some(t) => write!(f, "{}T{}", s, t.format("%H:%M")),
-                None => write!(f, "{s}"),
-            },
+            (Granularity::Second | Granularity::Minute | Granularity::Hour, Some(s), e) => {
+                let clock = |t: NaiveTime| {
+                    if self.granularity == Granularity::Second {
+                        t.format("%H:%M:%S").to_string()
+                    } else {
+                        t.format("%H:%M").to_string()
+                    }
+                };
+                match self.time {
+                    Some(t) => write!(f, "{}T{}", s, clock(t))?,
+                    None => write!(f, "{s}")?,
+                }
+                match (e, self.end_time) {
+                    (Some(e), Some(t)) => write!(f, "..{}T{}", e, clock(t)),
+                    _ => Ok(()),
+                }
+            }
             (Granularity::Day, Some(s), _) => write!(f, "{s}"),
             (Granularity::Month, Some(s), _) => write!(f, "{:04}-{:02}", s.year(), s.month()),
             (Granularity::Year, Some(s), _) => write!(f, "{:04}", s.year()),
@@ -307,6 +350,7 @@ pub fn parse_iso_interval(text: &str) -> Result<Interval, IsoTimeError> {
         end,
         granularity,
         time: None,
+        end_time: None,
     })
 }
 

@@ -8,7 +8,7 @@ use super::tokens::Punct;
 use super::{BARE_YEARS, Hit, Modifier, MonthRef, Parser, hit};
 use crate::time::calendar::{self, Pick};
 use crate::time::lexicon::{Count, Head, Kw, Lex, Unit};
-use crate::time::{Calendar, Interval};
+use crate::time::{Calendar, Granularity, Interval};
 
 /// A year with the calendar marker written after it, if any.
 pub(super) struct YearRef {
@@ -80,7 +80,7 @@ impl Parser<'_> {
 
     /// A month name, or شهر and one: "كانون الأول", "شهر أكتوبر", and the
     /// month's number after شهر ("شهر عشرة", "شهر 3"), as said in the Levant.
-    fn month_of(&self, i: usize) -> Option<(MonthRef, usize)> {
+    pub(super) fn month_of(&self, i: usize) -> Option<(MonthRef, usize)> {
         if self.lex(i) != Some(Lex::Unit(Unit::Month, Count::One, false)) {
             return self.month_name(i);
         }
@@ -104,7 +104,8 @@ impl Parser<'_> {
         if matches!(self.punct(j), Some(Punct::Comma | Punct::Dash | Punct::Slash)) {
             j += 1;
         }
-        if self.is(j, Kw::From) {
+        // "من العام 2025", "في سنة 2014".
+        if self.is(j, Kw::From) || self.is(j, Kw::In) {
             j += 1;
         }
         let word = matches!(self.lex(j), Some(Lex::Unit(Unit::Year, Count::One, _)));
@@ -123,13 +124,27 @@ impl Parser<'_> {
         })
     }
 
-    /// Day and month names: "23 ديسمبر - 2024", "الخامس عشر من أكتوبر", "15 رمضان 1445".
+    /// The month a day or an occurrence is of: a month's name or number, or
+    /// its ordinal ("من الشهر التاسع"), which alone could count the months of anything.
+    pub(super) fn month_of_day(&self, i: usize) -> Option<(MonthRef, usize)> {
+        self.month_of(i)
+            .or_else(|| self.ordinal_month(i).map(|(n, end)| (MonthRef::Gregorian(n), end)))
+    }
+
+    /// Day and month names: "23 ديسمبر - 2024", "الخامس عشر من أكتوبر", "15 رمضان 1445",
+    /// "التاسع عشر من هذا الشهر".
     pub(super) fn textual(&self, i: usize) -> Option<Hit> {
         let (day, mut j) = self.day_of_month(i)?;
         if self.is(j, Kw::From) {
             j += 1;
         }
-        let (month, j) = self.month_of(j)?;
+        if let Some(h) = self.relative_unit(j)
+            && h.iv.granularity == Granularity::Month
+        {
+            let date = h.iv.start?.with_day(day)?;
+            return hit(Interval::day(date), "relative-month-day", h.end);
+        }
+        let (month, j) = self.month_of_day(j)?;
         let year = self.year_after(j);
         match (month, year) {
             (MonthRef::Gregorian(m), Some(y)) if y.marker != Some(Calendar::Hijri) => hit(
@@ -246,6 +261,11 @@ impl Parser<'_> {
         let (_, mut j) = self.day_of_month(i)?;
         if self.is(j, Kw::From) {
             j += 1;
+        }
+        if let Some(h) = self.relative_unit(j)
+            && h.iv.granularity == Granularity::Month
+        {
+            return Some(h.end);
         }
         let (_, j) = self.month_name(j)?;
         Some(self.year_after(j).map_or(j, |y| y.end))

@@ -1,7 +1,9 @@
 //! The grammar of Arabic time expressions: readings tried at each token of a
 //! segment, the longest winning. By concern: [`dates`] (day, month and year
 //! names, numeric dates, years), [`relative`] (today, last week, three days
-//! ago, rolling spans, parts of a period), [`ranges`] (since, until, between,
+//! ago, rolling spans, parts of a period), [`occurrences`] (the third
+//! Tuesday of September, the last week of a month, Sunday of last week),
+//! [`ranges`] (since, until, between,
 //! from … to), [`clock`] (clock times and parts of the day) and [`holidays`]
 //! (Eid al-Fitr, Easter …, computed from the calendars); [`numbers`]
 //! reads counts and ordinals written in words, [`tokens`] the text layer's
@@ -14,6 +16,7 @@ mod clock;
 mod dates;
 mod holidays;
 mod numbers;
+mod occurrences;
 mod ranges;
 mod relative;
 mod tokens;
@@ -221,7 +224,7 @@ impl Parser<'_> {
                 }
                 Kw::Until | Kw::To => best = longest(best, self.open(i)),
                 Kw::Between | Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf => best = longest(best, self.between(i)),
-                Kw::From => best = longest(best, self.range_from(i)),
+                Kw::From => best = longest(longest(best, self.range_from(i)), self.clock_range_today(i)),
                 _ => {}
             }
         }
@@ -238,13 +241,25 @@ impl Parser<'_> {
     /// A point expression with an optional clock time after it.
     fn dated(&self, i: usize) -> Option<Hit> {
         let h = self.point(i)?;
+        // "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا".
         if h.iv.granularity == Granularity::Day
-            && let (Some(date), Some((time, g, end))) = (h.iv.start, self.attached_time(h.end))
+            && let Some(date) = h.iv.start
+            && let Some((iv, end)) = self.clock_range(h.end, date)
         {
             return Some(Hit {
-                iv: Interval::at(date, time, g),
+                iv,
                 timed: true,
                 end,
+                ..h
+            });
+        }
+        if h.iv.granularity == Granularity::Day
+            && let (Some(date), Some(clock)) = (h.iv.start, self.attached_time(h.end))
+        {
+            return Some(Hit {
+                iv: Interval::at(date, self.on_day(date, clock), clock.granularity),
+                timed: true,
+                end: clock.end,
                 ..h
             });
         }
@@ -262,18 +277,35 @@ impl Parser<'_> {
             Kind::Num { .. } => longest(longest(self.numeric(i), self.textual(i)), self.year(i, self.context(i))),
             Kind::Word(lex) => match lex {
                 Lex::Ordinal(_) => self.textual(i),
-                Lex::Weekday(_) => self.weekday(i),
+                Lex::Nth(_) => self.occurrence_nth_first(i),
+                // A weekday heading an ordinal is counted in a month
+                // ("الاثنين الأخير من آذار") unless it heads its own date.
+                Lex::Weekday(_) => longest(
+                    longest(self.occurrence_nth_after(i), self.weekday_of_week(i)),
+                    self.weekday(i),
+                ),
+                Lex::Cardinal(_) => self.weekday_of_week(i),
                 Lex::Month(_) | Lex::Head(_) | Lex::HijriMonth(_) => self.month_expr(i),
                 Lex::Unit(Unit::Day, Count::One, false) => self.day_noun(i),
                 Lex::Unit(Unit::Month, Count::One, false) => self.month_expr(i),
                 Lex::Unit(Unit::Year, Count::One, _) => longest(self.year(i, true), self.relative_unit(i)),
+                Lex::Unit(Unit::Week, Count::One, true) => longest(self.occurrence_nth_after(i), self.relative_unit(i)),
                 Lex::Unit(_, Count::One, true) => self.relative_unit(i),
                 Lex::Unit(_, _, true) | Lex::Kw(Kw::Article) => self.rolling(i),
-                Lex::Kw(Kw::Today) => longest(self.relative_day(i), self.today_word_heading_day(i)),
-                Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Part(_)) => self.relative_day(i),
-                Lex::Kw(Kw::This) => self.relative_unit(i),
-                Lex::Kw(Kw::First) => longest(self.relative_day(i), self.period_part(i)),
-                Lex::Kw(Kw::Early | Kw::Mid | Kw::Late) => self.period_part(i),
+                Lex::Kw(Kw::Today) => longest(
+                    longest(self.relative_day(i), self.today_word_heading_day(i)),
+                    self.occurrence_nth_after(i),
+                ),
+                Lex::Kw(Kw::Yesterday | Kw::Tomorrow | Kw::After | Kw::Before | Kw::Part(_)) => self.relative_day(i),
+                Lex::Kw(Kw::This) => longest(longest(self.relative_unit(i), self.tonight(i)), self.now(i)),
+                Lex::Kw(Kw::Now) => self.now(i),
+                Lex::Kw(Kw::Tonight) => self.tonight(i),
+                Lex::Kw(Kw::First) => longest(
+                    longest(self.relative_day(i), self.period_part(i)),
+                    self.occurrence_nth_first(i),
+                ),
+                Lex::Kw(Kw::Late) => longest(self.period_part(i), self.occurrence_nth_first(i)),
+                Lex::Kw(Kw::Early | Kw::Mid) => self.period_part(i),
                 _ => None,
             },
             _ => None,

@@ -89,7 +89,11 @@ impl Parser<'_> {
 
     /// Days sharing one month: "21 و22 كانون الأول", "21-23 ديسمبر 2024", "الأول حتى الخامس من يناير".
     pub(super) fn days_range(&self, i: usize) -> Option<Hit> {
-        let (d1, j) = self.day_of_month(i)?;
+        let (d1, mut j) = self.day_of_month(i)?;
+        // "الثالث والعشرون وحتى السادس والعشرين".
+        if self.is(j, Kw::And) && (self.is(j + 1, Kw::To) || self.is(j + 1, Kw::Until)) {
+            j += 1;
+        }
         let joined =
             self.is(j, Kw::And) || self.is(j, Kw::To) || self.is(j, Kw::Until) || self.punct(j) == Some(Punct::Dash);
         if !joined {
@@ -170,6 +174,18 @@ mod tests {
         assert_eq!(
             norm("الصيام رمضان 1 حتى 10 1446 هـ", "2024-12-23").as_deref(),
             Some("2025-03-01..2025-03-10")
+        );
+    }
+
+    #[test]
+    fn days_of_one_month_joined_by_and_until_or_a_dash() {
+        assert_eq!(
+            norm("من العاشر وحتى الخامس عشر من شهر أيار 2024", "2024-12-23").as_deref(),
+            Some("2024-05-10..2024-05-15")
+        );
+        assert_eq!(
+            norm("من 3-5 من الشهر الرابع 2024", "2024-12-23").as_deref(),
+            Some("2024-04-03..2024-04-05")
         );
     }
 

@@ -55,6 +55,9 @@ impl Parser<'_> {
         if let Some(h) = longest(self.textual(k), self.numeric(k)) {
             return Some(h);
         }
+        if let Some(h) = self.weekday_day_month(w, k) {
+            return Some(h);
+        }
         let (pick, end, rule) = match self.modifier(i + 1) {
             Some(Modifier::Last) => (Pick::StrictPast, i + 2, "relative-weekday-last"),
             Some(Modifier::Next) => (Pick::StrictFuture, i + 2, "relative-weekday-next"),
@@ -67,11 +70,48 @@ impl Parser<'_> {
         )
     }
 
+    /// Now: "الآن", "حالا", "في هذه اللحظة" — the anchor's moment, to the
+    /// second. An anchor without a clock time is a publication day, which a
+    /// claim is timed by anyway: there a now-word is no expression, and
+    /// "حتى الآن" no range (which would retime claims without a date of their own).
+    pub(super) fn now(&self, i: usize) -> Option<Hit> {
+        let j = if self.is(i, Kw::This) { i + 1 } else { i };
+        if !self.is(j, Kw::Now) {
+            return None;
+        }
+        let time = self.anchor.time?;
+        hit(Interval::at(self.today(), time, Granularity::Second), "now", j + 1)
+    }
+
+    /// A day and month in digits after their weekday, "السبت 21/09": alone
+    /// such a pair could be a score or a fraction, so the weekday must fit.
+    fn weekday_day_month(&self, weekday: u8, i: usize) -> Option<Hit> {
+        let ((day, dd), (month, md)) = (self.num(i)?, self.num(i + 2)?);
+        if self.punct(i + 1) != Some(Punct::Slash) || dd > 2 || md > 2 || self.punct(i + 3) == Some(Punct::Slash) {
+            return None;
+        }
+        let date = calendar::resolve_day_month(month, day, self.today(), self.pick())?;
+        (date.weekday().num_days_from_monday() == u32::from(weekday))
+            .then(|| hit(Interval::day(date), "weekday-day-month", i + 3))
+            .flatten()
+    }
+
     /// اليوم، أمس، أول أمس، غدا، بعد غد، and a part of such a day ("صباح اليوم", "مساء الجمعة").
     pub(super) fn relative_day(&self, i: usize) -> Option<Hit> {
         let day = |offset: i64, rule, end| hit(Interval::day(calendar::add_days(self.today(), offset)?), rule, end);
         match self.lex(i)? {
             Lex::Kw(Kw::Today) => {
+                // "اليوم الذي بعد الغد", "اليوم القبل البارحة": the day a clause names
+                // (الي is إلى folded, and the colloquial relative).
+                let j = match self.lex(i + 1) {
+                    Some(Lex::Kw(Kw::Which | Kw::To)) => i + 2,
+                    _ => i + 1,
+                };
+                if matches!(self.lex(j), Some(Lex::Kw(Kw::After | Kw::Before)))
+                    && let Some(h) = self.relative_day(j)
+                {
+                    return Some(h);
+                }
                 if self.modifier(i + 1) == Some(Modifier::Last) {
                     return day(-1, "relative-day-before", i + 2);
                 }
@@ -98,6 +138,7 @@ impl Parser<'_> {
             }
             Lex::Kw(Kw::Tomorrow) => day(1, "relative-tomorrow", i + 1),
             Lex::Kw(Kw::After) if self.is(i + 1, Kw::Tomorrow) => day(2, "relative-day-after-tomorrow", i + 2),
+            Lex::Kw(Kw::Before) if self.is(i + 1, Kw::Yesterday) => day(-2, "relative-day-before-yesterday", i + 2),
             Lex::Kw(Kw::Part(_)) => {
                 let j = i + 1;
                 let h = longest(
@@ -289,5 +330,64 @@ impl Parser<'_> {
             Part::Late => "period-late",
         };
         hit(Interval::range(s, e), rule, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::norm;
+
+    #[test]
+    fn a_day_named_by_a_relative_clause() {
+        assert_eq!(norm("اليوم الذي بعد الغد", "2024-12-23").as_deref(), Some("2024-12-25"));
+        assert_eq!(
+            norm("اليوم اللي قبل امبارح", "2024-12-23").as_deref(),
+            Some("2024-12-21")
+        );
+        assert_eq!(norm("اليوم القبل البارحة", "2024-12-23").as_deref(), Some("2024-12-21"));
+        assert_eq!(norm("يوم قبل أمس", "2024-12-23").as_deref(), Some("2024-12-21"));
+        assert_eq!(norm("وصل الوفد قبل أمس", "2024-12-23").as_deref(), Some("2024-12-21"));
+        // Before a span, قبل still counts back.
+        assert_eq!(norm("قبل أسبوع", "2024-12-23").as_deref(), Some("2024-12-16"));
+    }
+
+    #[test]
+    fn a_weekday_heading_day_and_month_in_digits() {
+        // 21 September 2024 is a Saturday.
+        assert_eq!(norm("يوم السبت 21/09", "2024-12-23").as_deref(), Some("2024-09-21"));
+        assert_eq!(
+            norm("السبت 21/9 الساعة 1:30 بعد الظهر", "2024-12-23").as_deref(),
+            Some("2024-09-21T13:30")
+        );
+        // A weekday that does not fit leaves the digits alone.
+        assert_eq!(norm("الأحد 21/09", "2024-12-23").as_deref(), Some("2024-12-22"));
+    }
+
+    #[test]
+    fn now_is_the_anchor() {
+        assert_eq!(norm("حالا", "2024-12-23T10:15").as_deref(), Some("2024-12-23T10:15:00"));
+        assert_eq!(
+            norm("في هذه اللحظة", "2024-12-23T10:15").as_deref(),
+            Some("2024-12-23T10:15:00")
+        );
+        assert_eq!(norm("حتى الآن", "2024-12-23T10:15").as_deref(), Some("..2024-12-23"));
+        // Against a day alone, now adds nothing to it.
+        assert_eq!(norm("الآن", "2024-12-23"), None);
+        assert_eq!(norm("حتى الآن", "2024-12-23"), None);
+    }
+
+    #[test]
+    fn a_day_of_the_current_month() {
+        assert_eq!(
+            norm("التاسع عشر من هذا الشهر", "2024-12-23").as_deref(),
+            Some("2024-12-19")
+        );
+        assert_eq!(
+            norm("في الخامس من الشهر الماضي", "2024-12-23").as_deref(),
+            Some("2024-11-05")
+        );
+        assert_eq!(norm("الشهر الماض", "2024-12-23").as_deref(), Some("2024-11"));
+        // November has no 31st.
+        assert_eq!(norm("الحادي والثلاثين من الشهر الماضي", "2024-12-23"), None);
     }
 }
