@@ -758,7 +758,10 @@ mod tests {
     fn the_bundled_words_read_without_problems() {
         let (words, diagnostics) = CountWords::from_data(NUMBERS, Lexicon::bundled());
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        assert_eq!(words.classes(), ["dead", "wounded", "people", "measures", "votes"]);
+        assert_eq!(
+            words.classes(),
+            ["dead", "wounded", "people", "captives", "measures", "votes"]
+        );
         assert!(words.rises("dead") && words.rises("dead+wounded") && !words.rises("votes"));
         assert!(words.is_generic("people") && !words.is_generic("dead"));
     }
@@ -851,6 +854,8 @@ mod tests {
         assert_eq!(one("ارتفاع عدد الشهداء إلى 274"), "274 dead");
         assert_eq!(one("ارتفاع عدد الشهداء والجرحى إلى 900"), "900 dead+wounded");
         assert_eq!(one("ارتفاع عدد الجرحى إلى 700"), "700 wounded");
+        // Hostages freed are no casualties.
+        assert_eq!(one("استعادت إسرائيل 4 رهائن"), "4 captives");
         // A part of a count told before is no count of its own.
         assert_eq!(one("قتل 11 مدنيا من بينهم ثلاثة أطفال"), "11 people");
         assert_eq!(one("أصيب 235 آخرين، بينهم 40 طفلا"), "235 -");
