@@ -110,6 +110,7 @@ fn claims(vocabulary: &Vocabulary, n: usize, actors: usize) -> Vec<Claim> {
                 time,
                 time_basis: Some(TimeBasis::Annotated),
                 time_evidence: None,
+                count: None,
                 extraction: None,
                 modality: modalities[rng.below(modalities.len())],
                 attribution: Attribution::Outlet,

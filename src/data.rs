@@ -4,7 +4,8 @@
 //! extraction lexicon, which a corpus directory with a file of the same name
 //! replaces with its own copy, read the same way; the time words
 //! (`time::Lexicon`) and the outlet cues (`metadata::OutletCues`), whose
-//! readers take another copy as well.
+//! readers take another copy as well; the number words (`count::CountWords`),
+//! bundled only.
 
 /// A data file compiled into the binary.
 #[derive(Clone, Copy, Debug)]
@@ -47,4 +48,9 @@ pub const TIME_WORDS: DataFile = DataFile {
 pub const OUTLETS: DataFile = DataFile {
     name: "outlets.json",
     text: include_str!("../data/outlets.json"),
+};
+
+pub const NUMBERS: DataFile = DataFile {
+    name: "numbers.json",
+    text: include_str!("../data/numbers.json"),
 };

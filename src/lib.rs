@@ -30,6 +30,7 @@
 pub mod annotation;
 pub mod claim_time;
 pub mod corpus;
+pub mod count;
 pub mod data;
 pub mod diag;
 pub mod extract;

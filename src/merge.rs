@@ -154,6 +154,7 @@ fn to_claim(
         time_evidence: time.and_then(|t| t.evidence),
         modality: x.modality,
         attribution: x.attribution,
+        count: x.count,
         origin: Origin::Extracted,
         note: None,
         extraction: Some(Extraction {

@@ -13,8 +13,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
 
+use crate::count::CountWords;
 use crate::model::{
-    Attribution, Claim, ConflictType, Corpus, Extent, Modality, Polarity, Proposition, Rule, Verdict, VerdictKind,
+    Amount, Attribution, Claim, ConflictType, Corpus, Count, Extent, Modality, Polarity, Proposition, Rule, Verdict,
+    VerdictKind,
 };
 use crate::vocab::{Direction, EntityId, FamilyId, PredicateId, ScopeRelation};
 
@@ -56,6 +58,43 @@ struct Position {
     confidence: f64,
     /// The folded quote's hash: the same words quoted twice are one origin.
     quote: u64,
+    count: Option<CountSide>,
+    /// The publication day of its article.
+    published: Option<i32>,
+}
+
+/// A claim's count as the comparison reads it.
+#[derive(Clone, Copy, Debug)]
+struct CountSide {
+    amount: Amount,
+    /// What its predicate counts (the hash of its `counted` classes): a
+    /// count of the wounded is never set against a death toll.
+    counts: u64,
+    /// The hash of its noun's class; 0 for none or a generic one (`شخصا`).
+    class: u64,
+    /// A toll: it only rises as time goes.
+    rises: bool,
+}
+
+impl CountSide {
+    fn compares(&self, other: &CountSide) -> bool {
+        self.counts == other.counts && (self.class == other.class || self.class == 0 || other.class == 0)
+    }
+}
+
+/// The longest time, in days, a count is dated to for a conflict: a week. A
+/// count of a month or a year (`في ديسمبر`) may total several events.
+pub const EVENT_DAYS: i32 = 7;
+
+/// What two counts of one event that no number satisfies both say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Numeric {
+    /// At the same time, or a toll that fell: they cannot both hold.
+    Conflict,
+    /// A later toll above an earlier one.
+    Rising,
+    /// Counts of different periods.
+    OtherPeriods,
 }
 
 impl Position {
@@ -413,6 +452,119 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         since,
         confidence: claim.extraction.as_ref().map_or(1.0, |x| x.confidence),
         quote: quote_hash(&claim.quote),
+        count: claim.count.as_ref().map(|count| count_side(predicate, count)),
+        published: corpus.sources[claim.source]
+            .published
+            .as_ref()
+            .and_then(|p| p.date.end)
+            .map(|d| d.num_days_from_ce()),
+    }
+}
+
+fn count_side(predicate: &crate::vocab::Predicate, count: &Count) -> CountSide {
+    let words = CountWords::bundled();
+    let hash = |value: &dyn Fn(&mut rustc_hash::FxHasher)| {
+        use std::hash::Hasher;
+        let mut hasher = rustc_hash::FxHasher::default();
+        value(&mut hasher);
+        hasher.finish()
+    };
+    let counts = hash(&|h| {
+        use std::hash::Hash;
+        predicate
+            .counted
+            .as_ref()
+            .unwrap_or(&vec![predicate.id.clone()])
+            .hash(h)
+    });
+    let specific = count.counted.as_deref().filter(|c| !words.is_generic(c));
+    let class = specific.map_or(0, |c| {
+        hash(&|h| {
+            use std::hash::Hash;
+            c.hash(h)
+        })
+    });
+    // A count of no specific class is a toll when every specific class its predicate counts is one.
+    let rises = match specific {
+        Some(c) => words.rises(c),
+        None => {
+            let mut specifics = predicate
+                .counted
+                .iter()
+                .flatten()
+                .filter(|c| !words.is_generic(c))
+                .peekable();
+            specifics.peek().is_some() && specifics.all(|c| words.rises(c))
+        }
+    };
+    CountSide {
+        amount: count.amount,
+        counts,
+        class,
+        rises,
+    }
+}
+
+/// Two claims' counts when they are of one thing and no number satisfies
+/// both, and what that says: at overlapping times, each dated to at most
+/// [`EVENT_DAYS`], a conflict — unless a toll told in a later article is
+/// higher, which is a rising toll (lower, it fell: a conflict); at times
+/// apart, counts of other periods. None when they intersect, count
+/// different things, or a time is unknown or too long.
+fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
+    let (x, y) = (a.count?, b.count?);
+    if !x.compares(&y) || x.amount.intersects(&y.amount) {
+        return None;
+    }
+    if !a.overlaps(b)? {
+        return Some(Numeric::OtherPeriods);
+    }
+    // A count over a longer time may total several events: no conflict.
+    let dated = |p: &Position| p.days.is_some_and(|(start, end)| end - start < EVENT_DAYS);
+    if !dated(a) || !dated(b) {
+        return None;
+    }
+    // A toll told again later, by publication: it may have risen since.
+    let a_later = match (a.published, b.published) {
+        (Some(p), Some(q)) if p != q && x.rises && y.rises => p > q,
+        _ => return Some(Numeric::Conflict),
+    };
+    let (earlier, later) = if a_later { (y, x) } else { (x, y) };
+    Some(if earlier.amount.below(&later.amount) {
+        Numeric::Rising
+    } else {
+        Numeric::Conflict
+    })
+}
+
+/// Counts of one event, in one stance, that no number satisfies both: from
+/// two sources, or two voices of one article (an article that tells a toll
+/// rising tells no conflict).
+fn disjoint_counts(side: &[Position], v: &mut Verdicts) {
+    for direction in [Direction::For, Direction::Against] {
+        let group = strongest(side, |x| x.committed() && x.direction == direction && x.count.is_some());
+        let two_voices = |a: &Position, b: &Position| a.source != b.source || a.speaker != b.speaker;
+        let reading = |wanted: Numeric| {
+            move |a: &Position, b: &Position| a.claim < b.claim && two_voices(a, b) && numeric(a, b) == Some(wanted)
+        };
+        v.add(
+            VerdictKind::Conflict,
+            Rule::DisjointCounts,
+            Some(ConflictType::Numeric),
+            pairs(&group, &group, reading(Numeric::Conflict)),
+        );
+        v.add(
+            VerdictKind::Update,
+            Rule::RisingCount,
+            None,
+            pairs(&group, &group, reading(Numeric::Rising)),
+        );
+        v.add(
+            VerdictKind::Update,
+            Rule::DifferentPeriods,
+            None,
+            pairs(&group, &group, reading(Numeric::OtherPeriods)),
+        );
     }
 }
 
@@ -511,13 +663,16 @@ fn same_proposition(p: usize, side: &[Position], out: &mut Vec<Verdict>) {
     };
     opposite_stances(side, &mut v);
     weaker_stances(side, &mut v);
+    disjoint_counts(side, &mut v);
     // The same stance from independent origins.
     for direction in [Direction::For, Direction::Against] {
         let group = strongest(side, |x| x.committed() && x.direction == direction);
         // A partial move does not corroborate one told without `partial`.
         let agreeing = pairs(&group, &group, |a, b| {
             let same_extent = (a.extent == Extent::Partial) == (b.extent == Extent::Partial);
-            a.claim < b.claim && same_extent && a.independent(b) && a.overlaps(b) == Some(true)
+            // Counts no number satisfies both agree on no toll.
+            let counts_agree = numeric(a, b).is_none();
+            a.claim < b.claim && same_extent && counts_agree && a.independent(b) && a.overlaps(b) == Some(true)
         });
         v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
     }
@@ -724,6 +879,11 @@ mod tests {
 
     /// The kinds of the verdicts on the corpus of `(id, article, annotation)`.
     fn kinds(articles: &[(&str, &str, &str)]) -> Vec<VerdictKind> {
+        verdicts_in(VOCABULARY, articles).iter().map(|v| v.kind).collect()
+    }
+
+    /// The verdicts on the corpus of `(id, article, annotation)` with `vocabulary`.
+    fn verdicts_in(vocabulary: &str, articles: &[(&str, &str, &str)]) -> Vec<Verdict> {
         // Every article under its title, as the annotations give it.
         let titled: Vec<String> = articles.iter().map(|(_, text, _)| format!("خبر\n{text}")).collect();
         let articles: Vec<(&str, &str, &str)> = articles
@@ -731,9 +891,9 @@ mod tests {
             .zip(&titled)
             .map(|(&(id, _, annotation), text)| (id, text.as_str(), annotation))
             .collect();
-        let corpus = corpus_of(Some(VOCABULARY), &articles);
+        let corpus = corpus_of(Some(vocabulary), &articles);
         let origins = crate::origins::origins(&corpus.sources);
-        compare(&corpus, &origins).1.iter().map(|v| v.kind).collect()
+        compare(&corpus, &origins).1
     }
 
     #[test]
@@ -908,6 +1068,276 @@ mod tests {
         assert_eq!(
             kinds(&[("since", since, &since_claims), ("open", open, &in_2015)]),
             vec![VerdictKind::Tension]
+        );
+    }
+
+    const CASUALTIES: &str = r#"{
+  "entities": [
+    {"id": "army", "label": "The army", "kind": "armed-force", "aliases": ["الجيش"]},
+    {"id": "spokesman", "label": "The army spokesman", "kind": "person", "aliases": ["المتحدث"]},
+    {"id": "ministry", "label": "The health ministry", "kind": "organisation", "aliases": ["الوزارة"]},
+    {"id": "camp", "label": "The camp", "kind": "place", "aliases": ["المخيم"]},
+    {"id": "vote", "label": "The vote", "kind": "event", "aliases": ["الانتخابات"]},
+    {"id": "candidate", "label": "The candidate", "kind": "person", "aliases": ["المرشح"]}
+  ],
+  "predicates": [
+    {"id": "kill", "label": "kill in", "family": "casualties", "direction": "for", "aliases": [], "counted": ["dead", "people"]},
+    {"id": "wound", "label": "wound in", "family": "casualties", "direction": "for", "aliases": [], "counted": ["wounded", "people"]},
+    {"id": "win", "label": "win", "family": "election", "direction": "for", "aliases": [], "counted": ["votes"]}
+  ]
+}"#;
+
+    /// One article published on `published` whose claim `predicate` on
+    /// `object`, said by `by` at `time`, states `count`; its text is `quote`.
+    fn toll(published: &str, by: &str, predicate: &str, object: &str, time: &str, count: &str, quote: &str) -> String {
+        let subject = if object == "vote" { "candidate" } else { "army" };
+        format!(
+            r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "{published}"}}, "language": "ar"}},
+                "claims": [{{"id": "c", "quote": "{quote}", "subject": "{subject}", "predicate": "{predicate}",
+                  "object": "{object}", "polarity": "affirmed", "attribution": "{by}", "time": "{time}",
+                  "modality": "asserted", "count": {count}}}]}}"#
+        )
+    }
+
+    /// The verdicts, as `kind rule`, between two articles of one claim each.
+    fn between(first: (&str, &str), second: (&str, &str)) -> Vec<String> {
+        verdicts_in(
+            CASUALTIES,
+            &[("first", first.0, first.1), ("second", second.0, second.1)],
+        )
+        .iter()
+        .map(|v| format!("{} {}", v.kind, v.rule))
+        .collect()
+    }
+
+    const KILLED: &str = "قتل الجيش مدنيين في المخيم.";
+    const COUNTED: &str = "أحصت الوزارة قتلى الجيش في المخيم.";
+
+    #[test]
+    fn counts_no_number_satisfies_are_a_numeric_conflict() {
+        let fewer = toll(
+            "2024-06-08",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"fewer_than": 100}"#,
+            KILLED,
+        );
+        let at_least = toll(
+            "2024-06-08",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"at_least": 210}"#,
+            COUNTED,
+        );
+        assert_eq!(
+            between((KILLED, &fewer), (COUNTED, &at_least)),
+            ["conflict disjoint-counts"]
+        );
+        let verdict = &verdicts_in(CASUALTIES, &[("first", KILLED, &fewer), ("second", COUNTED, &at_least)])[0];
+        assert_eq!(verdict.conflict, Some(ConflictType::Numeric));
+    }
+
+    #[test]
+    fn counts_that_intersect_are_compatible() {
+        for (one, other) in [
+            (r#"{"more_than": 80}"#, r#"{"fewer_than": 100}"#),
+            (r#"{"at_least": 210}"#, r#"{"more_than": 200}"#),
+            (r#"{"at_least": 200}"#, r#"{"more_than": 500}"#),
+            (r#"{"about": 80}"#, r#"{"exact": 85, "counted": "dead"}"#),
+        ] {
+            let first = toll("2024-06-08", "spokesman", "kill", "camp", "2024-06-08", one, KILLED);
+            let second = toll("2024-06-08", "ministry", "kill", "camp", "2024-06-08", other, COUNTED);
+            assert_eq!(
+                between((KILLED, &first), (COUNTED, &second)),
+                ["agreement same-stance"],
+                "{one} {other}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_later_higher_toll_is_an_update_and_a_lower_one_a_conflict() {
+        // 210 on Saturday, 274 on Sunday: of the same day's strike, the toll rose.
+        let saturday = toll(
+            "2024-06-08",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"exact": 210}"#,
+            COUNTED,
+        );
+        let sunday = toll(
+            "2024-06-09",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"exact": 274}"#,
+            KILLED,
+        );
+        assert_eq!(
+            between((COUNTED, &saturday), (KILLED, &sunday)),
+            ["update rising-count"]
+        );
+        // A toll does not fall: fewer than 100 on Sunday after 210 on Saturday cannot hold.
+        let fewer = toll(
+            "2024-06-09",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"fewer_than": 100}"#,
+            KILLED,
+        );
+        assert_eq!(
+            between((COUNTED, &saturday), (KILLED, &fewer)),
+            ["conflict disjoint-counts"]
+        );
+        // Tolls of other days are other events: an update, never a conflict.
+        let june = toll(
+            "2024-06-09",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06-09",
+            r#"{"fewer_than": 100}"#,
+            KILLED,
+        );
+        let november = toll(
+            "2024-11-20",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-11-20",
+            r#"{"exact": 274}"#,
+            COUNTED,
+        );
+        assert_eq!(
+            between((KILLED, &june), (COUNTED, &november)),
+            ["update different-periods"]
+        );
+        // Nor counts dated to a month: they may total several events.
+        let month = toll(
+            "2024-06-30",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06",
+            r#"{"exact": 274}"#,
+            COUNTED,
+        );
+        assert!(
+            between((KILLED, &june), (COUNTED, &month))
+                .iter()
+                .all(|v| !v.contains("counts"))
+        );
+        // Vote shares do not only rise: another period's share is an update either way.
+        let early = toll(
+            "2024-07-28",
+            "outlet",
+            "win",
+            "vote",
+            "2024-07-28",
+            r#"{"exact": 51.2, "percent": true}"#,
+            KILLED,
+        );
+        let late = toll(
+            "2024-08-02",
+            "ministry",
+            "win",
+            "vote",
+            "2024-08-02",
+            r#"{"exact": 44, "percent": true}"#,
+            COUNTED,
+        );
+        assert_eq!(
+            between((KILLED, &early), (COUNTED, &late)),
+            ["update different-periods"]
+        );
+        let same_day = toll(
+            "2024-07-28",
+            "ministry",
+            "win",
+            "vote",
+            "2024-07-28",
+            r#"{"exact": 44, "percent": true}"#,
+            COUNTED,
+        );
+        assert_eq!(
+            between((KILLED, &early), (COUNTED, &same_day)),
+            ["conflict disjoint-counts"]
+        );
+    }
+
+    #[test]
+    fn a_wounded_count_is_never_set_against_a_death_toll() {
+        let killed = toll(
+            "2024-06-08",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"exact": 274, "counted": "dead"}"#,
+            COUNTED,
+        );
+        let wounded = toll(
+            "2024-06-08",
+            "spokesman",
+            "wound",
+            "camp",
+            "2024-06-08",
+            r#"{"exact": 698, "counted": "wounded"}"#,
+            KILLED,
+        );
+        assert!(
+            !between((COUNTED, &killed), (KILLED, &wounded))
+                .iter()
+                .any(|v| v.contains("counts"))
+        );
+        // Nor a share a count.
+        let share = toll(
+            "2024-06-08",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"exact": 40, "percent": true}"#,
+            KILLED,
+        );
+        assert!(
+            !between((COUNTED, &killed), (KILLED, &share))
+                .iter()
+                .any(|v| v.contains("counts"))
+        );
+    }
+
+    #[test]
+    fn one_voice_telling_a_toll_rising_is_no_conflict() {
+        let article = "قتل الجيش 210 في المخيم. ثم ارتفع عدد من قتلهم الجيش في المخيم إلى 274.";
+        let claims = |second_by: &str| {
+            format!(
+                r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "2024-06-09"}}, "language": "ar"}},
+                    "claims": [
+                      {{"id": "first", "quote": "قتل الجيش 210 في المخيم", "subject": "army", "predicate": "kill", "object": "camp",
+                        "polarity": "affirmed", "attribution": "outlet", "time": "2024-06-08", "modality": "asserted", "count": {{"exact": 210}}}},
+                      {{"id": "second", "quote": "من قتلهم الجيش في المخيم إلى 274", "subject": "army", "predicate": "kill", "object": "camp",
+                        "polarity": "affirmed", "attribution": "{second_by}", "time": "2024-06-08", "modality": "asserted", "count": {{"exact": 274}}}}
+                    ]}}"#
+            )
+        };
+        let titled = format!("خبر\n{article}");
+        let one_voice = verdicts_in(CASUALTIES, &[("daily", &titled, &claims("outlet"))]);
+        assert!(one_voice.is_empty(), "{one_voice:?}");
+        // Two voices of one article are two: the spokesman's count against the outlet's.
+        let two_voices = verdicts_in(CASUALTIES, &[("daily", &titled, &claims("spokesman"))]);
+        assert_eq!(
+            two_voices.iter().map(|v| v.rule).collect::<Vec<_>>(),
+            [Rule::DisjointCounts]
         );
     }
 }

@@ -75,6 +75,10 @@ pub struct Predicate {
     /// otherwise: reducing a presence (`تقليص`) is partial by what it means
     /// (vocabulary field `"extent": "partial"`).
     pub partial: bool,
+    /// Its claims state a count (vocabulary field `counted`): of these
+    /// classes of counted nouns (`data/numbers.json`), or of any when empty.
+    /// None: it counts nothing.
+    pub counted: Option<Vec<String>>,
 }
 
 /// How one scope stands to another.
@@ -358,6 +362,7 @@ impl Vocabulary {
                 "object_markers",
                 "object_before",
                 "extent",
+                "counted",
                 "subject_in_sentence",
                 "symmetric",
                 "note",
@@ -406,6 +411,7 @@ impl Vocabulary {
                 subject_in_sentence: fields.boolean("subject_in_sentence").is_some_and(|b| b.value),
                 symmetric: fields.boolean("symmetric").is_some_and(|b| b.value),
                 partial: partial_by_meaning(file, &fields),
+                counted: counted(file, &fields),
             };
             match vocabulary.predicate_index.get(&id.value) {
                 Some(&PredicateId(i)) if layers[i as usize] == layer => {
@@ -665,6 +671,35 @@ fn sorted_intersect(a: &[EntityId], b: &[EntityId]) -> bool {
 /// A predicate's `extent`: `partial` for a predicate that is a partial move
 /// by what it means, `unspecified` (or left out) for the others; anything
 /// else is reported and read as `unspecified`.
+/// A predicate's `counted`: `true` (a count of anything) or the classes of
+/// counted nouns its counts may be of (`["dead", "people"]` for killing: a
+/// count of the wounded is no death toll). A count whose noun is of no class
+/// is taken by every predicate that counts.
+fn counted(file: &JsonFile, fields: &crate::json::Fields) -> Option<Vec<String>> {
+    let value = fields.get("counted")?;
+    if let jsonc_parser::ast::Value::BooleanLit(b) = value {
+        return b.value.then(Vec::new);
+    }
+    let classes = crate::count::CountWords::bundled().classes();
+    let listed = fields.strings("counted");
+    if !matches!(value, jsonc_parser::ast::Value::Array(_)) {
+        return None;
+    }
+    for class in &listed {
+        if !classes.contains(&class.value) {
+            let mut diagnostic =
+                crate::diag::Diagnostic::error(&file.name, format!("`{}` is no class of counted nouns", class.value))
+                    .at(file.source(), class.span.clone());
+            diagnostic = match crate::diag::nearest(&class.value, classes.iter().map(String::as_str)) {
+                Some(close) => diagnostic.with_help(format!("did you mean `{close}`?")),
+                None => diagnostic.with_help(format!("expected one of: {}", classes.join(", "))),
+            };
+            file.push(diagnostic);
+        }
+    }
+    Some(listed.into_iter().map(|c| c.value).collect())
+}
+
 fn partial_by_meaning(file: &JsonFile, fields: &crate::json::Fields) -> bool {
     let Some(name) = fields.string("extent") else {
         return false;

@@ -121,7 +121,11 @@ fn outlets_agree_from_independent_origins() {
     // News Arabia's headline, which retells Ushakov; so the headline and the
     // Kremlin's own word in Times of Egypt are one origin, Russia's.
     agree(id(LWJ, "diplomatic-engagement"), id(SKY, "headline-contact"));
-    let one_origin = verdicts_on(&report, &id(SKY, "headline-contact"), &id(TIMES, "kremlin-ongoing-talks"));
+    let one_origin = verdicts_on(
+        &report,
+        &id(SKY, "headline-contact"),
+        &id(TIMES, "kremlin-ongoing-talks"),
+    );
     assert!(one_origin.is_empty(), "{one_origin:?}");
     assert_eq!(report["summary"]["origins"], 5);
 }

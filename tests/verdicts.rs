@@ -48,7 +48,11 @@ fn judged_quotes_are_in_their_articles_and_ids_in_the_vocabulary() {
     for (gold, corpus) in GOLDS {
         let gold = read_json(&root().join(gold));
         let list = |name: &str| gold[name].as_array().map_or(&[][..], |l| l.as_slice());
-        for entry in list("expected").iter().chain(list("acceptable")).chain(list("must_not")) {
+        for entry in list("expected")
+            .iter()
+            .chain(list("acceptable"))
+            .chain(list("must_not"))
+        {
             assert!(ids.contains(&entry["subject"].as_str().unwrap()), "{entry}");
             assert!(families.contains(&entry["family"].as_str().unwrap()), "{entry}");
             for object in entry["objects"].as_array().unwrap() {

@@ -9,14 +9,14 @@ use std::ops::Range;
 use chrono::NaiveTime;
 use jsonc_parser::ast::Value;
 
-use super::schema::{CLAIM_FIELDS, PUBLISHED_FIELDS, REJECTION_FIELDS, SOURCE_FIELDS, TOP_FIELDS};
+use super::schema::{CLAIM_FIELDS, PUBLISHED_FIELDS, REJECTION_FIELDS, SOURCE_FIELDS, TOP_FIELDS, count_fields};
 use crate::claim_time::{ArticleTimes, ClaimTime, TimeError, TimeWords};
 use crate::corpus::SourceFiles;
 use crate::diag::{Diagnostic, nearest};
 use crate::json::{Fields, JsonFile, Spanned};
 use crate::model::{
-    Attribution, Basis, Claim, Extent, Modality, Named, Origin, Polarity, PublicationBasis, Published, Rejection,
-    Source,
+    Amount, Attribution, Basis, Claim, Count, Extent, Modality, Named, Origin, Polarity, PublicationBasis, Published,
+    Qualifier, Rejection, Source,
 };
 use crate::time::{Granularity, Interval, parse_iso_interval};
 use crate::vocab::{EntityId, Vocabulary};
@@ -264,6 +264,10 @@ impl ClaimReader<'_, '_> {
         let origin =
             choice(file, &fields, "origin", false).or(fields.get("origin").is_none().then_some(Origin::Annotated));
         let time = self.time(&fields, span.as_ref(), modality);
+        let count = match fields.get("count") {
+            Some(value) => read_count(file, value).map(Some),
+            None => Some(None),
+        };
         let claim = || -> Option<Claim> {
             let time = time?;
             Some(Claim {
@@ -283,6 +287,7 @@ impl ClaimReader<'_, '_> {
                 attribution: attribution?,
                 origin: origin?,
                 note: fields.string("note").map(|s| s.value),
+                count: count?,
                 extraction: None,
             })
         };
@@ -417,6 +422,75 @@ fn choice<T: Named>(file: &JsonFile, fields: &Fields, name: &str, required: bool
     };
     file.push(diagnostic);
     None
+}
+
+/// A claim's `count`: `{"at_least": 210}`, `{"between": [100, 300]}`, with
+/// `percent` and `counted` when they apply. None when it has a problem,
+/// which is reported.
+fn read_count(file: &JsonFile, value: &Value) -> Option<Count> {
+    let allowed: Vec<&str> = count_fields().collect();
+    let fields = file.object(value, "a count", &allowed)?;
+    let given: Vec<Qualifier> = Qualifier::ALL
+        .iter()
+        .copied()
+        .filter(|q| fields.get(q.name()).is_some())
+        .collect();
+    let &[qualifier] = given.as_slice() else {
+        let names: Vec<&str> = Qualifier::names().collect();
+        file.push(
+            Diagnostic::error(&file.name, "a count needs exactly one qualifier field")
+                .at(file.source(), fields.span())
+                .with_help(format!("give one of: {}", names.join(", "))),
+        );
+        return None;
+    };
+    let number = |value: &Value| match value {
+        Value::NumberLit(n) => n.value.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0),
+        _ => None,
+    };
+    let given = fields.get(qualifier.name())?;
+    let range = matches!(qualifier, Qualifier::Between | Qualifier::Several);
+    let read = if range {
+        match given {
+            Value::Array(array) => match array
+                .elements
+                .iter()
+                .map(number)
+                .collect::<Option<Vec<f64>>>()
+                .as_deref()
+            {
+                Some(&[low, high]) if low <= high => Some((low, high)),
+                _ => None,
+            },
+            _ => None,
+        }
+    } else {
+        number(given).map(|n| (n, n))
+    };
+    let Some((low, high)) = read else {
+        let expected = if range {
+            "[low, high], two numbers, low first"
+        } else {
+            "a number, 0 or more"
+        };
+        file.error(
+            crate::json::span(given),
+            format!("`{}` must be {expected}", qualifier.name()),
+        );
+        return None;
+    };
+    let percent = fields.boolean("percent").is_some_and(|b| b.value);
+    let counted = fields.string("counted").map(|s| s.value);
+    Some(Count {
+        amount: Amount {
+            qualifier,
+            low,
+            high,
+            percent,
+        },
+        counted,
+        span: None,
+    })
 }
 
 /// Source and claim ids: lower-case ASCII letters, digits and `-`.

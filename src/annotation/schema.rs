@@ -4,8 +4,9 @@
 //! reader refuses.
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
-use crate::model::{Extent, Modality, Origin, Polarity};
+use crate::model::{Count, Extent, Modality, Named, Origin, Polarity, Qualifier};
 
 pub const TOP_FIELDS: [&str; 4] = ["$comment", "source", "claims", "rejected"];
 
@@ -24,7 +25,7 @@ pub const PUBLISHED_FIELDS: [&str; 4] = ["date", "time", "inferred", "note"];
 /// `rule`, `confidence` and `evidence` come with claims written by `tanaqud
 /// extract`; they are accepted so its output can be saved and corrected as
 /// an annotation, and not read.
-pub const CLAIM_FIELDS: [&str; 16] = [
+pub const CLAIM_FIELDS: [&str; 17] = [
     "id",
     "quote",
     "occurrence",
@@ -36,12 +37,45 @@ pub const CLAIM_FIELDS: [&str; 16] = [
     "time",
     "modality",
     "attribution",
+    "count",
     "note",
     "origin",
     "rule",
     "confidence",
     "evidence",
 ];
+
+/// A claim's `count`: one qualifier field (`exact`, `at_least`, `more_than`,
+/// `fewer_than`, `at_most`, `about`: a number; `between`, `several`: `[low,
+/// high]`), and `percent` and `counted` when they apply.
+pub fn count_fields() -> impl Iterator<Item = &'static str> {
+    Qualifier::names().chain(["percent", "counted"])
+}
+
+/// A count as an annotation states it: `{"at_least": 210, "counted": "dead"}`.
+#[derive(Debug)]
+pub struct CountDoc(pub Count);
+
+impl Serialize for CountDoc {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let amount = &self.0.amount;
+        let mut map = serializer.serialize_map(None)?;
+        match amount.qualifier {
+            Qualifier::Between | Qualifier::Several => {
+                map.serialize_entry(amount.qualifier.name(), &[amount.low, amount.high])?
+            }
+            Qualifier::FewerThan | Qualifier::AtMost => map.serialize_entry(amount.qualifier.name(), &amount.high)?,
+            qualifier => map.serialize_entry(qualifier.name(), &amount.low)?,
+        }
+        if amount.percent {
+            map.serialize_entry("percent", &true)?;
+        }
+        if let Some(counted) = &self.0.counted {
+            map.serialize_entry("counted", counted)?;
+        }
+        map.end()
+    }
+}
 
 pub const REJECTION_FIELDS: [&str; 4] = ["quote", "occurrence", "predicate", "reason"];
 
@@ -90,6 +124,8 @@ pub struct ClaimDoc {
     pub time: Option<String>,
     pub modality: Modality,
     pub attribution: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<CountDoc>,
     pub origin: Origin,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
@@ -130,6 +166,16 @@ mod tests {
             time: Some("2024".into()),
             modality: Modality::Hedged,
             attribution: "outlet".into(),
+            count: Some(CountDoc(Count {
+                amount: crate::model::Amount {
+                    qualifier: Qualifier::Between,
+                    low: 100.0,
+                    high: 300.0,
+                    percent: true,
+                },
+                counted: Some("dead".into()),
+                span: None,
+            })),
             origin: Origin::Extracted,
             rule: Some("r".into()),
             confidence: Some(0.5),
@@ -169,5 +215,8 @@ mod tests {
         let unwritten = ["note"];
         assert!(claim.iter().all(|k| CLAIM_FIELDS.contains(&k.as_str())));
         assert_eq!(claim.len() + unwritten.len(), CLAIM_FIELDS.len());
+        let count = keys(&document["claims"][0]["count"]);
+        assert_eq!(count.len(), 3);
+        assert!(count.iter().all(|k| count_fields().any(|f| f == k)));
     }
 }

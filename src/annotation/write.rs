@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 
-use super::schema::{AnnotationDoc, ClaimDoc, EvidenceDoc, PublishedDoc, SourceDoc};
-use crate::model::{Attribution, Claim, Corpus, PublicationBasis, Source};
+use super::schema::{AnnotationDoc, ClaimDoc, CountDoc, EvidenceDoc, PublishedDoc, SourceDoc};
+use crate::model::{Attribution, Claim, Corpus, Count, PublicationBasis, Source};
 
 /// One annotation document per source, with its id.
 pub fn documents(corpus: &Corpus) -> Vec<(String, AnnotationDoc)> {
@@ -110,6 +110,7 @@ fn claim_doc(corpus: &Corpus, source: &Source, claim: &Claim, occurrence: usize)
             Attribution::Outlet => "outlet".to_string(),
             Attribution::Entity(id) => vocabulary.entity_info(id).id.clone(),
         },
+        count: claim.count.clone().map(|count| CountDoc(Count { span: None, ..count })),
         origin: claim.origin,
         rule: claim.extraction.as_ref().map(|x| x.rule.clone()),
         confidence: claim.extraction.as_ref().map(|x| x.confidence),

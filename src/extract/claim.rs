@@ -73,8 +73,13 @@ impl Extractor<'_> {
             }
             None => Attribution::Outlet,
         };
+        let count = self.count(cx, trigger);
+        let mut span = evidence(cx, trigger, &subject, &object);
+        if let Some(at) = count.as_ref().and_then(|c| c.span.clone()) {
+            span = span.start.min(at.start)..span.end.max(at.end);
+        }
         let claim = Extracted {
-            span: evidence(cx, trigger, &subject, &object),
+            span,
             trigger: cx.words.bytes(trigger.mention.words.clone()),
             subject: subject.entity,
             predicate: trigger.predicate,
@@ -83,6 +88,7 @@ impl Extractor<'_> {
             polarity: self.polarity(cx, trigger),
             modality,
             attribution,
+            count,
             rule: [subject.rule.name(), object.rule.name()].join("+"),
             confidence: confidence(self.params.cost.of(subject.rule), self.params.cost.of(object.rule)),
         };

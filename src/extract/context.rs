@@ -20,6 +20,8 @@ pub struct Group {
 
 /// One sentence, built once for all its triggers.
 pub struct Context<'a> {
+    /// The whole text the spans point into.
+    pub text: &'a str,
     pub words: &'a Words,
     pub mentions: &'a [Mention],
     pub groups: &'a [Group],

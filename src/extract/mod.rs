@@ -12,6 +12,7 @@
 
 mod claim;
 mod context;
+mod counts;
 pub mod cues;
 mod index;
 mod object;
@@ -30,7 +31,7 @@ use rayon::ThreadPoolBuilder;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use crate::model::{Attribution, Extent, Modality, Polarity};
+use crate::model::{Attribution, Count, Extent, Modality, Polarity};
 use crate::text::{Words, after_sin, fold, sentences};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
@@ -54,6 +55,8 @@ pub struct Extracted {
     pub polarity: Polarity,
     pub modality: Modality,
     pub attribution: Attribution,
+    /// The count nearest the trigger in its clause, for a predicate that counts.
+    pub count: Option<Count>,
     /// Which rules found the subject and the object (`after-trigger+marked-object`).
     pub rule: String,
     /// 0–1: how directly the rules found the parts; two decimals.

@@ -89,6 +89,7 @@ impl Extractor<'_> {
                 .map(|w| clause_ranges.iter().position(|c| c.end > w.span.start).unwrap_or(0))
                 .collect();
             let cx = Context {
+                text,
                 words,
                 mentions: &mentions,
                 groups: &groups,

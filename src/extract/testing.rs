@@ -89,6 +89,28 @@ impl Grammar {
     }
 }
 
+impl Grammar {
+    /// Each claim of `text` with a count as `predicate object count counted`.
+    pub fn counts(&self, text: &str) -> Vec<String> {
+        let vocabulary = &self.vocabulary;
+        self.extractor()
+            .extract(text, None)
+            .iter()
+            .map(|c| {
+                let count = c.count.as_ref().map_or_else(
+                    || "no-count".to_string(),
+                    |count| format!("{} {}", count.amount, count.counted.as_deref().unwrap_or("-")),
+                );
+                format!(
+                    "{} {} {count}",
+                    vocabulary.predicate_info(c.predicate).id,
+                    vocabulary.entity_info(c.object).id
+                )
+            })
+            .collect()
+    }
+}
+
 /// The JSON objects in `list`, each field of `defaults` filled in when
 /// missing: with its value, or with the object's id.
 fn objects(list: &str, defaults: &[(&str, Option<&str>)]) -> Value {

@@ -5,6 +5,7 @@ use std::ops::Range;
 use chrono::NaiveTime;
 
 use super::named;
+use crate::count::Count;
 use crate::time::Interval;
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 
@@ -156,6 +157,8 @@ pub struct Claim {
     pub time_evidence: Option<String>,
     pub modality: Modality,
     pub attribution: Attribution,
+    /// The number the claim states (`أكثر من 80 شخصا`), for a predicate that counts.
+    pub count: Option<Count>,
     pub origin: Origin,
     pub note: Option<String>,
     /// For an extracted claim: how it was found.

@@ -17,6 +17,8 @@ named! {
         DisjointScopes = "disjoint-scopes",
         PartialExtent = "partial-extent",
         TimeUnknown = "time-unknown",
+        DisjointCounts = "disjoint-counts",
+        RisingCount = "rising-count",
     }
 }
 
@@ -63,6 +65,8 @@ named! {
         Scope = "scope",
         /// Opposite forecasts.
         Modal = "modal",
+        /// Counts of one event that no number satisfies both (`أقل من 100`, `210 على الأقل`).
+        Numeric = "numeric",
     }
 }
 

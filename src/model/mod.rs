@@ -10,6 +10,7 @@
 mod claim;
 mod finding;
 
+pub use crate::count::{Amount, Count, Qualifier};
 pub use claim::{
     Attribution, Basis, Claim, Corpus, Extent, Extraction, Found, Modality, Origin, Polarity, PublicationBasis,
     Published, Rejection, Source, TimeBasis,

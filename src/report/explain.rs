@@ -123,6 +123,24 @@ fn capitalised(text: &str) -> String {
         .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
+/// A claim's count as the article writes it, then in words: «أقل من 100» (fewer than 100).
+fn count(corpus: &Corpus, claim: &Claim) -> String {
+    let Some(count) = &claim.count else {
+        return "no count".to_string();
+    };
+    let article = &corpus.sources[claim.source].article;
+    match count.span.clone().and_then(|span| article.get(span)) {
+        Some(written) => format!("«{}» ({})", isolate(written), count.amount),
+        None => count.amount.to_string(),
+    }
+}
+
+/// The two claims, the one of the earlier article first.
+fn by_publication<'c>(corpus: &Corpus, a: &'c Claim, b: &'c Claim) -> (&'c Claim, &'c Claim) {
+    let day = |claim: &Claim| corpus.sources[claim.source].published.as_ref().and_then(|p| p.date.end);
+    if day(b) < day(a) { (b, a) } else { (a, b) }
+}
+
 /// Why the verdict was given, in one sentence.
 fn reason(corpus: &Corpus, verdict: &Verdict, [a, b]: [&Claim; 2], origins: usize) -> String {
     let label = |claim: &Claim| corpus.vocabulary.entity_info(claim.object).label.as_str();
@@ -169,6 +187,28 @@ fn reason(corpus: &Corpus, verdict: &Verdict, [a, b]: [&Claim; 2], origins: usiz
             "Opposite stances, but one side holds at {}: they may be of different periods.",
             if a.time.is_none() { time(a) } else { time(b) }
         ),
+        (_, Rule::DisjointCounts, _) => format!(
+            "No number satisfies both counts: {} against {}.",
+            count(corpus, a),
+            count(corpus, b)
+        ),
+        (_, Rule::RisingCount, _) => {
+            let (earlier, later) = by_publication(corpus, a, b);
+            format!(
+                "A later count raises an earlier one: {} after {}: a rising toll, an update, not a contradiction.",
+                count(corpus, later),
+                count(corpus, earlier)
+            )
+        }
+        (_, Rule::DifferentPeriods, _) if a.count.is_some() && b.count.is_some() && a.polarity == b.polarity => {
+            format!(
+                "{} against {}, counts of different periods ({} and {}): an update, not a contradiction.",
+                count(corpus, a),
+                count(corpus, b),
+                time(a),
+                time(b)
+            )
+        }
         (_, Rule::DifferentPeriods, _) if verdict.kind == VerdictKind::Update => format!(
             "{} and {} are different periods: the stance changed, an update, not a contradiction.",
             time(a),

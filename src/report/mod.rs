@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::merge::{SetAside, SetAsideReason};
 use crate::model::{
     Attribution, Basis, Claim, ConflictType, Corpus, Extent, Modality, Origin, Polarity, Proposition, PublicationBasis,
-    Published, Rule, TimeBasis, Verdict, VerdictKind, named,
+    Published, Qualifier, Rule, TimeBasis, Verdict, VerdictKind, named,
 };
 use crate::propositions::{Compared, Relation};
 use crate::text::{LineIndex, sentences};
@@ -221,6 +221,23 @@ pub struct SetAsideRow {
     pub note: Option<String>,
 }
 
+/// A claim's count: its qualifier, its number (`low` = `high`) or range, and
+/// what it counts; `display` in words, `text` as the article writes it.
+#[derive(Debug, Serialize)]
+pub struct CountRow {
+    pub qualifier: Qualifier,
+    pub low: f64,
+    pub high: f64,
+    pub percent: bool,
+    pub counted: Option<String>,
+    pub display: String,
+    /// The count as written, with its span; none for an annotation's count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ExtractionRow {
     pub rule: String,
@@ -328,6 +345,8 @@ pub struct ClaimRow {
     pub time: Option<TimeRow>,
     pub modality: Modality,
     pub attribution: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<CountRow>,
     pub quote: String,
     /// Byte offsets of the quote in the article.
     pub span: Span,
@@ -703,6 +722,22 @@ fn claim_row(corpus: &Corpus, claim: &Claim, lines: &[ArticleIndex]) -> ClaimRow
             Attribution::Outlet => "outlet".to_string(),
             Attribution::Entity(id) => vocabulary.entity_info(id).id.clone(),
         },
+        count: claim.count.as_ref().map(|count| {
+            let article = &corpus.sources[claim.source].article;
+            CountRow {
+                qualifier: count.amount.qualifier,
+                low: count.amount.low,
+                high: count.amount.high,
+                percent: count.amount.percent,
+                counted: count.counted.clone(),
+                display: count.amount.to_string(),
+                text: count.span.clone().and_then(|s| article.get(s)).map(str::to_string),
+                span: count.span.as_ref().map(|s| Span {
+                    start: s.start,
+                    end: s.end,
+                }),
+            }
+        }),
         quote: claim.quote.clone(),
         span: Span {
             start: claim.span.start,

@@ -394,6 +394,14 @@ impl Lexicon {
         }
     }
 
+    /// The cardinal words and their values, for reading counts (`crate::count`).
+    pub(crate) fn cardinals(&self) -> impl Iterator<Item = (&str, u16)> {
+        self.table.iter().filter_map(|(key, lex)| match lex {
+            Lex::Cardinal(value) => Some((&**key, *value)),
+            _ => None,
+        })
+    }
+
     /// The meaning of a folded word.
     pub(crate) fn lookup(&self, key: &str) -> Option<Lex> {
         self.table.get(key).copied()

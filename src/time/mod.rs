@@ -13,7 +13,7 @@ use std::ops::Range;
 mod calendar;
 mod find;
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 
 pub use find::{TimeRecord, find_all, find_all_in, normalize, normalize_in, record};
 pub use lexicon::Lexicon;
