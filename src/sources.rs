@@ -25,15 +25,28 @@ pub fn vocabulary(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Voc
         .map_or((crate::data::VOCABULARY.name, crate::data::VOCABULARY.text), |input| {
             (input.name.as_str(), input.text.as_str())
         });
-    let gazetteer = JsonFile::new(crate::data::GAZETTEER.name, crate::data::GAZETTEER.text);
-    let news = JsonFile::new(crate::data::NEWS.name, crate::data::NEWS.text);
     let story = JsonFile::new(name, text);
-    let vocabulary = Vocabulary::read_layers(&[&gazetteer, &news, &story]);
+    let vocabulary = over_bundled_layers(&story);
     // The bundled files are checked by the tests; only a corpus's own is reported on.
     if files.vocabulary.is_some() {
         diagnostics.extend(story.into_diagnostics());
     }
     vocabulary
+}
+
+/// The vocabulary a corpus without one of its own is read with: the sample
+/// story's over the news vocabulary over the gazetteer.
+pub fn bundled_vocabulary() -> Vocabulary {
+    over_bundled_layers(&JsonFile::new(
+        crate::data::VOCABULARY.name,
+        crate::data::VOCABULARY.text,
+    ))
+}
+
+fn over_bundled_layers(story: &JsonFile) -> Vocabulary {
+    let gazetteer = JsonFile::new(crate::data::GAZETTEER.name, crate::data::GAZETTEER.text);
+    let news = JsonFile::new(crate::data::NEWS.name, crate::data::NEWS.text);
+    Vocabulary::read_layers(&[&gazetteer, &news, story])
 }
 
 /// The word lists sources are read with: what claims are timed with, and the

@@ -173,7 +173,7 @@ impl Extractor<'_> {
 
     /// Subject: an agent right after the trigger (verb–subject order, or the
     /// construct `انسحاب روسيا`), else the nearest before it in its clause,
-    /// else before it in its sentence. `taken`: earlier claims' objects.
+    /// else before it in its sentence. `taken`: where earlier claims' objects begin.
     fn subject(&self, cx: &Context, trigger: &Trigger, taken: &[usize]) -> Option<Filler<usize>> {
         let words = &trigger.mention.words;
         let found = |group, entity, rule| Some(Filler { group, entity, rule });
@@ -210,7 +210,9 @@ impl Extractor<'_> {
             .iter()
             .enumerate()
             .rev()
-            .filter(|(i, g)| g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(i))
+            .filter(|(_, g)| {
+                g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(&g.words.start)
+            })
             .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
     }
 

@@ -31,7 +31,8 @@ pub struct Previous<'a> {
     pub in_sentence: Option<EntityId>,
     /// The last sentence's.
     pub sentence: Option<EntityId>,
-    /// The groups this sentence's claims took as objects: none is a later subject
+    /// Where the groups this sentence's claims took as objects begin (a word
+    /// index, the same whether open names are read or not): none is a later subject
     /// (`عرج على القاهرة وأنقرة حيث اجتمع`: the visitor met, not Ankara).
     pub objects: &'a [usize],
 }
@@ -40,7 +41,7 @@ pub struct Previous<'a> {
 struct InSentence {
     /// Where the sentence's claims start in [`Found::claims`].
     first: usize,
-    /// The groups they took as objects.
+    /// Where the groups they took as objects begin (word indices).
     objects: Vec<usize>,
 }
 
@@ -198,7 +199,7 @@ impl Extractor<'_> {
             if self.named_again(found, claimed.first, &claim, naming) {
                 continue;
             }
-            claimed.objects.push(object_group);
+            claimed.objects.push(cx.groups[object_group].words.start);
             keep(text, claim, found, &mut claimed.first);
         }
         read
