@@ -102,6 +102,8 @@ pub(crate) enum Kw {
     Latter,
     Qada,
     Hijja,
+    /// القرن: the century a decade is counted in ("تسعينيات القرن الماضي").
+    Century,
 }
 
 /// First words of two-word month names.
@@ -128,6 +130,8 @@ pub(crate) enum Lex {
     /// Ordinal heading a noun, without the article: "ثالث ثلاثاء", "ثاني أسبوع".
     Nth(u8),
     Cardinal(u16),
+    /// A decade by its tens (التسعينيات = 9), its century from context.
+    Decade(u8),
     Unit(Unit, Count, bool),
     Kw(Kw),
     /// A word of a holiday name with no meaning of its own (عيد, الفطر,
@@ -191,6 +195,7 @@ const MEANINGS: &[&str] = &[
     "ordinal",
     "nth",
     "cardinal",
+    "decade",
     "unit",
     "day_part",
     "word",
@@ -289,6 +294,7 @@ const WORDS: &[(&str, Kw)] = &[
     ("latter", Kw::Latter),
     ("qada", Kw::Qada),
     ("hijja", Kw::Hijja),
+    ("century", Kw::Century),
 ];
 
 static BUNDLED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_data(TIME_WORDS).0);
@@ -479,6 +485,7 @@ fn meaning(fields: &Fields) -> Option<Lex> {
         "ordinal" => Lex::Ordinal(number(u8::MAX.into())? as u8),
         "nth" => Lex::Nth(number(u8::MAX.into())? as u8),
         "cardinal" => Lex::Cardinal(number(u16::MAX.into())? as u16),
+        "decade" => Lex::Decade(number(9)? as u8),
         "weekday" => {
             let day = named(fields, name, &WEEKDAYS.iter().map(|&w| (w, w)).collect::<Vec<_>>())?;
             Lex::Weekday(WEEKDAYS.iter().position(|&w| w == day)? as u8)

@@ -6,7 +6,7 @@
 //! [`ranges`] (since, until, between,
 //! from … to), [`clock`] (clock times and parts of the day) and [`holidays`]
 //! (Eid al-Fitr, Easter …, computed from the calendars), [`periods`]
-//! (a year's quarters); [`numbers`]
+//! (a year's quarters, a century's decades); [`numbers`]
 //! reads counts and ordinals written in words, [`tokens`] the text layer's
 //! tokens through the time lexicon.
 //!
@@ -309,6 +309,7 @@ impl Parser<'_> {
                 Lex::Kw(Kw::Late) => longest(self.period_part(i), self.occurrence_nth_first(i)),
                 Lex::Kw(Kw::Early | Kw::Mid) => self.period_part(i),
                 Lex::Kw(Kw::Quarter) => self.quarter(i),
+                Lex::Decade(_) => self.decade(i),
                 _ => None,
             },
             _ => None,
