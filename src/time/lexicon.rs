@@ -77,6 +77,9 @@ pub(crate) enum Kw {
     Except,
     /// نحو، حوالي: an approximation that does not change the value.
     Approx,
+    /// أكثر، أقل before من: a span that is only a bound ("منذ أكثر من عام").
+    More,
+    Less,
     /// المغرب (sunset, the prayer) and العشاء (the night prayer): parts of the
     /// day only after a clock time, since المغرب is also Morocco.
     Sunset,
@@ -280,6 +283,8 @@ const WORDS: &[(&str, Kw)] = &[
     ("third", Kw::Third),
     ("except", Kw::Except),
     ("approximately", Kw::Approx),
+    ("more", Kw::More),
+    ("less", Kw::Less),
     ("date", Kw::DateWord),
     ("which", Kw::Which),
     ("now", Kw::Now),

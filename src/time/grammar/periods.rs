@@ -4,9 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::numbers::ordinal;
-use super::{hit, longest, Hit, Modifier, Parser};
+use super::{Hit, Modifier, Parser, hit, longest};
 use crate::time::lexicon::{Count, Kw, Lex, Unit};
-use crate::time::{last_day_of_month, Granularity, Interval, Prefer};
+use crate::time::{Granularity, Interval, Prefer, last_day_of_month};
 
 impl Parser<'_> {
     /// "الربع الأول من العام", "الربع الثالث من 2024", "الربع الأخير من العام
