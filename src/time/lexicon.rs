@@ -172,6 +172,34 @@ impl Holiday {
     }
 }
 
+/// The spoken variety a colloquial time word belongs to; standard words have
+/// none. Informational: a word means the same to the grammar whatever its tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Egyptian,
+    Gulf,
+    Iraqi,
+    Levantine,
+    Maghrebi,
+    /// Shared by several spoken varieties (اللي).
+    Colloquial,
+}
+
+const DIALECTS: &[(&str, Dialect)] = &[
+    ("egyptian", Dialect::Egyptian),
+    ("gulf", Dialect::Gulf),
+    ("iraqi", Dialect::Iraqi),
+    ("levantine", Dialect::Levantine),
+    ("maghrebi", Dialect::Maghrebi),
+    ("colloquial", Dialect::Colloquial),
+];
+
+impl Dialect {
+    pub fn as_str(self) -> &'static str {
+        DIALECTS.iter().find(|(_, d)| *d == self).map_or("", |(name, _)| name)
+    }
+}
+
 /// A holiday's name as the meanings of its words, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Phrase {
@@ -184,6 +212,8 @@ pub(crate) struct Phrase {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     table: FxHashMap<Box<str>, Lex>,
+    /// The dialect of each folded word whose entry names one.
+    dialects: FxHashMap<Box<str>, Dialect>,
     phrases: Vec<Phrase>,
     /// How many words have a [`Lex::Name`].
     names: u16,
@@ -333,20 +363,31 @@ impl Lexicon {
         let allowed: Vec<&str> = MEANINGS
             .iter()
             .copied()
-            .chain(["words", "number", "definite"])
+            .chain(["words", "number", "definite", "dialect"])
             .collect();
         let mut names = Vec::new();
         for entry in &entries.elements {
             let Some(fields) = file.object(entry, "an entry", &allowed) else {
                 continue;
             };
+            let dialect = match fields.get("dialect") {
+                Some(_) => match named(&fields, "dialect", DIALECTS) {
+                    Some(d) => Some(d),
+                    None => continue,
+                },
+                None => None,
+            };
             let only_holiday = MEANINGS.iter().all(|&m| (m == "holiday") == fields.get(m).is_some());
             if only_holiday {
+                if let Some(value) = fields.get("dialect") {
+                    file.error(span(value), "`dialect` goes with single words, not holiday names");
+                    continue;
+                }
                 if let Some(holiday) = named(&fields, "holiday", HOLIDAYS) {
                     names.push((holiday_names(&fields), holiday));
                 }
             } else if let Some(lex) = meaning(&fields) {
-                lexicon.add(&fields, lex);
+                lexicon.add(&fields, lex, dialect);
             }
         }
         for (names, holiday) in names {
@@ -378,7 +419,7 @@ impl Lexicon {
 
     /// Files the entry's words under `lex`; a word that folds to nothing, or
     /// to a key another entry gave another meaning, is reported.
-    fn add(&mut self, fields: &Fields, lex: Lex) {
+    fn add(&mut self, fields: &Fields, lex: Lex, dialect: Option<Dialect>) {
         let file = fields.file();
         let words = fields.strings("words");
         if fields.get("words").is_none() || words.is_empty() {
@@ -399,10 +440,18 @@ impl Lexicon {
                     ),
                 ),
                 _ => {
+                    if let Some(d) = dialect {
+                        self.dialects.insert(key.as_str().into(), d);
+                    }
                     self.table.insert(key.into(), lex);
                 }
             }
         }
+    }
+
+    /// The dialect `word` is tagged with, if its entry names one.
+    pub fn dialect(&self, word: &str) -> Option<Dialect> {
+        self.dialects.get(fold(word).as_str()).copied()
     }
 
     /// The meaning of a folded word.
@@ -598,6 +647,38 @@ mod tests {
             Lexicon::read(&file);
             assert!(!file.into_diagnostics().is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn dialect_tags_are_kept_and_checked() {
+        let lexicon = Lexicon::bundled();
+        assert_eq!(lexicon.dialect("هلق"), Some(Dialect::Levantine));
+        assert_eq!(lexicon.dialect("امبارح"), Some(Dialect::Egyptian));
+        assert_eq!(lexicon.dialect("أمس"), None);
+        // A tagged word means what its untagged synonyms mean.
+        assert_eq!(lex("بكرا"), lex("غدا"));
+        let file = JsonFile::new(
+            "time_words.json",
+            r#"{"entries": [
+                {"word": "now", "dialect": "levantin", "words": ["هلق"]},
+                {"word": "tomorrow", "dialect": "gulf", "words": ["باكر"]},
+                {"holiday": "easter", "dialect": "egyptian", "words": ["عيد الفصح"]}
+            ]}"#,
+        );
+        let lexicon = Lexicon::read(&file);
+        let messages: Vec<String> = file
+            .into_diagnostics()
+            .iter()
+            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages[0].contains("unknown dialect `levantin` did you mean `levantine`?"));
+        assert!(messages[1].contains("`dialect` goes with single words"));
+        // An entry with a bad tag is left out, as any entry with a problem.
+        assert_eq!(lexicon.lookup("هلق"), None);
+        assert_eq!(lexicon.dialect("باكر"), Some(Dialect::Gulf));
+        assert_eq!(Dialect::Gulf.as_str(), "gulf");
+        assert!(lexicon.phrases().is_empty());
     }
 
     #[test]
