@@ -77,6 +77,9 @@ pub(crate) enum Kw {
     Except,
     /// نحو، حوالي: an approximation that does not change the value.
     Approx,
+    /// أكثر، أقل before من: a span that is only a bound ("منذ أكثر من عام").
+    More,
+    Less,
     /// المغرب (sunset, the prayer) and العشاء (the night prayer): parts of the
     /// day only after a clock time, since المغرب is also Morocco.
     Sunset,
@@ -102,6 +105,8 @@ pub(crate) enum Kw {
     Latter,
     Qada,
     Hijja,
+    /// القرن: the century a decade is counted in ("تسعينيات القرن الماضي").
+    Century,
 }
 
 /// First words of two-word month names.
@@ -128,6 +133,8 @@ pub(crate) enum Lex {
     /// Ordinal heading a noun, without the article: "ثالث ثلاثاء", "ثاني أسبوع".
     Nth(u8),
     Cardinal(u16),
+    /// A decade by its tens (التسعينيات = 9), its century from context.
+    Decade(u8),
     Unit(Unit, Count, bool),
     Kw(Kw),
     /// A word of a holiday name with no meaning of its own (عيد, الفطر,
@@ -165,6 +172,34 @@ impl Holiday {
     }
 }
 
+/// The spoken variety a colloquial time word belongs to; standard words have
+/// none. Informational: a word means the same to the grammar whatever its tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Egyptian,
+    Gulf,
+    Iraqi,
+    Levantine,
+    Maghrebi,
+    /// Shared by several spoken varieties (اللي).
+    Colloquial,
+}
+
+const DIALECTS: &[(&str, Dialect)] = &[
+    ("egyptian", Dialect::Egyptian),
+    ("gulf", Dialect::Gulf),
+    ("iraqi", Dialect::Iraqi),
+    ("levantine", Dialect::Levantine),
+    ("maghrebi", Dialect::Maghrebi),
+    ("colloquial", Dialect::Colloquial),
+];
+
+impl Dialect {
+    pub fn as_str(self) -> &'static str {
+        DIALECTS.iter().find(|(_, d)| *d == self).map_or("", |(name, _)| name)
+    }
+}
+
 /// A holiday's name as the meanings of its words, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Phrase {
@@ -177,6 +212,8 @@ pub(crate) struct Phrase {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     table: FxHashMap<Box<str>, Lex>,
+    /// The dialect of each folded word whose entry names one.
+    dialects: FxHashMap<Box<str>, Dialect>,
     phrases: Vec<Phrase>,
     /// How many words have a [`Lex::Name`].
     names: u16,
@@ -191,6 +228,7 @@ const MEANINGS: &[&str] = &[
     "ordinal",
     "nth",
     "cardinal",
+    "decade",
     "unit",
     "day_part",
     "word",
@@ -275,6 +313,8 @@ const WORDS: &[(&str, Kw)] = &[
     ("third", Kw::Third),
     ("except", Kw::Except),
     ("approximately", Kw::Approx),
+    ("more", Kw::More),
+    ("less", Kw::Less),
     ("date", Kw::DateWord),
     ("which", Kw::Which),
     ("now", Kw::Now),
@@ -289,6 +329,7 @@ const WORDS: &[(&str, Kw)] = &[
     ("latter", Kw::Latter),
     ("qada", Kw::Qada),
     ("hijja", Kw::Hijja),
+    ("century", Kw::Century),
 ];
 
 static BUNDLED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_data(TIME_WORDS).0);
@@ -322,20 +363,31 @@ impl Lexicon {
         let allowed: Vec<&str> = MEANINGS
             .iter()
             .copied()
-            .chain(["words", "number", "definite"])
+            .chain(["words", "number", "definite", "dialect"])
             .collect();
         let mut names = Vec::new();
         for entry in &entries.elements {
             let Some(fields) = file.object(entry, "an entry", &allowed) else {
                 continue;
             };
+            let dialect = match fields.get("dialect") {
+                Some(_) => match named(&fields, "dialect", DIALECTS) {
+                    Some(d) => Some(d),
+                    None => continue,
+                },
+                None => None,
+            };
             let only_holiday = MEANINGS.iter().all(|&m| (m == "holiday") == fields.get(m).is_some());
             if only_holiday {
+                if let Some(value) = fields.get("dialect") {
+                    file.error(span(value), "`dialect` goes with single words, not holiday names");
+                    continue;
+                }
                 if let Some(holiday) = named(&fields, "holiday", HOLIDAYS) {
                     names.push((holiday_names(&fields), holiday));
                 }
             } else if let Some(lex) = meaning(&fields) {
-                lexicon.add(&fields, lex);
+                lexicon.add(&fields, lex, dialect);
             }
         }
         for (names, holiday) in names {
@@ -367,7 +419,7 @@ impl Lexicon {
 
     /// Files the entry's words under `lex`; a word that folds to nothing, or
     /// to a key another entry gave another meaning, is reported.
-    fn add(&mut self, fields: &Fields, lex: Lex) {
+    fn add(&mut self, fields: &Fields, lex: Lex, dialect: Option<Dialect>) {
         let file = fields.file();
         let words = fields.strings("words");
         if fields.get("words").is_none() || words.is_empty() {
@@ -388,6 +440,9 @@ impl Lexicon {
                     ),
                 ),
                 _ => {
+                    if let Some(d) = dialect {
+                        self.dialects.insert(key.as_str().into(), d);
+                    }
                     self.table.insert(key.into(), lex);
                 }
             }
@@ -400,6 +455,11 @@ impl Lexicon {
             Lex::Cardinal(value) => Some((&**key, *value)),
             _ => None,
         })
+    }
+
+    /// The dialect `word` is tagged with, if its entry names one.
+    pub fn dialect(&self, word: &str) -> Option<Dialect> {
+        self.dialects.get(fold(word).as_str()).copied()
     }
 
     /// The meaning of a folded word.
@@ -487,6 +547,7 @@ fn meaning(fields: &Fields) -> Option<Lex> {
         "ordinal" => Lex::Ordinal(number(u8::MAX.into())? as u8),
         "nth" => Lex::Nth(number(u8::MAX.into())? as u8),
         "cardinal" => Lex::Cardinal(number(u16::MAX.into())? as u16),
+        "decade" => Lex::Decade(number(9)? as u8),
         "weekday" => {
             let day = named(fields, name, &WEEKDAYS.iter().map(|&w| (w, w)).collect::<Vec<_>>())?;
             Lex::Weekday(WEEKDAYS.iter().position(|&w| w == day)? as u8)
@@ -594,6 +655,38 @@ mod tests {
             Lexicon::read(&file);
             assert!(!file.into_diagnostics().is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn dialect_tags_are_kept_and_checked() {
+        let lexicon = Lexicon::bundled();
+        assert_eq!(lexicon.dialect("هلق"), Some(Dialect::Levantine));
+        assert_eq!(lexicon.dialect("امبارح"), Some(Dialect::Egyptian));
+        assert_eq!(lexicon.dialect("أمس"), None);
+        // A tagged word means what its untagged synonyms mean.
+        assert_eq!(lex("بكرا"), lex("غدا"));
+        let file = JsonFile::new(
+            "time_words.json",
+            r#"{"entries": [
+                {"word": "now", "dialect": "levantin", "words": ["هلق"]},
+                {"word": "tomorrow", "dialect": "gulf", "words": ["باكر"]},
+                {"holiday": "easter", "dialect": "egyptian", "words": ["عيد الفصح"]}
+            ]}"#,
+        );
+        let lexicon = Lexicon::read(&file);
+        let messages: Vec<String> = file
+            .into_diagnostics()
+            .iter()
+            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages[0].contains("unknown dialect `levantin` did you mean `levantine`?"));
+        assert!(messages[1].contains("`dialect` goes with single words"));
+        // An entry with a bad tag is left out, as any entry with a problem.
+        assert_eq!(lexicon.lookup("هلق"), None);
+        assert_eq!(lexicon.dialect("باكر"), Some(Dialect::Gulf));
+        assert_eq!(Dialect::Gulf.as_str(), "gulf");
+        assert!(lexicon.phrases().is_empty());
     }
 
     #[test]

@@ -259,8 +259,12 @@ impl fmt::Display for Interval {
                 }
             }
             (Granularity::Day, Some(s), _) => write!(f, "{s}"),
-            (Granularity::Month, Some(s), _) => write!(f, "{:04}-{:02}", s.year(), s.month()),
-            (Granularity::Year, Some(s), _) => write!(f, "{:04}", s.year()),
+            // A month or year grain over several of them (a quarter, a
+            // decade) is written as its range of days.
+            (Granularity::Month, Some(s), Some(e)) if (s.year(), s.month()) == (e.year(), e.month()) => {
+                write!(f, "{:04}-{:02}", s.year(), s.month())
+            }
+            (Granularity::Year, Some(s), Some(e)) if s.year() == e.year() => write!(f, "{:04}", s.year()),
             (_, s, e) => {
                 if let Some(s) = s {
                     write!(f, "{s}")?;

@@ -5,7 +5,8 @@
 //! Tuesday of September, the last week of a month, Sunday of last week),
 //! [`ranges`] (since, until, between,
 //! from … to), [`clock`] (clock times and parts of the day) and [`holidays`]
-//! (Eid al-Fitr, Easter …, computed from the calendars); [`numbers`]
+//! (Eid al-Fitr, Easter …, computed from the calendars), [`periods`]
+//! (a year's quarters, a century's decades); [`numbers`]
 //! reads counts and ordinals written in words, [`tokens`] the text layer's
 //! tokens through the time lexicon.
 //!
@@ -17,6 +18,7 @@ mod dates;
 mod holidays;
 mod numbers;
 mod occurrences;
+mod periods;
 mod ranges;
 mod relative;
 mod tokens;
@@ -306,6 +308,8 @@ impl Parser<'_> {
                 ),
                 Lex::Kw(Kw::Late) => longest(self.period_part(i), self.occurrence_nth_first(i)),
                 Lex::Kw(Kw::Early | Kw::Mid) => self.period_part(i),
+                Lex::Kw(Kw::Quarter) => self.quarter(i),
+                Lex::Decade(_) => self.decade(i),
                 _ => None,
             },
             _ => None,

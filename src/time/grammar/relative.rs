@@ -238,9 +238,40 @@ impl Parser<'_> {
             Lex::Kw(Kw::After) => (1, "relative-later"),
             _ => return None,
         };
+        if let Some(h) = self.bounded_shift(i, sign) {
+            return Some(h);
+        }
         let j = if self.is(i + 1, Kw::Approx) { i + 2 } else { i + 1 };
         let (n, unit, end) = self.duration(j)?;
         hit(self.moved(n, unit, sign)?, rule, end)
+    }
+
+    /// A span that is only a bound: "منذ أكثر من عام", "قبل أقل من أسبوع",
+    /// "بعد أكثر من شهرين". The day the span reaches is the bound; with أقل the
+    /// time lies between it and the anchor. With أكثر, قبل puts the time
+    /// before the bound and بعد after it, while منذ names a state that began
+    /// before the bound and holds at the anchor: its first day is unknown, so
+    /// the interval is open before and ends at the anchor.
+    fn bounded_shift(&self, i: usize, sign: i64) -> Option<Hit> {
+        let more = match self.lex(i + 1)? {
+            Lex::Kw(Kw::More) => true,
+            Lex::Kw(Kw::Less) => false,
+            _ => return None,
+        };
+        if !self.is(i + 2, Kw::From) {
+            return None;
+        }
+        let (n, unit, end) = self.duration(i + 3)?;
+        let bound = self.moved(n, unit, sign)?.start?;
+        let today = self.today();
+        let (iv, rule) = match (more, sign < 0, self.is(i, Kw::Since)) {
+            (true, true, true) => (Interval::open(None, Some(today)), "open-since-more-than"),
+            (true, true, false) => (Interval::open(None, Some(bound)), "open-more-than-ago"),
+            (true, false, _) => (Interval::open(Some(bound), None), "open-more-than-later"),
+            (false, true, _) => (Interval::range(bound, today), "range-less-than-ago"),
+            (false, false, _) => (Interval::range(today, bound), "range-less-than-later"),
+        };
+        hit(iv, rule, end)
     }
 
     /// Rolling spans up to or from the anchor: "خلال اليومين الماضيين",
@@ -336,6 +367,38 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::norm;
+
+    #[test]
+    fn a_span_that_is_only_a_bound() {
+        // A state held for more than the span: open before, up to the anchor.
+        assert_eq!(
+            norm("تحاصر القوات المدينة منذ أكثر من عام", "2024-12-23").as_deref(),
+            Some("..2024-12-23")
+        );
+        assert_eq!(
+            norm("منذ أكثر من ثلاثة أشهر", "2024-12-23").as_deref(),
+            Some("..2024-12-23")
+        );
+        // An event more than the span away lies beyond the bound.
+        assert_eq!(
+            norm("قبل أكثر من أسبوعين", "2024-12-23").as_deref(),
+            Some("..2024-12-09")
+        );
+        assert_eq!(norm("بعد أكثر من شهر", "2024-12-23").as_deref(), Some("2025-01-23.."));
+        // Less than the span: between the bound and the anchor.
+        assert_eq!(
+            norm("منذ أقل من أسبوع", "2024-12-23").as_deref(),
+            Some("2024-12-16..2024-12-23")
+        );
+        assert_eq!(
+            norm("بعد أقل من يومين", "2024-12-23").as_deref(),
+            Some("2024-12-23..2024-12-25")
+        );
+        // About a span is a point near it, not a bound.
+        assert_eq!(norm("منذ نحو أسبوعين", "2024-12-23").as_deref(), Some("2024-12-09"));
+        // أكثر من with no unit after it is a count of something else.
+        assert_eq!(norm("قتل منذ أكثر من 20 شخصا", "2024-12-23"), None);
+    }
 
     #[test]
     fn a_day_named_by_a_relative_clause() {
