@@ -9,9 +9,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
+
 use crate::model::{Published, TimeBasis};
 use crate::text::{Paragraphs, sentences};
-use crate::time::{Anchor, Calendar, Interval, Lexicon, Resolution, parse_iso_interval};
+use crate::time::{Anchor, Calendar, FOLLOWING_DAY, Interval, Lexicon, Resolution, parse_iso_interval};
 
 /// A claim's time and where it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,10 +179,23 @@ impl<'a> ArticleTimes<'a> {
                 Calendar::Gregorian,
             )
             .into_iter()
-            .map(|r: Resolution| Expression {
-                span: paragraph.start + r.span.start..paragraph.start + r.span.end,
-                interval: r.interval,
+            .scan(None, |last_day: &mut Option<NaiveDate>, r: Resolution| {
+                // «اليوم التالي» follows the latest day the paragraph has told
+                // before it, not the publication; with none told, it gives no time.
+                let interval = if r.rule == FOLLOWING_DAY {
+                    last_day.and_then(|d| d.succ_opt()).map(Interval::day)
+                } else {
+                    Some(r.interval)
+                };
+                if let Some(end) = interval.and_then(|i| i.end) {
+                    *last_day = Some(last_day.map_or(end, |d| d.max(end)));
+                }
+                Some(interval.map(|interval| Expression {
+                    span: paragraph.start + r.span.start..paragraph.start + r.span.end,
+                    interval,
+                }))
             })
+            .flatten()
             .collect();
         self.expressions.borrow_mut().insert(key, Rc::clone(&found));
         found
@@ -234,6 +249,21 @@ mod tests {
     fn span_of(text: &str, part: &str) -> Range<usize> {
         let start = text.find(part).unwrap();
         start..start + part.len()
+    }
+
+    #[test]
+    fn the_following_day_follows_the_last_day_told_before_it() {
+        let article =
+            "وصل الوفد إلى القاهرة في 3 مارس 2024. وفي اليوم التالي التقى الوزير.\nوفي اليوم التالي أعلن الاتفاق.";
+        let date = published("2024-03-10");
+        let times = ArticleTimes::new(article, Some(&date), bundled());
+        let time_of = |part: &str| {
+            let t = times.resolve(Some(&span_of(article, part)), None).unwrap().unwrap();
+            (t.interval.to_string(), t.basis)
+        };
+        assert_eq!(time_of("التقى الوزير"), ("2024-03-04".into(), TimeBasis::Sentence));
+        // A paragraph that tells no day before it: the expression gives no time.
+        assert_eq!(time_of("أعلن الاتفاق"), ("2024-03-10".into(), TimeBasis::Publication));
     }
 
     #[test]

@@ -48,6 +48,10 @@ pub enum Calendar {
     Hijri,
 }
 
+/// The rule of «اليوم التالي», the day after the one the story is at: the
+/// anchor for one expression alone, the last date told before it in an article.
+pub const FOLLOWING_DAY: &str = "relative-following-day";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolution {
     pub interval: Interval,

@@ -115,6 +115,11 @@ impl Parser<'_> {
                 if self.modifier(i + 1) == Some(Modifier::Last) {
                     return day(-1, "relative-day-before", i + 2);
                 }
+                // "اليوم التالي": the day after the day the story is at, which
+                // is the anchor here; an article's reader puts its last date there.
+                if self.modifier(i + 1) == Some(Modifier::Next) {
+                    return day(1, crate::time::FOLLOWING_DAY, i + 2);
+                }
                 if let Some(Lex::Weekday(_)) = self.lex(i + 1) {
                     // "اليوم الإثنين": today, unless a full date follows the weekday.
                     if let Some(h) = self.weekday(i + 1).filter(|h| h.rule.starts_with("absolute")) {
@@ -367,6 +372,16 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::norm;
+
+    #[test]
+    fn the_following_day_is_the_day_after_the_anchor_not_today() {
+        assert_eq!(
+            norm("وفي اليوم التالي وصل الوفد", "2024-12-10").as_deref(),
+            Some("2024-12-11")
+        );
+        assert_eq!(norm("صباح اليوم التالي", "2024-12-10").as_deref(), Some("2024-12-11"));
+        assert_eq!(norm("اليوم الماضي", "2024-12-10").as_deref(), Some("2024-12-09"));
+    }
 
     #[test]
     fn a_span_that_is_only_a_bound() {
