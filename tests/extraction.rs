@@ -287,20 +287,24 @@ fn score_prints_a_row_per_annotated_source() {
     assert!(text.lines().last().unwrap().starts_with("overall"));
 }
 
+/// The claims `extract` drafts from `text` written to `article` under a
+/// title, each as `predicate object`.
+fn predicates_and_objects(article: &std::path::Path, text: &str) -> Vec<String> {
+    std::fs::write(article, format!("خبر\n{text}\n")).unwrap();
+    let drafts = json(&["extract", article.to_str().unwrap()]);
+    drafts["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{} {}", c["predicate"].as_str().unwrap(), c["object"].as_str().unwrap()))
+        .collect()
+}
+
 #[test]
 fn evacuating_diplomats_and_movements_at_a_base_move_no_forces() {
     let dir = scratch("evacuated-diplomats");
     let article = dir.join("daily-2024-12-15.txt");
-    let predicates = |text: &str| -> Vec<String> {
-        std::fs::write(&article, format!("خبر\n{text}\n")).unwrap();
-        let drafts = json(&["extract", article.to_str().unwrap()]);
-        drafts["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| format!("{} {}", c["predicate"].as_str().unwrap(), c["object"].as_str().unwrap()))
-            .collect()
-    };
+    let predicates = |text: &str| predicates_and_objects(&article, text);
     assert_eq!(
         predicates("وأجلت روسيا جزءا من طاقمها الدبلوماسي في دمشق."),
         Vec::<String>::new()
@@ -329,16 +333,7 @@ fn evacuating_diplomats_and_movements_at_a_base_move_no_forces() {
 fn where_a_move_starts_is_no_scope_of_it() {
     let dir = scratch("move-origins");
     let article = dir.join("daily-2026-01-22.txt");
-    let objects = |text: &str| -> Vec<String> {
-        std::fs::write(&article, format!("خبر\n{text}\n")).unwrap();
-        let drafts = json(&["extract", article.to_str().unwrap()]);
-        drafts["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| format!("{} {}", c["predicate"].as_str().unwrap(), c["object"].as_str().unwrap()))
-            .collect()
-    };
+    let objects = |text: &str| predicates_and_objects(&article, text);
     // Reinforcements flown from Hmeimim strengthen no presence at Hmeimim;
     // ships moving from Tartus are not sent to it.
     let from_hmeimim = objects("ونقلت طائرات روسية تعزيزات عسكرية من قاعدة حميميم إلى مطار القامشلي.");

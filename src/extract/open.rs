@@ -13,9 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::index::{Mention, Sense};
 use super::{Extractor, Scratch};
-use crate::text::{
-    TokenKind, Words, fold, sentences, starts_with_and, without_article, without_conjunction, words_into,
-};
+use crate::text::{TokenKind, Words, sentences, starts_with_and, without_article, without_conjunction, words_into};
 use crate::vocab::Entity;
 
 /// The most words an open name has: a head with its construct and
@@ -213,11 +211,11 @@ impl Reading<'_> {
 /// The article, which a name's key keeps.
 const ARTICLE: &str = "ال";
 
-/// A stable id for the name `key`: the same name gets the same id in every
+/// A stable id for the name `key` (folded already): the same name gets the same id in every
 /// corpus, whatever else the corpus holds.
 fn open_id(key: &str, taken: &mut FxHashMap<String, usize>) -> String {
     // FNV-1a: small, fixed, and the same on every platform.
-    let hash = fold(key).bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     let id = format!("open-{:08x}", hash >> 32);

@@ -624,11 +624,7 @@ mod tests {
             ]}"#,
         );
         let lexicon = Lexicon::read(&file);
-        let messages: Vec<String> = file
-            .into_diagnostics()
-            .iter()
-            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
-            .collect();
+        let messages = messages_and_help(file);
         for expected in [
             "`month` must be 1 to 12",
             "unknown weekday `fryday` did you mean `friday`?",
@@ -657,6 +653,14 @@ mod tests {
         }
     }
 
+    /// Each diagnostic of `file` as its message and its help.
+    fn messages_and_help(file: JsonFile) -> Vec<String> {
+        file.into_diagnostics()
+            .iter()
+            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect()
+    }
+
     #[test]
     fn dialect_tags_are_kept_and_checked() {
         let lexicon = Lexicon::bundled();
@@ -674,11 +678,7 @@ mod tests {
             ]}"#,
         );
         let lexicon = Lexicon::read(&file);
-        let messages: Vec<String> = file
-            .into_diagnostics()
-            .iter()
-            .map(|d| format!("{} {}", d.message, d.help.clone().unwrap_or_default()))
-            .collect();
+        let messages = messages_and_help(file);
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(messages[0].contains("unknown dialect `levantin` did you mean `levantine`?"));
         assert!(messages[1].contains("`dialect` goes with single words"));
