@@ -41,7 +41,7 @@ impl Direction {
 /// they add no origin.
 pub const UNNAMED_VOICE_KIND: &str = "source";
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Entity {
     pub id: String,
     pub label: String,
@@ -201,9 +201,10 @@ impl Vocabulary {
 
     /// Reads vocabulary files as layers, each over the ones before it (the
     /// general news vocabulary under a story's own): an entity or predicate
-    /// of a later layer replaces an earlier one with its id, and takes the
-    /// words it is named by from the earlier layers' entries, so that a word a
-    /// story defines means only what the story says. `within` and `counts_as`
+    /// of a later layer replaces an earlier one with its id (an entity keeps
+    /// the earlier one's words besides its own), and takes the words it is
+    /// named by from the earlier layers' entries, so that a word a story
+    /// defines means only what the story says. `within` and `counts_as`
     /// may name an entity of any layer. Each file's problems go to its own
     /// diagnostics (cycles to the last file's).
     pub fn read_layers(files: &[&JsonFile]) -> Vocabulary {
@@ -221,6 +222,7 @@ impl Vocabulary {
             vocabulary.read_predicates(file, &top, layer, &mut predicate_layer);
         }
         vocabulary.shadow(&links.layer, &predicate_layer);
+        vocabulary.inherit(&links);
         let last = files.len().saturating_sub(1);
         vocabulary.own = (
             links.layer.iter().filter(|&&l| l == last).count(),
@@ -279,6 +281,34 @@ impl Vocabulary {
         }
     }
 
+    /// A story that lists `iran` with `إيران` alone still means Iran by
+    /// `طهران` and `الإيراني`: an entity a later layer replaced keeps the
+    /// earlier entry's words, unless an entry of a layer above that one is
+    /// named by them (the story's `damascus` keeps `دمشق` from the gazetteer's `syria`).
+    fn inherit(&mut self, links: &Links) {
+        let mut top: HashMap<String, usize> = HashMap::new();
+        for (entity, &layer) in self.entities.iter().zip(&links.layer) {
+            for word in entity.aliases.iter().chain(&entity.adjectives) {
+                let slot = top.entry(shadow_key(word)).or_insert(layer);
+                *slot = (*slot).max(layer);
+            }
+        }
+        for (i, origin, word, adjective) in &links.inherited {
+            if top.get(&shadow_key(word)).is_some_and(|&layer| layer > *origin) {
+                continue;
+            }
+            let entity = &mut self.entities[*i];
+            let list = if *adjective {
+                &mut entity.adjectives
+            } else {
+                &mut entity.aliases
+            };
+            if !list.contains(word) {
+                list.push(word.clone());
+            }
+        }
+    }
+
     /// The entities of one layer; an id an earlier layer defined is replaced.
     fn read_entities(&mut self, file: &JsonFile, top: &Fields, layer: usize, links: &mut Links) {
         let vocabulary = self;
@@ -324,7 +354,14 @@ impl Vocabulary {
                 }
                 Some(&EntityId(i)) => {
                     let i = i as usize;
-                    vocabulary.entities[i] = entity;
+                    let earlier = std::mem::replace(&mut vocabulary.entities[i], entity);
+                    let origin = links.layer[i];
+                    links
+                        .inherited
+                        .extend(earlier.aliases.into_iter().map(|w| (i, origin, w, false)));
+                    links
+                        .inherited
+                        .extend(earlier.adjectives.into_iter().map(|w| (i, origin, w, true)));
                     vocabulary.era[i] = era;
                     links.within[i] = within;
                     links.counts_as[i] = counts_as;
@@ -490,6 +527,8 @@ type Names = Vec<Spanned<String>>;
 #[derive(Default)]
 struct Links {
     layer: Vec<usize>,
+    /// The words of entries a later layer replaced: (entity, their layer, word, is an adjective).
+    inherited: Vec<(usize, usize, String, bool)>,
     within: Vec<(usize, Names)>,
     counts_as: Vec<(usize, Option<Spanned<String>>)>,
 }
@@ -757,14 +796,16 @@ pub(crate) mod tests {
     fn a_later_layer_replaces_by_id_and_takes_its_words() {
         let news = JsonFile::new(
             "news.json",
-            r#"{"entities": [], "predicates": [
+            r#"{"entities": [{"id": "iran", "label": "Iran", "kind": "state", "aliases": ["إيران", "طهران"], "adjectives": ["الإيراني"]}],
+               "predicates": [
               {"id": "attack", "label": "attack", "family": "attack", "direction": "for", "aliases": ["هجوم", "الاستهداف"]},
               {"id": "visit", "label": "visit", "family": "visit", "direction": "for", "aliases": ["زيارة"]}
             ]}"#,
         );
         let story = JsonFile::new(
             "vocabulary.json",
-            r#"{"entities": [{"id": "moscow", "label": "Moscow", "kind": "place", "aliases": ["موسكو"]}],
+            r#"{"entities": [{"id": "moscow", "label": "Moscow", "kind": "place", "aliases": ["موسكو"]},
+                             {"id": "iran", "label": "Iran (story)", "kind": "state", "aliases": ["إيران"]}],
                "predicates": [
               {"id": "visit", "label": "pay a state visit", "family": "visit", "direction": "for", "aliases": ["زيارة رسمية"]},
               {"id": "threaten", "label": "threaten", "family": "hostility", "direction": "for", "aliases": ["استهداف"]}
@@ -783,7 +824,17 @@ pub(crate) mod tests {
             vec!["هجوم".to_string()]
         );
         assert_eq!(v.families, vec!["attack", "visit", "hostility"]);
-        assert_eq!(v.own_counts(), (1, 2));
+        assert_eq!(v.own_counts(), (2, 2));
+        // An entity the story lists again keeps the earlier names besides its own.
+        let iran = v.entity_info(v.entity("iran").unwrap());
+        assert_eq!(
+            (iran.label.as_str(), iran.aliases.clone(), iran.adjectives.clone()),
+            (
+                "Iran (story)",
+                vec!["إيران".to_string(), "طهران".to_string()],
+                vec!["الإيراني".to_string()]
+            )
+        );
     }
 
     #[test]

@@ -10,13 +10,38 @@ use crate::model::{Attribution, Modality};
 use crate::text::starts_with_and;
 use crate::vocab::EntityId;
 
+/// A trigger's claims, each with its object's group: one, or one per
+/// object when its object is a list (`بقاعدتي حميميم وطرطوس`).
+pub(super) struct TriggerClaims {
+    pub claims: Vec<(Extracted, usize)>,
+    /// Whether their subject is a name of the sentence other than its speaker (not an earlier claim's).
+    pub subject_in_sentence: bool,
+}
+
 impl Extractor<'_> {
-    /// The claims of the trigger, each with its object's group: one, or one
-    /// per object when its object is a list (`بقاعدتي حميميم وطرطوس`).
-    pub(super) fn claims(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Vec<(Extracted, usize)> {
-        let Some((claim, object_group)) = self.claim(cx, trigger, previous) else {
-            return Vec::new();
+    /// The claims of the trigger.
+    pub(super) fn claims(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> TriggerClaims {
+        let Some((claim, object_group, subject_in_sentence)) = self.claim(cx, trigger, previous) else {
+            return TriggerClaims {
+                claims: Vec::new(),
+                subject_in_sentence: false,
+            };
         };
+        let claims = self.list_of_objects(cx, trigger, claim, object_group);
+        TriggerClaims {
+            claims,
+            subject_in_sentence,
+        }
+    }
+
+    /// The claim, and one more for each further object of a list after its object.
+    fn list_of_objects(
+        &self,
+        cx: &Context,
+        trigger: &Trigger,
+        claim: Extracted,
+        object_group: usize,
+    ) -> Vec<(Extracted, usize)> {
         let mut last = &cx.groups[object_group];
         // `بين دمشق واللاذقية` names a pair, not a list of objects.
         let between = cx.mentions.iter().any(|m| {
@@ -56,8 +81,9 @@ impl Extractor<'_> {
         std::iter::once((claim, object_group)).chain(more).collect()
     }
 
-    /// The trigger's claim and its object's group, when it has a subject and an object.
-    fn claim(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Option<(Extracted, usize)> {
+    /// The trigger's claim, its object's group and whether its subject is a
+    /// name of the sentence, when it has a subject and an object.
+    fn claim(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Option<(Extracted, usize, bool)> {
         let speaker = self.speaker(cx, trigger.mention);
         let (subject, object) = self.subject_and_object(cx, trigger, previous, speaker)?;
         let mut modality = match trigger.mention.sense {
@@ -92,7 +118,10 @@ impl Extractor<'_> {
             rule: [subject.rule.name(), object.rule.name()].join("+"),
             confidence: confidence(self.params.cost.of(subject.rule), self.params.cost.of(object.rule)),
         };
-        Some((claim, object.group))
+        let named_in_sentence = subject
+            .group
+            .is_some_and(|g| speaker.is_none_or(|(speaker, _)| speaker != g));
+        Some((claim, object.group, named_in_sentence))
     }
 }
 

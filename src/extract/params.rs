@@ -31,6 +31,8 @@ pub struct Reach {
     pub extent: usize,
     /// An object outside the trigger's clause (with no other predicate between).
     pub object_outside_clause: usize,
+    /// Words of a speaker's title between an attribution verb and the name (`قال المتحدث باسمه بيسكوف`).
+    pub speaker_title: usize,
 }
 
 /// What each rule takes off a claim's confidence, which is 1 less the costs
@@ -66,6 +68,7 @@ impl Default for Params {
                 unasserted: 4,
                 extent: 4,
                 object_outside_clause: 12,
+                speaker_title: 3,
             },
             cost: Costs {
                 after_trigger: 0.0,

@@ -6,6 +6,7 @@ use super::Extractor;
 use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::sentence::Previous;
+use crate::text::{without_article, without_conjunction};
 use crate::vocab::{EntityId, PredicateId};
 
 /// The rule that found a role; named in the claim, and costed in
@@ -223,7 +224,13 @@ impl Extractor<'_> {
         let cues: Vec<&Mention> = cx
             .mentions
             .iter()
-            .filter(|m| matches!(m.sense, Sense::AttributionVerb | Sense::AttributionPreposition))
+            // A denial is said by someone: `طهران تنفي لقاء …` is Tehran's word.
+            .filter(|m| {
+                matches!(
+                    m.sense,
+                    Sense::AttributionVerb | Sense::AttributionPreposition | Sense::Denial
+                )
+            })
             .filter(|m| m.words != trigger.words)
             // A word of a name is no cue (`بشار` is no ب + `أشار`).
             .filter(|m| {
@@ -254,11 +261,25 @@ impl Extractor<'_> {
     /// right before it (`الكرملين أكد`).
     fn speaker_of(&self, cx: &Context, cue: &Mention) -> Option<(usize, EntityId)> {
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
+        // Right after it, or past a title no list names (`قال المتحدث باسمه
+        // دميتري بيسكوف`): words of no phrase, at most `speaker_title` of
+        // them, the first definite (`يشير حضور شوغاييف`: a presence says nothing).
+        let titled = |from: usize| without_article(without_conjunction(cx.words.key(from))).is_some();
+        let untitled = |g: &Group| {
+            g.words.start == cue.words.end
+                || (g.words.start <= cue.words.end + self.params.reach.speaker_title
+                    && g.words.start > cue.words.end
+                    && titled(cue.words.end)
+                    && !cx
+                        .mentions
+                        .iter()
+                        .any(|m| m.words.start >= cue.words.end && m.words.end <= g.words.start))
+        };
         let after = cx
             .groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.words.start == cue.words.end)
+            .filter(|(_, g)| untitled(g))
             .find_map(speaker);
         let before = || {
             cx.groups
@@ -269,7 +290,7 @@ impl Extractor<'_> {
                 .find_map(speaker)
         };
         match cue.sense {
-            Sense::AttributionVerb => after.or_else(before),
+            Sense::AttributionVerb | Sense::Denial => after.or_else(before),
             _ => after,
         }
     }
@@ -372,6 +393,38 @@ mod tests {
         assert_eq!(
             grammar.claims("وقال بوتين في مؤتمره الصحفي، مشيرًا إلى أن موسكو تمكنت من تحقيق أهدافها في سوريا."),
             ["russia achieve-goals syria affirmed asserted putin unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_denial_is_the_deniers_word() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "iran", "kind": "state", "aliases": ["إيران", "طهران"], "adjectives": ["الإيراني"]},
+              {"id": "musk", "kind": "person", "aliases": ["ماسك"]}
+            "#,
+            r#"{"id": "meet", "aliases": ["لقاء", "التقى"], "object_markers": ["مع", "ب"], "object_kinds": ["person", "state"]}"#,
+            r#"
+              "negation": {"before": ["لم"], "denial": ["نفت", "تنفي"]},
+              "prepositions": ["مع"]
+            "#,
+        );
+        assert_eq!(
+            grammar.claims("نفت طهران لقاء ماسك مع مندوب إيران."),
+            ["musk meet iran negated asserted iran unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("طهران تنفي لقاء ماسك بمندوب إيران."),
+            ["musk meet iran negated asserted iran unspecified"]
+        );
+        // The speaker past a definite title no list names; not past an indefinite noun.
+        assert_eq!(
+            grammar.claims("نفت المتحدثة باسمها طهران لقاء ماسك مع مندوب إيران."),
+            ["musk meet iran negated asserted iran unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("ونفت صحيفة طهران لقاء ماسك مع مندوب إيران."),
+            ["musk meet iran negated asserted outlet unspecified"]
         );
     }
 

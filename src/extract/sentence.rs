@@ -53,6 +53,46 @@ struct Naming {
     definite: bool,
 }
 
+/// A trigger's claims as one set of names reads them, each with the words its object takes.
+struct TriggerReading {
+    claims: Vec<(Extracted, Range<usize>)>,
+    subject: EntityId,
+    /// The subject is a name of the sentence other than its speaker, not an earlier claim's.
+    subject_in_sentence: bool,
+    /// An open name is the subject or an object of one of the claims.
+    uses_open: bool,
+    /// The first claim's: how directly its rules found its parts.
+    confidence: f64,
+    /// Words between the trigger and the first claim's object.
+    object_distance: usize,
+    naming: Naming,
+}
+
+/// The listed names' reading, unless an open name reads the trigger more
+/// directly: a subject in the sentence rather than an earlier one's
+/// (`التقى إيلون ماسك مع مندوب إيران`), or with the same subject and
+/// confidence an object nearer the trigger (`تغلق مكتب حماس في الدوحة`: the
+/// office, not the city). An open name never displaces a listed subject of
+/// the sentence, and the speaker is no subject found in it (`قال المتحدث
+/// باسمه بيسكوف إنه لا قرار`: the decision is not Peskov's).
+fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) -> Option<TriggerReading> {
+    let open = open.filter(|o| o.uses_open);
+    match (listed, open) {
+        (Some(listed), Some(open))
+            if (if listed.subject_in_sentence {
+                open.subject == listed.subject
+            } else {
+                open.subject_in_sentence
+            }) && (open.confidence > listed.confidence
+                || (open.confidence == listed.confidence && open.object_distance < listed.object_distance)) =>
+        {
+            Some(open)
+        }
+        (Some(listed), _) => Some(listed),
+        (None, open) => open,
+    }
+}
+
 impl Extractor<'_> {
     /// Reads one sentence of `text` into `found`. `published` decides what a
     /// name shared by entities of different eras means.
@@ -67,9 +107,9 @@ impl Extractor<'_> {
         words_into(text, sentence.clone(), &mut scratch.words);
         let words = &scratch.words;
         let mentions = self.index.mentions(words, &mut scratch.cache);
-        // Open names are a fallback: a trigger is read with the vocabulary's
-        // names first, and with the corpus's open names only when those give
-        // it no claim, so an open name never takes a role a listed one fills.
+        // A trigger is read twice when the sentence has open names: with the
+        // vocabulary's names alone and with the open names too; the open
+        // reading is kept only when it reads the trigger more directly.
         let has_open = mentions.iter().any(|m| self.is_open_name(m));
         let mut groups = if has_open {
             let listed: Vec<Mention> = mentions.iter().filter(|m| !self.is_open_name(m)).cloned().collect();
@@ -107,8 +147,14 @@ impl Extractor<'_> {
                 ..cx
             };
             for at in 0..mentions.len() {
-                if !self.read_trigger(text, &cx, at, found, &mut claimed) && has_open {
-                    self.read_trigger(text, &cx_open, at, found, &mut claimed);
+                let listed = self.read_trigger(&cx, at, found, &claimed);
+                let open = if has_open {
+                    self.read_trigger(&cx_open, at, found, &claimed)
+                } else {
+                    None
+                };
+                if let Some(reading) = better_reading(listed, open) {
+                    self.keep_reading(text, reading, found, &mut claimed);
                 }
             }
             if let Some(last) = found.claims[claimed.first..].last() {
@@ -167,13 +213,10 @@ impl Extractor<'_> {
         }
     }
 
-    /// The claims of the mention at `at`, when it is a trigger that makes
-    /// claims, into `found`; whether its roles were found (the claims may
-    /// still be repeats of earlier ones).
-    fn read_trigger(&self, text: &str, cx: &Context, at: usize, found: &mut Found, claimed: &mut InSentence) -> bool {
-        let Some(predicate) = self.predicate_of(cx, at) else {
-            return false;
-        };
+    /// The claims of the mention at `at`, when it is a trigger whose roles
+    /// the sentence gives (the claims may still repeat earlier ones).
+    fn read_trigger(&self, cx: &Context, at: usize, found: &Found, claimed: &InSentence) -> Option<TriggerReading> {
+        let predicate = self.predicate_of(cx, at)?;
         let mention = &cx.mentions[at];
         let trigger = Trigger {
             at,
@@ -185,24 +228,48 @@ impl Extractor<'_> {
                 .is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
         };
         if self.makes_no_claim(cx, &trigger) {
-            return false;
+            return None;
         }
-        let naming = naming(cx, &trigger);
         let previous = Previous {
             in_sentence: found.claims[claimed.first..].last().map(|c| c.subject),
             sentence: found.discourse,
             objects: &claimed.objects,
         };
-        let claims = self.claims(cx, &trigger, previous);
-        let read = !claims.is_empty();
-        for (claim, object_group) in claims {
-            if self.named_again(found, claimed.first, &claim, naming) {
+        let found_claims = self.claims(cx, &trigger, previous);
+        let names_open = |claim: &Extracted| self.open[claim.subject.0 as usize] || self.open[claim.object.0 as usize];
+        let uses_open = found_claims.claims.iter().any(|(claim, _)| names_open(claim));
+        let claims: Vec<(Extracted, Range<usize>)> = found_claims
+            .claims
+            .into_iter()
+            .map(|(claim, group)| (claim, cx.groups[group].words.clone()))
+            .collect();
+        let (first, object) = claims.first()?;
+        let trigger_words = &mention.words;
+        let object_distance = if object.start >= trigger_words.end {
+            object.start - trigger_words.end
+        } else {
+            trigger_words.start.saturating_sub(object.end)
+        };
+        Some(TriggerReading {
+            subject: first.subject,
+            subject_in_sentence: found_claims.subject_in_sentence,
+            uses_open,
+            confidence: first.confidence,
+            object_distance,
+            naming: naming(cx, &trigger),
+            claims,
+        })
+    }
+
+    /// Adds a reading's claims to `found`, but not an event named again.
+    fn keep_reading(&self, text: &str, reading: TriggerReading, found: &mut Found, claimed: &mut InSentence) {
+        for (claim, object) in reading.claims {
+            if self.named_again(found, claimed.first, &claim, reading.naming) {
                 continue;
             }
-            claimed.objects.push(cx.groups[object_group].words.start);
+            claimed.objects.push(object.start);
             keep(text, claim, found, &mut claimed.first);
         }
-        read
     }
 
     /// `الانسحاب الروسي من القامشلي`, `القوات التي انسحبت`: the event of an
