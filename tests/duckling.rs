@@ -167,11 +167,9 @@ fn duckling_arabic_time_corpus() {
         right + held.len(),
         rows.len()
     );
-    // FIXME: three rows still missed — «من اسبوع» (colloquial من for «ago»),
-    // «حتى الساعة 2:00» (until a clock time, from now), «خلال اسبوعين» (within a span
-    // from now); this floor is today's figure.
+    // Every row is ours or held arguable; the floor is today's figure.
     assert!(right >= FLOOR, "{right} of {}", rows.len());
 }
 
 /// Today's score.
-const FLOOR: usize = 165;
+const FLOOR: usize = 167;

@@ -56,7 +56,11 @@ pub(crate) enum Kw {
     From,
     To,
     In,
+    /// طوال، طيلة: throughout a span, wherever it lies.
     During,
+    /// خلال، غضون: within a span; with a count and no date after it, one
+    /// from the anchor ("خلال أسبوعين", "في غضون 3 أيام").
+    Within,
     Last,
     Next,
     Current,
@@ -75,7 +79,7 @@ pub(crate) enum Kw {
     Quarter,
     Third,
     Except,
-    /// نحو، حوالي: an approximation that does not change the value.
+    /// نحو، حوالي، يقرب: an approximation that does not change the value.
     Approx,
     /// أكثر، أقل before من: a span that is only a bound ("منذ أكثر من عام").
     More,
@@ -297,6 +301,7 @@ const WORDS: &[(&str, Kw)] = &[
     ("to", Kw::To),
     ("in", Kw::In),
     ("during", Kw::During),
+    ("within", Kw::Within),
     ("last", Kw::Last),
     ("next", Kw::Next),
     ("current", Kw::Current),

@@ -258,6 +258,32 @@ impl Parser<'_> {
         Some((Interval::clock_range(date, from, date, to, granularity), second.end))
     }
 
+    /// Until a clock time, from the anchor's moment to the second: "حتى
+    /// الساعة 2:00", "لغاية الساعة السادسة من صباح الغد". The clock time is
+    /// the moment the span stops at, so its own minute is outside (a range
+    /// "من الساعة 3 إلى الساعة 4" names its last hour instead). Only against
+    /// an anchor with a clock time and for a time after it; otherwise the
+    /// clock time is read alone.
+    pub(super) fn until_clock(&self, i: usize) -> Option<Hit> {
+        let j = match self.lex(i)? {
+            Lex::Kw(Kw::To) if self.is(i + 1, Kw::Until) => i + 2,
+            Lex::Kw(Kw::Until) => i + 1,
+            _ => return None,
+        };
+        let now = self.today().and_time(self.anchor.time?);
+        let h = self.time_only(j)?;
+        let until = h.iv.start?.and_time(h.iv.time?);
+        if until <= now {
+            return None;
+        }
+        let last = until.checked_sub_signed(chrono::TimeDelta::seconds(1))?;
+        hit(
+            Interval::clock_range(now.date(), now.time(), last.date(), last.time(), Granularity::Second),
+            "range-until-clock",
+            h.end,
+        )
+    }
+
     /// A clock range on the anchor's day: "من الساعة 3 إلى الساعة 4 عصرا".
     pub(super) fn clock_range_today(&self, i: usize) -> Option<Hit> {
         let (iv, end) = self.clock_range(i, self.today())?;
@@ -419,6 +445,31 @@ mod tests {
         assert_ne!(
             at("من الساعة 9 إلى الساعة 7 صباحا").as_deref(),
             Some("2024-12-23T09:00..2024-12-23T07:00")
+        );
+    }
+
+    #[test]
+    fn until_a_clock_time_runs_from_the_anchor_to_its_moment() {
+        let future = |text: &str| normalized(text, "2013-02-12T04:30", Prefer::Future);
+        // 2:00 is past at 04:30, so with the future preferred it is 14:00.
+        assert_eq!(
+            future("يستمر حظر التجول حتى الساعة 2:00").as_deref(),
+            Some("2013-02-12T04:30:00..2013-02-12T13:59:59")
+        );
+        assert_eq!(
+            future("لغاية الساعة السادسة من صباح الغد").as_deref(),
+            Some("2013-02-12T04:30:00..2013-02-13T05:59:59")
+        );
+        assert_eq!(
+            future("إلى غاية الساعة 9 مساء").as_deref(),
+            Some("2013-02-12T04:30:00..2013-02-12T20:59:59")
+        );
+        // A time already past, or an anchor without a clock, leaves the time alone.
+        let past = |text: &str| normalized(text, "2013-02-12T04:30", Prefer::Past);
+        assert_eq!(past("حتى الساعة 2:00").as_deref(), Some("2013-02-12T02:00"));
+        assert_eq!(
+            normalized("حتى الساعة 2:00", "2013-02-12", Prefer::Future).as_deref(),
+            Some("2013-02-12T02:00")
         );
     }
 

@@ -1,10 +1,11 @@
 //! The grammar of Arabic time expressions: readings tried at each token of a
 //! segment, the longest winning. By concern: [`dates`] (day, month and year
 //! names, numeric dates, years), [`relative`] (today, last week, three days
-//! ago, rolling spans, parts of a period), [`occurrences`] (the third
-//! Tuesday of September, the last week of a month, Sunday of last week),
-//! [`ranges`] (since, until, between,
-//! from … to), [`clock`] (clock times and parts of the day) and [`holidays`]
+//! ago, rolling spans, spans from the anchor «خلال أسبوعين», parts of a
+//! period), [`occurrences`] (the third Tuesday of September, the last week
+//! of a month, Sunday of last week), [`ranges`] (since, until, between,
+//! from … to), [`clock`] (clock times, parts of the day, until a clock
+//! time) and [`holidays`]
 //! (Eid al-Fitr, Easter …, computed from the calendars), [`periods`]
 //! (a year's quarters, a century's decades); [`numbers`]
 //! reads counts and ordinals written in words, [`tokens`] the text layer's
@@ -192,6 +193,7 @@ impl Parser<'_> {
                         | Kw::From
                         | Kw::To
                         | Kw::During
+                        | Kw::Within
                         | Kw::Early
                         | Kw::Mid
                         | Kw::Late
@@ -200,6 +202,12 @@ impl Parser<'_> {
                         | Kw::MonthsOf
                 ))
             )
+    }
+
+    /// Whether an expression may end before `i`: its segment ends there (at
+    /// an unknown word or the text's end) or punctuation follows.
+    fn closes(&self, i: usize) -> bool {
+        self.t.get(i).is_none_or(|t| matches!(t.kind, Kind::Punct(_)))
     }
 
     fn modifier(&self, i: usize) -> Option<Modifier> {
@@ -224,9 +232,13 @@ impl Parser<'_> {
                     best = longest(best, self.shift(i));
                     best = longest(best, self.open(i));
                 }
-                Kw::Until | Kw::To => best = longest(best, self.open(i)),
+                Kw::Until | Kw::To => best = longest(longest(best, self.open(i)), self.until_clock(i)),
                 Kw::Between | Kw::DaysOf | Kw::YearsOf | Kw::MonthsOf => best = longest(best, self.between(i)),
-                Kw::From => best = longest(longest(best, self.range_from(i)), self.clock_range_today(i)),
+                Kw::From => {
+                    best = longest(longest(best, self.range_from(i)), self.clock_range_today(i));
+                    best = longest(best, self.colloquial_ago(i));
+                }
+                Kw::Within => best = longest(best, self.within(i)),
                 _ => {}
             }
         }

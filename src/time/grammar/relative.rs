@@ -9,7 +9,7 @@ use super::tokens::Punct;
 use super::{Hit, Modifier, Parser, hit, longest};
 use crate::time::calendar::{self, Pick};
 use crate::time::lexicon::{Count, Kw, Lex, Unit};
-use crate::time::{Granularity, Interval};
+use crate::time::{Granularity, Interval, Prefer};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -20,6 +20,20 @@ enum Part {
 
 /// Counts beyond this are not time spans ("منذ 5000 يوم" is still fine).
 const MAX_COUNT: u32 = 100_000;
+
+/// How far an uncounted plural reaches ("الساعات المقبلة", "الأيام
+/// الماضية"): as far as one of the next larger unit, which a longer span
+/// would have been counted in; years up to a decade.
+fn uncounted(unit: Unit) -> (u32, Unit) {
+    match unit {
+        Unit::Minute => (60, Unit::Minute),
+        Unit::Hour => (24, Unit::Hour),
+        Unit::Day => (7, Unit::Day),
+        Unit::Week => (1, Unit::Month),
+        Unit::Month => (12, Unit::Month),
+        Unit::Year => (10, Unit::Year),
+    }
+}
 
 impl Parser<'_> {
     /// "يوم الجمعة", "يوم أمس", "يوم 23 ديسمبر".
@@ -279,15 +293,22 @@ impl Parser<'_> {
         hit(iv, rule, end)
     }
 
-    /// Rolling spans up to or from the anchor: "خلال اليومين الماضيين",
-    /// "الأيام الثلاثة الماضية", "الساعات الـ24 الماضية", "الأسبوعين المقبلين".
-    pub(super) fn rolling(&self, i: usize) -> Option<Hit> {
+    /// A rolling span's count, unit, direction and end: "اليومين الماضيين",
+    /// "الأيام الثلاثة الماضية", "الساعات الـ24 الماضية", "الـ24 ساعة المقبلة",
+    /// and an uncounted plural ("الساعات المقبلة", see [`uncounted`]).
+    fn rolling_span(&self, i: usize) -> Option<(u32, Unit, i64, usize)> {
         let (n, unit, j) = match self.lex(i)? {
             Lex::Unit(u, Count::Two, true) => (2, u, i + 1),
             Lex::Unit(u, Count::Many, true) => {
                 let k = if self.is(i + 1, Kw::Article) { i + 2 } else { i + 1 };
-                let (n, k) = cardinal(self.t, k)?;
-                (n, u, k)
+                match cardinal(self.t, k) {
+                    Some((n, k)) => (n, u, k),
+                    None if k == i + 1 && self.modifier(k).is_some() => {
+                        let (n, u) = uncounted(u);
+                        (n, u, k)
+                    }
+                    None => return None,
+                }
             }
             Lex::Kw(Kw::Article) => {
                 let (n, digits) = self.num(i + 1)?;
@@ -301,26 +322,129 @@ impl Parser<'_> {
         if n == 0 || n > MAX_COUNT {
             return None;
         }
-        let today = self.today();
-        let (sign, rule) = match self.modifier(j)? {
-            Modifier::Last => (-1, "relative-past-span"),
-            Modifier::Next => (1, "relative-next-span"),
+        let sign = match self.modifier(j)? {
+            Modifier::Last => -1,
+            Modifier::Next => 1,
             Modifier::Current => return None,
         };
-        // The far end as a day; a span of hours reaches back into whole days.
-        let far = match (self.moved(n, unit, sign)?, unit) {
-            (iv, Unit::Hour | Unit::Minute) if self.anchor.time.is_none() => {
-                let minutes = if unit == Unit::Hour { 60 * n as i64 } else { n as i64 };
-                Interval::day(calendar::add_days(today, sign * ((minutes + 1439) / 1440))?)
-                    .start
-                    .or(iv.start)
-            }
-            (iv, _) => iv.start,
-        }?;
-        let (s, e) = if sign < 0 { (far, today) } else { (today, far) };
-        hit(Interval::range(s, e), rule, j + 1)
+        Some((n, unit, sign, j + 1))
     }
 
+    /// Rolling spans up to or from the anchor, as days: "خلال اليومين الماضيين",
+    /// "الأيام الثلاثة الماضية", "الساعات الـ24 الماضية", "الأسبوعين المقبلين".
+    pub(super) fn rolling(&self, i: usize) -> Option<Hit> {
+        let (n, unit, sign, end) = self.rolling_span(i)?;
+        let rule = if sign < 0 {
+            "relative-past-span"
+        } else {
+            "relative-next-span"
+        };
+        hit(self.days_from_anchor(n, unit, sign)?, rule, end)
+    }
+
+    /// The days from the anchor's to the one `n` units away toward `sign`,
+    /// both included; a span of hours or minutes against a day alone reaches
+    /// into whole days.
+    fn days_from_anchor(&self, n: u32, unit: Unit, sign: i64) -> Option<Interval> {
+        let today = self.today();
+        let far = match unit {
+            Unit::Hour | Unit::Minute if self.anchor.time.is_none() => {
+                let minutes = if unit == Unit::Hour { 60 * n as i64 } else { n as i64 };
+                calendar::add_days(today, sign * ((minutes + 1439) / 1440))?
+            }
+            _ => self.moved(n, unit, sign)?.start?,
+        };
+        let (s, e) = if sign < 0 { (far, today) } else { (today, far) };
+        Some(Interval::range(s, e))
+    }
+
+    /// `n` units from the anchor toward `sign`. With a clock on the anchor,
+    /// to the second from its moment: a span of hours or minutes stops at
+    /// the moment it reaches (outside, as "حتى الساعة 2:00" stops at 2:00),
+    /// a longer one takes in the whole day it lands on (as the rolling
+    /// "الأسبوعين المقبلين" includes its last day). Against a day alone, the days.
+    fn span_from_anchor(&self, n: u32, unit: Unit, sign: i64) -> Option<Interval> {
+        let Some(time) = self.anchor.time else {
+            return self.days_from_anchor(n, unit, sign);
+        };
+        let now = self.today().and_time(time);
+        let far = match unit {
+            Unit::Hour | Unit::Minute => {
+                let minutes = if unit == Unit::Hour { 60 * n as i64 } else { n as i64 };
+                let at = now.checked_add_signed(TimeDelta::try_minutes(sign * minutes)?)?;
+                if sign < 0 {
+                    at
+                } else {
+                    at.checked_sub_signed(TimeDelta::seconds(1))?
+                }
+            }
+            _ => {
+                let day = self.moved(n, unit, sign)?.start?;
+                if sign < 0 {
+                    day.and_time(NaiveTime::MIN)
+                } else {
+                    day.and_hms_opt(23, 59, 59)?
+                }
+            }
+        };
+        let (s, e) = if sign < 0 { (far, now) } else { (now, far) };
+        Some(Interval::clock_range(
+            s.date(),
+            s.time(),
+            e.date(),
+            e.time(),
+            Granularity::Second,
+        ))
+    }
+
+    /// Within a span from the anchor: "خلال أسبوعين", "في غضون 3 أيام",
+    /// "خلال الساعات المقبلة", "خلال أسبوعين من الآن". With no المقبلة or
+    /// الماضية the span lies on the preferred side of the anchor: ahead, a
+    /// deadline ("ستنسحب خلال أسبوعين"); behind, a toll ("قتل 20 خلال
+    /// يومين"). A count and unit with more after them is not counted from
+    /// the anchor: it heads a date ("خلال عام 2015") or is counted from
+    /// something else ("خلال أسبوع من وصوله").
+    pub(super) fn within(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, Kw::Within) {
+            return None;
+        }
+        if let Some((n, unit, sign, end)) = self.rolling_span(i + 1) {
+            let rule = if sign < 0 {
+                "within-past-span"
+            } else {
+                "within-next-span"
+            };
+            return hit(self.span_from_anchor(n, unit, sign)?, rule, end);
+        }
+        let j = if self.is(i + 1, Kw::Approx) { i + 2 } else { i + 1 };
+        let (n, unit, end) = self.duration(j)?;
+        let (sign, end) = match (self.is(end, Kw::From) && self.is(end + 1, Kw::Now), self.prefer) {
+            (true, _) => (1, end + 2),
+            (false, Prefer::Future) => (1, end),
+            (false, Prefer::Past) => (-1, end),
+        };
+        if !self.closes(end) {
+            return None;
+        }
+        hit(self.span_from_anchor(n, unit, sign)?, "within-span", end)
+    }
+
+    /// Colloquial من for "ago": "من أسبوع", "ومن يومين", "من 3 سنين", the
+    /// day that long before the anchor as with قبل. Only at the start of an
+    /// expression and as the whole of it: after أكثر، أقل or an
+    /// approximation من compares ("أكثر من أسبوع", "ما يقرب من عام"), and
+    /// with more after the unit it starts a range or a date ("من يوم لآخر",
+    /// "من عام 2015").
+    pub(super) fn colloquial_ago(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, Kw::From) || (i > 0 && !(i == 1 && self.is(0, Kw::And))) {
+            return None;
+        }
+        let (n, unit, end) = self.duration(i + 1)?;
+        if !self.closes(end) {
+            return None;
+        }
+        hit(self.moved(n, unit, -1)?, "relative-ago-colloquial", end)
+    }
     /// أوائل/منتصف/أواخر of a month or year: "أواخر الشهر", "منتصف ديسمبر 2024", "مطلع العام المقبل".
     pub(super) fn period_part(&self, i: usize) -> Option<Hit> {
         let part = match self.lex(i)? {
@@ -371,7 +495,102 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::norm;
+    use super::super::tests::{norm, normalized};
+    use crate::time::Prefer;
+
+    #[test]
+    fn within_a_span_from_the_anchor() {
+        let future = |text: &str| normalized(text, "2024-12-23T10:15", Prefer::Future);
+        // Hours stop at the moment they reach, days take in the day they land on.
+        assert_eq!(
+            future("سيعلن القرار خلال 3 ساعات").as_deref(),
+            Some("2024-12-23T10:15:00..2024-12-23T13:14:59")
+        );
+        assert_eq!(
+            future("في غضون يومين").as_deref(),
+            Some("2024-12-23T10:15:00..2024-12-25T23:59:59")
+        );
+        assert_eq!(
+            future("ستنسحب القوات خلال شهر").as_deref(),
+            Some("2024-12-23T10:15:00..2025-01-23T23:59:59")
+        );
+        // Against a day alone, the days, as the rolling span of the same length.
+        assert_eq!(
+            normalized("خلال أسبوعين", "2024-12-23", Prefer::Future).as_deref(),
+            Some("2024-12-23..2025-01-06")
+        );
+        assert_eq!(
+            normalized("خلال أسبوعين", "2024-12-23", Prefer::Future),
+            normalized("الأسبوعين المقبلين", "2024-12-23", Prefer::Future)
+        );
+        // With the past preferred, a span with no direction ends at the anchor.
+        assert_eq!(
+            norm("قتل 20 شخصا خلال يومين", "2024-12-23").as_deref(),
+            Some("2024-12-21..2024-12-23")
+        );
+        // من الآن says ahead whatever the preference.
+        assert_eq!(
+            norm("خلال عشرة أيام من الآن", "2024-12-23").as_deref(),
+            Some("2024-12-23..2025-01-02")
+        );
+        // A rolling span after خلال keeps its own direction.
+        assert_eq!(
+            norm("خلال الساعات الـ48 المقبلة", "2024-12-23T10:15").as_deref(),
+            Some("2024-12-23T10:15:00..2024-12-25T10:14:59")
+        );
+    }
+
+    #[test]
+    fn within_a_span_not_counted_from_the_anchor() {
+        // A unit heading a date is the date.
+        assert_eq!(norm("خلال عام 2015", "2024-12-23").as_deref(), Some("2015"));
+        assert_eq!(
+            norm("خلال شهر رمضان", "2024-12-23").as_deref(),
+            Some("2024-03-11..2024-04-09")
+        );
+        // Counted from something else.
+        assert_eq!(norm("خلال أسبوع من وصوله", "2024-12-23"), None);
+        // Throughout a span places it nowhere.
+        assert_eq!(norm("استمر القصف طوال يومين", "2024-12-23"), None);
+    }
+
+    #[test]
+    fn an_uncounted_plural_reaches_one_of_the_next_unit() {
+        assert_eq!(
+            norm("خلال الساعات المقبلة", "2024-12-23T10:15").as_deref(),
+            Some("2024-12-23T10:15:00..2024-12-24T10:14:59")
+        );
+        assert_eq!(
+            norm("الأيام الماضية", "2024-12-23").as_deref(),
+            Some("2024-12-16..2024-12-23")
+        );
+        assert_eq!(
+            norm("في السنوات المقبلة", "2024-12-23").as_deref(),
+            Some("2024-12-23..2034-12-23")
+        );
+        // With no direction a plural is no span.
+        assert_eq!(norm("في تلك الأيام", "2024-12-23"), None);
+        assert_eq!(norm("الأيام الحالية", "2024-12-23"), None);
+    }
+
+    #[test]
+    fn colloquial_min_is_ago_only_as_a_whole_expression() {
+        assert_eq!(norm("شفته من أسبوع", "2024-12-23").as_deref(), Some("2024-12-16"));
+        assert_eq!(norm("ومن يومين", "2024-12-23").as_deref(), Some("2024-12-21"));
+        assert_eq!(
+            norm("وصل من 3 ساعات", "2024-12-23T10:15").as_deref(),
+            Some("2024-12-23T07:15")
+        );
+        // A comparison or an approximation before it, more after it.
+        assert_eq!(norm("استمر الحصار أكثر من أسبوع", "2024-12-23"), None);
+        assert_eq!(norm("دام ما يقرب من عام", "2024-12-23"), None);
+        assert_eq!(norm("تتغير الأسعار من يوم لآخر", "2024-12-23"), None);
+        assert_eq!(norm("اعتبارا من عام 2015", "2024-12-23").as_deref(), Some("2015"));
+        assert_eq!(
+            norm("من شهر رمضان", "2024-12-23").as_deref(),
+            Some("2024-03-11..2024-04-09")
+        );
+    }
 
     #[test]
     fn the_following_day_is_the_day_after_the_anchor_not_today() {
