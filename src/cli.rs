@@ -116,6 +116,11 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Works on a corpus's story vocabulary.
+    Vocab {
+        #[command(subcommand)]
+        command: VocabCommand,
+    },
     /// Normalises Arabic time expressions (arguments, or one per line on
     /// standard input) into intervals, against an anchor date.
     Time {
@@ -129,6 +134,22 @@ enum Command {
         prefer: Prefer,
         #[arg(long, default_value = "text", value_parser = named::<TimeFormat>())]
         format: TimeFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum VocabCommand {
+    /// Drafts a story vocabulary from a corpus: the names no vocabulary lists,
+    /// clustered, with their spellings and counts, and the listed entities and
+    /// predicates the corpus meets; a `vocabulary.json` to edit and keep beside it.
+    Suggest {
+        /// The corpus directory.
+        dir: PathBuf,
+        /// Write the draft to this file (outside the corpus) instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        jobs: Jobs,
     },
 }
 
@@ -252,6 +273,9 @@ pub fn run() -> ExitCode {
             prefer,
             format,
         } => time(expressions, &anchor, prefer, format),
+        Command::Vocab {
+            command: VocabCommand::Suggest { dir, output, jobs },
+        } => suggest(&dir, output.as_deref(), jobs.count()),
     })
 }
 
@@ -467,6 +491,37 @@ fn triage(dir: &Path, decision: Decision, id: String, reason: String) -> u8 {
             print_error(&format!("tanaqud: {error}\n"));
             EXIT_BAD_INPUT
         }
+    }
+}
+
+/// Drafts the corpus's story vocabulary; a limit the corpus went past is told on standard error.
+fn suggest(dir: &Path, output: Option<&Path>, jobs: usize) -> u8 {
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_dir(dir, &mut diagnostics);
+    let draft = pipeline::suggest(&files, jobs, &tanaqud::suggest::Params::default(), &mut diagnostics);
+    print_error(&report::render_diagnostics_if_any(&diagnostics));
+    let Some(draft) = draft else {
+        print_error(&format!(
+            "tanaqud: the corpus has errors; run `tanaqud check {}` and fix them first\n",
+            dir.display()
+        ));
+        return EXIT_BAD_INPUT;
+    };
+    for limit in &draft.limits {
+        print_error(&format!(
+            "tanaqud: {} of {} {} kept (the draft's limit)\n",
+            limit.limit, limit.total, limit.what
+        ));
+    }
+    match output {
+        Some(path) => match output::replace_file(path, &draft.text, &files.inputs, Some(dir)) {
+            Ok(()) => EXIT_OK,
+            Err(error) => {
+                print_error(&format!("tanaqud: {error}\n"));
+                EXIT_BAD_INPUT
+            }
+        },
+        None => print(&draft.text),
     }
 }
 

@@ -48,6 +48,7 @@ pub mod report;
 pub mod role_nouns;
 pub mod score;
 pub mod sources;
+pub mod suggest;
 pub mod text;
 pub mod time;
 pub mod triage;

@@ -17,7 +17,7 @@ use crate::model::{Corpus, Proposition, Verdict};
 use crate::report::{Comparison, Report};
 use crate::text::fold;
 use crate::time::Lexicon;
-use crate::{origins, propositions, sources, triage};
+use crate::{origins, propositions, sources, suggest, triage};
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug)]
@@ -121,6 +121,48 @@ pub fn load(
     diagnostics: &mut Vec<Diagnostic>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Loaded {
+    load_with_cues(files, options, diagnostics, progress).0
+}
+
+/// Reads a corpus and drafts its story vocabulary (`tanaqud vocab suggest`):
+/// its claims extracted and its open names found as `report` finds them,
+/// then every listed name counted. None when the corpus has errors.
+pub fn suggest(
+    files: &CorpusFiles,
+    jobs: usize,
+    params: &suggest::Params,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<suggest::Draft> {
+    let options = Options {
+        claims: ClaimSet::Both,
+        jobs,
+    };
+    let (loaded, cues) = load_with_cues(files, options, diagnostics, &|_| {});
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let corpus = &loaded.corpus;
+    let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
+    let names = Extractor::new(&corpus.vocabulary, &cues).listed_names(&texts);
+    let (text, own) = match &files.vocabulary {
+        Some(own) => (own.text.as_str(), true),
+        None => (crate::data::VOCABULARY.text, false),
+    };
+    let story = suggest::Story {
+        text,
+        own,
+        named_by_lexicon: cues.undecided_about.iter().cloned().collect(),
+    };
+    Some(suggest::draft(corpus, &names, &story, params))
+}
+
+/// [`load`], and the extraction lexicon it read.
+fn load_with_cues(
+    files: &CorpusFiles,
+    options: Options,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> (Loaded, extract::Cues) {
     let vocabulary = sources::vocabulary(files, diagnostics);
     let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
     let abbreviations: Vec<String> = cues.abbreviations.iter().map(|a| fold(a)).collect();
@@ -136,10 +178,11 @@ pub fn load(
     };
     let mut corpus = sources::sources(files, vocabulary, words, diagnostics);
     if options.claims == ClaimSet::Annotated {
-        return Loaded {
+        let loaded = Loaded {
             corpus,
             set_aside: Vec::new(),
         };
+        return (loaded, cues);
     }
     let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
     let open = Extractor::new(&corpus.vocabulary, &cues).open_entities(&texts, &|key| time.lexicon.is_time_word(key));
@@ -154,7 +197,7 @@ pub fn load(
         extractor.extract_all(&articles, options.jobs, progress)
     };
     let set_aside = merge::merge(&mut corpus, extracted, options.claims, time);
-    Loaded { corpus, set_aside }
+    (Loaded { corpus, set_aside }, cues)
 }
 
 /// A corpus's own copy of a word list, read with `read`, its problems

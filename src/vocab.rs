@@ -112,6 +112,11 @@ pub struct Vocabulary {
     era: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
     /// How many entities and predicates the last layer (the story's own) defines.
     own: (usize, usize),
+    /// Per entity and per predicate, the layer that defined it (an open name: none).
+    entity_layer: Vec<Option<u8>>,
+    predicate_layer: Vec<u8>,
+    /// The layers' file names, bottom first.
+    layer_names: Vec<String>,
 }
 
 impl Vocabulary {
@@ -119,6 +124,19 @@ impl Vocabulary {
     /// own vocabulary) defines, replacing or adding to the layers under it.
     pub fn own_counts(&self) -> (usize, usize) {
         self.own
+    }
+
+    /// The file that defined an entity (`gazetteer.json`, `news.json`, the
+    /// story's `vocabulary.json`); None for an open name of the corpus.
+    pub fn entity_layer(&self, id: EntityId) -> Option<&str> {
+        let layer = self.entity_layer.get(id.0 as usize).copied().flatten()?;
+        self.layer_names.get(usize::from(layer)).map(String::as_str)
+    }
+
+    /// The file that defined a predicate.
+    pub fn predicate_layer(&self, id: PredicateId) -> Option<&str> {
+        let layer = self.predicate_layer.get(id.0 as usize)?;
+        self.layer_names.get(usize::from(*layer)).map(String::as_str)
     }
 
     pub fn entity(&self, id: &str) -> Option<EntityId> {
@@ -190,6 +208,7 @@ impl Vocabulary {
             self.descendants.push(vec![id]);
             self.actor.push(id);
             self.era.push((None, None));
+            self.entity_layer.push(None);
         }
     }
 
@@ -215,7 +234,9 @@ impl Vocabulary {
             let Some(root) = file.parse() else {
                 continue;
             };
-            let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates"]) else {
+            // `seen`: what `tanaqud vocab suggest` found in the corpus, for a reader only.
+            let Some(top) = file.object(&root, "the vocabulary", &["$comment", "entities", "predicates", "seen"])
+            else {
                 continue;
             };
             vocabulary.read_entities(file, &top, layer, &mut links);
@@ -228,6 +249,11 @@ impl Vocabulary {
             links.layer.iter().filter(|&&l| l == last).count(),
             predicate_layer.iter().filter(|&&l| l == last).count(),
         );
+        // Layers are a handful of files (gazetteer, news, story).
+        let small = |l: usize| u8::try_from(l).unwrap_or(u8::MAX);
+        vocabulary.entity_layer = links.layer.iter().map(|&l| Some(small(l))).collect();
+        vocabulary.predicate_layer = predicate_layer.iter().map(|&l| small(l)).collect();
+        vocabulary.layer_names = files.iter().map(|f| f.name.clone()).collect();
         let resolve = |names: Vec<(usize, Names)>| -> Vec<Vec<EntityId>> {
             names
                 .into_iter()
@@ -328,6 +354,7 @@ impl Vocabulary {
                 "from",
                 "until",
                 "note",
+                "seen",
             ];
             let Some(fields) = file.object(value, "an entity", &allowed) else {
                 continue;

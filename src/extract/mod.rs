@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::model::{Attribution, Count, Extent, Modality, Polarity};
-use crate::text::{Words, after_sin, fold, sentences};
+use crate::text::{self, Words, after_sin, fold, sentences};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
 use index::{Index, WordCache};
@@ -85,6 +85,13 @@ pub struct Extractor<'v> {
     /// Per predicate, the letters after a leading س in its aliases: `سيطر`
     /// starts with سي, so `سيطرت` is no future `سـ` + `يطر`.
     own_sin: Vec<Vec<char>>,
+}
+
+/// A name of the vocabulary met in a text: an entity's alias or adjective, or a predicate's trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listed {
+    Entity(EntityId),
+    Predicate(PredicateId),
 }
 
 /// What one thread reuses from sentence to sentence and text to text.
@@ -168,6 +175,29 @@ impl<'v> Extractor<'v> {
         // One job, or no threads to be had: in this thread, in order.
         let mut scratch = Scratch::default();
         articles.iter().map(|article| extract(&mut scratch, article)).collect()
+    }
+
+    /// The vocabulary's names in each text, with their byte spans, in text
+    /// order: what the phrase index finds (through clitics, leftmost-longest),
+    /// before any rule reads them. For a corpus's vocabulary draft.
+    pub fn listed_names(&self, texts: &[&str]) -> Vec<Vec<(Range<usize>, Listed)>> {
+        let mut scratch = Scratch::default();
+        let mut names_of = |text: &str| {
+            let mut names = Vec::new();
+            for sentence in sentences(text, &self.abbreviations) {
+                text::words_into(text, sentence, &mut scratch.words);
+                for mention in self.index.mentions(&scratch.words, &mut scratch.cache) {
+                    let listed = match mention.sense {
+                        index::Sense::Entity(e) | index::Sense::EntityAdjective(e) => Listed::Entity(e),
+                        index::Sense::Predicate(p) => Listed::Predicate(p),
+                        _ => continue,
+                    };
+                    names.push((scratch.words.bytes(mention.words), listed));
+                }
+            }
+            names
+        };
+        texts.iter().map(|text| names_of(text)).collect()
     }
 
     /// The claims of `text`, in text order. `published` decides what a name
