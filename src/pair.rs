@@ -26,10 +26,11 @@ use crate::extract::cues::{self, Cues};
 use crate::json::JsonFile;
 use crate::model::{Named, VerdictKind};
 use crate::names::named;
-use crate::pipeline::{self, Options};
+use crate::pipeline::{self, Lists, Options};
 use crate::sources::bundled_vocabulary;
 use crate::text::{SourceText, TokenKind, Words, entry_keys, fold, stems, words_in};
 use crate::vocab::{Direction, EntityId, FamilyId, ScopeRelation, Vocabulary};
+use crate::{origins, propositions};
 
 named! {
     /// How two texts stand to each other.
@@ -85,12 +86,15 @@ const SECOND: &str = "second-2000-01-01";
 
 /// The words and lists a comparison reads, built once for any number of pairs.
 pub struct Comparer {
-    vocabulary: Vocabulary,
+    /// The bundled vocabulary and lexicon, read once, for the pipeline route.
+    lists: Lists,
     /// Function words that say nothing of what a text is about (the lexicon's
     /// prepositions and words that are never names).
     function_words: FxHashSet<String>,
     /// Negation and denial words of one word each, folded.
     negations: FxHashSet<String>,
+    /// The first word of every predicate alias, under its entry keys.
+    triggers: FxHashSet<String>,
     /// A predicate alias of one word (under its entry keys) → its family and direction.
     predicates: FxHashMap<String, Vec<(FamilyId, Direction)>>,
     opposites: Opposites,
@@ -111,6 +115,11 @@ impl Comparer {
 
     pub fn new(vocabulary: Vocabulary, opposites: Opposites) -> Comparer {
         let cues = cues::load(None, &vocabulary, &mut Vec::new());
+        let lists = Lists {
+            vocabulary,
+            cues: cues.clone(),
+        };
+        let vocabulary = &lists.vocabulary;
         let one_word = |list: &[String]| -> Vec<String> {
             list.iter()
                 .map(|w| fold(w))
@@ -133,7 +142,15 @@ impl Comparer {
             .collect();
         let function_words = one_word(prepositions).into_iter().chain(one_word(not_names)).collect();
         let mut predicates: FxHashMap<String, Vec<(FamilyId, Direction)>> = FxHashMap::default();
+        let mut triggers = FxHashSet::default();
         for predicate in &vocabulary.predicates {
+            for alias in &predicate.aliases {
+                if let Some(word) = fold(alias).split_whitespace().next() {
+                    entry_keys(word, |key| {
+                        triggers.insert(key.to_string());
+                    });
+                }
+            }
             for alias in one_word(&predicate.aliases) {
                 entry_keys(&alias, |key| {
                     let entry = predicates.entry(key.to_string()).or_default();
@@ -162,9 +179,10 @@ impl Comparer {
             list.dedup();
         }
         Comparer {
-            vocabulary,
+            lists,
             function_words,
             negations,
+            triggers,
             predicates,
             opposites,
             names,
@@ -176,11 +194,15 @@ impl Comparer {
     /// and a headline pair often differs in another fact: a number, a place);
     /// else the pipeline's agreement; else the alignment.
     pub fn compare(&self, first: &str, second: &str) -> Outcome {
-        let verdict = pipeline_outcome(first, second);
+        let (a, b) = (self.read(first), self.read(second));
+        // No claim without a predicate: the pipeline is run only when both texts name one.
+        let verdict = (self.names_a_predicate(&a) && self.names_a_predicate(&b))
+            .then(|| pipeline_outcome(&self.lists, first, second))
+            .flatten();
         if let Some(outcome) = verdict.as_ref().filter(|o| o.stance == Stance::Conflict) {
             return outcome.clone();
         }
-        let aligned = self.align(first, second);
+        let aligned = self.align_read(first, &a, second, &b);
         match verdict {
             Some(agreement) if aligned.stance != Stance::Conflict => agreement,
             _ => aligned,
@@ -201,8 +223,22 @@ impl Comparer {
 
     /// The second route alone: the alignment of the two texts' words.
     pub fn align(&self, first: &str, second: &str) -> Outcome {
-        let a = self.read(first);
-        let b = self.read(second);
+        self.align_read(first, &self.read(first), second, &self.read(second))
+    }
+
+    /// Whether a word of `read` may begin a predicate alias, as extraction meets
+    /// aliases: through the stems of `text::morph` against their entry keys.
+    fn names_a_predicate(&self, read: &Read) -> bool {
+        (0..read.words.len()).any(|i| {
+            let mut found = false;
+            stems(read.words.key(i), read.words.words[i].taa_marbuta, |stem| {
+                found |= self.triggers.contains(stem);
+            });
+            found
+        })
+    }
+
+    fn align_read(&self, first: &str, a: &Read, second: &str, b: &Read) -> Outcome {
         let shared_a = a.shared_with(&b);
         let shared_b = b.shared_with(&a);
         let shared = shared_a.iter().filter(|&&s| s).count() + shared_b.iter().filter(|&&s| s).count();
@@ -361,7 +397,7 @@ impl Comparer {
                         "«{}» against «{}»: the two directions of the vocabulary's `{}` predicates",
                         &first[a.words.words[i].span.clone()],
                         &second[b.words.words[j].span.clone()],
-                        self.vocabulary.families[family.0 as usize]
+                        self.lists.vocabulary.families[family.0 as usize]
                     ),
                 ));
             }
@@ -409,8 +445,8 @@ impl Comparer {
     /// place it is within or contains): another actor or place.
     fn other_name(&self, a: &Read, first: &str, b: &Read, second: &str) -> Option<(Cue, String)> {
         let related = |x: EntityId, y: EntityId| {
-            self.vocabulary.actor(x) == self.vocabulary.actor(y)
-                || self.vocabulary.scope_relation(x, y) != ScopeRelation::Disjoint
+            self.lists.vocabulary.actor(x) == self.lists.vocabulary.actor(y)
+                || self.lists.vocabulary.scope_relation(x, y) != ScopeRelation::Disjoint
         };
         let alone = |read: &Read, other: &Read| {
             read.names
@@ -425,9 +461,9 @@ impl Comparer {
             format!(
                 "«{}» ({}) against «{}» ({}): another actor or place",
                 &first[a.words.bytes(in_a)],
-                self.vocabulary.entity_info(x).label,
+                self.lists.vocabulary.entity_info(x).label,
                 &second[b.words.bytes(in_b)],
-                self.vocabulary.entity_info(y).label
+                self.lists.vocabulary.entity_info(y).label
             ),
         ))
     }
@@ -530,7 +566,7 @@ fn numbers(a: &Read, first: &str, b: &Read, second: &str) -> Option<(Cue, String
 
 /// The first route: the pipeline on the two texts as two sources of one day.
 /// None when it gives no dispute, conflict or agreement between them.
-fn pipeline_outcome(first: &str, second: &str) -> Option<Outcome> {
+fn pipeline_outcome(lists: &Lists, first: &str, second: &str) -> Option<Outcome> {
     let source = |id: &str, text: &str| SourceFiles {
         id: id.to_string(),
         article: Some(InputFile {
@@ -543,9 +579,16 @@ fn pipeline_outcome(first: &str, second: &str) -> Option<Outcome> {
         sources: vec![source(FIRST, first), source(SECOND, second)],
         ..CorpusFiles::default()
     };
-    let analysis = pipeline::analyse(&files, Options::default(), &mut Vec::new(), &|_| {})?;
-    let claims = &analysis.loaded.corpus.claims;
-    let verdict = analysis.verdicts.iter().find(|v| {
+    let mut diagnostics = Vec::new();
+    // The claims and verdicts are all this route needs: no report is built.
+    let loaded = pipeline::load_with(&files, lists.clone(), Options::default(), &mut diagnostics, &|_| {});
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let corpus = &loaded.corpus;
+    let (_, verdicts) = propositions::compare(corpus, &origins::origins(&corpus.sources));
+    let claims = &corpus.claims;
+    let verdict = verdicts.iter().find(|v| {
         matches!(
             v.kind,
             VerdictKind::Disputed | VerdictKind::Conflict | VerdictKind::Agreement
@@ -563,7 +606,7 @@ fn pipeline_outcome(first: &str, second: &str) -> Option<Outcome> {
     let (x, y) = (&claims[x as usize], &claims[y as usize]);
     let (x, y) = if x.source <= y.source { (x, y) } else { (y, x) };
     let trigger = |claim: &crate::model::Claim| {
-        let article = &analysis.loaded.corpus.sources[claim.source].article;
+        let article = &corpus.sources[claim.source].article;
         claim
             .extraction
             .as_ref()

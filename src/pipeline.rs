@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::claim_time::TimeWords;
 use crate::corpus::{self, CorpusFiles, InputFile};
 use crate::diag::Diagnostic;
-use crate::extract::{self, Extractor};
+use crate::extract::{self, Cues, Extractor};
 use crate::json::JsonFile;
 use crate::merge::{self, ClaimSet, SetAside};
 use crate::metadata::OutletCues;
@@ -17,6 +17,7 @@ use crate::model::{Corpus, Proposition, Verdict};
 use crate::report::{Comparison, Report};
 use crate::text::fold;
 use crate::time::Lexicon;
+use crate::vocab::Vocabulary;
 use crate::{origins, propositions, sources, triage};
 
 /// How to run the pipeline.
@@ -71,7 +72,20 @@ pub fn analyse(
     diagnostics: &mut Vec<Diagnostic>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Option<Analysis> {
-    let loaded = load(files, options, diagnostics, progress);
+    let lists = Lists::read(files, diagnostics);
+    analyse_with(files, lists, options, diagnostics, progress)
+}
+
+/// [`analyse`] with the word lists already read: a caller that runs many
+/// small corpora with the same lists (`pair`) reads them once.
+pub fn analyse_with(
+    files: &CorpusFiles,
+    lists: Lists,
+    options: Options,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Option<Analysis> {
+    let loaded = load_with(files, lists, options, diagnostics, progress);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -121,8 +135,34 @@ pub fn load(
     diagnostics: &mut Vec<Diagnostic>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Loaded {
-    let vocabulary = sources::vocabulary(files, diagnostics);
-    let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
+    let lists = Lists::read(files, diagnostics);
+    load_with(files, lists, options, diagnostics, progress)
+}
+
+/// A corpus's vocabulary (its own over the bundled layers) and extraction
+/// lexicon, read and checked.
+#[derive(Clone)]
+pub struct Lists {
+    pub vocabulary: Vocabulary,
+    pub cues: Cues,
+}
+
+impl Lists {
+    pub fn read(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Lists {
+        let vocabulary = sources::vocabulary(files, diagnostics);
+        let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
+        Lists { vocabulary, cues }
+    }
+}
+
+/// [`load`] with the word lists already read.
+pub fn load_with(
+    files: &CorpusFiles,
+    Lists { vocabulary, cues }: Lists,
+    options: Options,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Loaded {
     let abbreviations: Vec<String> = cues.abbreviations.iter().map(|a| fold(a)).collect();
     let lexicon = own_copy(files.time_words.as_ref(), Lexicon::read, diagnostics);
     let outlets = own_copy(files.outlets.as_ref(), OutletCues::read, diagnostics);
