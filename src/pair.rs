@@ -138,7 +138,7 @@ impl Comparer {
             .into_iter()
             .chain(one_word(denial))
             .chain(one_word(avoidance))
-            .chain(opposites.failure.iter().cloned())
+            .chain(opposites.negating.iter().cloned())
             .collect();
         let function_words = one_word(prepositions).into_iter().chain(one_word(not_names)).collect();
         let mut predicates: FxHashMap<String, Vec<(FamilyId, Direction)>> = FxHashMap::default();
@@ -632,9 +632,10 @@ fn pipeline_outcome(lists: &Lists, first: &str, second: &str) -> Option<Outcome>
 pub struct Opposites {
     /// A word's keys → its entries and sides (true: `one`, false: `other`).
     index: FxHashMap<String, Vec<(u32, bool)>>,
-    /// Words of failure (`تفشل في اعتراض`): the event after one did not
-    /// happen, which pair mode reads as a negation. Folded.
-    failure: Vec<String>,
+    /// Words of failure, neglect, cancellation and absence (`تفشل في
+    /// اعتراض`, `تتجاهل`): the event after one did not or will not happen,
+    /// which pair mode reads as a negation. Folded.
+    negating: Vec<String>,
 }
 
 impl Opposites {
@@ -650,15 +651,15 @@ impl Opposites {
         let Some(root) = file.parse() else {
             return opposites;
         };
-        let Some(top) = file.object(&root, "the opposites", &["$comment", "failure", "entries"]) else {
+        let Some(top) = file.object(&root, "the opposites", &["$comment", "negating", "entries"]) else {
             return opposites;
         };
-        for word in top.strings("failure") {
+        for word in top.strings("negating") {
             let key = fold(&word.value);
             if key.is_empty() || key.contains(char::is_whitespace) {
                 file.error(word.span, format!("`{}` is not one word", word.value));
             } else {
-                opposites.failure.push(key);
+                opposites.negating.push(key);
             }
         }
         let Some(entries) = top.required_array("entries") else {
