@@ -29,7 +29,7 @@ use crate::names::named;
 use crate::pipeline::{self, Lists, Options};
 use crate::sources::bundled_vocabulary;
 use crate::text::{SourceText, TokenKind, Words, entry_keys, fold, stems, words_in};
-use crate::vocab::{Direction, EntityId, FamilyId, ScopeRelation, Vocabulary};
+use crate::vocab::{Direction, EntityId, FamilyId, ScopeRelation, UNNAMED_VOICE_KIND, Vocabulary};
 use crate::{origins, propositions};
 
 named! {
@@ -161,7 +161,13 @@ impl Comparer {
             }
         }
         let mut names: FxHashMap<String, Vec<(Vec<String>, EntityId)>> = FxHashMap::default();
-        for (index, entity) in vocabulary.entities.iter().enumerate() {
+        // An unnamed voice (`مصدر`, `تقارير`) says who tells, not what is told.
+        let named = vocabulary
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != UNNAMED_VOICE_KIND);
+        for (index, entity) in named {
             let id = EntityId(index as u32);
             for alias in entity.aliases.iter().chain(&entity.adjectives) {
                 let folded = fold(alias);
@@ -966,6 +972,38 @@ mod tests {
             "{}",
             outcome.reason
         );
+    }
+
+    #[test]
+    fn a_word_of_failure_reads_as_a_negation() {
+        let outcome = align(
+            "الدفاعات الجوية تعترض صاروخا فوق المدينة",
+            "الدفاعات الجوية تفشل في اعتراض صاروخ فوق المدينة",
+        );
+        assert_eq!((outcome.stance, outcome.cue), (Stance::Conflict, Cue::Negation));
+        assert!(outcome.reason.contains("«تفشل»"), "{}", outcome.reason);
+    }
+
+    #[test]
+    fn opposites_with_a_word_in_common_conflict_even_when_little_else_is_shared() {
+        let first = "الليرة تواصل الهبوط أمام العملات الأجنبية في تعاملات الصباح الباكر بالأسواق المحلية والدولية";
+        let outcome = align(first, "ارتفاع مفاجئ لليرة");
+        assert_eq!(
+            (outcome.stance, outcome.cue),
+            (Stance::Conflict, Cue::Opposites),
+            "{outcome:?}"
+        );
+        let nothing_shared = align(first, "ارتفاع مفاجئ للذهب");
+        assert_eq!(nothing_shared.stance, Stance::Unrelated);
+    }
+
+    #[test]
+    fn an_unnamed_voice_is_no_other_name() {
+        let outcome = align(
+            "مصدر: الجيش يسيطر على المدينة بالكامل",
+            "تقارير: الجيش يسيطر على المدينة بالكامل",
+        );
+        assert_eq!(outcome.stance, Stance::Agree, "{outcome:?}");
     }
 
     #[test]
