@@ -245,8 +245,8 @@ impl Comparer {
     }
 
     fn align_read(&self, first: &str, a: &Read, second: &str, b: &Read) -> Outcome {
-        let shared_a = a.shared_with(&b);
-        let shared_b = b.shared_with(&a);
+        let shared_a = a.shared_with(b);
+        let shared_b = b.shared_with(a);
         let shared = shared_a.iter().filter(|&&s| s).count() + shared_b.iter().filter(|&&s| s).count();
         let total = a.content.len() + b.content.len();
         let share = if total == 0 { 0.0 } else { shared as f64 / total as f64 };
@@ -260,8 +260,8 @@ impl Comparer {
         // Opposites with a word in common (`هبوط بتكوين`, `ارتفاع البتكوين`) tell
         // of one thing even when little else is shared.
         let opposed = || {
-            self.opposite_predicate(&a, &shared_a, first, &b, &shared_b, second)
-                .or_else(|| self.opposites(&a, &shared_a, first, &b, &shared_b, second))
+            self.opposite_predicate(a, &shared_a, first, b, &shared_b, second)
+                .or_else(|| self.opposites(a, &shared_a, first, b, &shared_b, second))
         };
         if share < RELATED_SHARE {
             if shared > 0
@@ -282,11 +282,11 @@ impl Comparer {
             return alignment(Stance::Unrelated, Cue::FewShared, reason);
         }
         let conflict = self
-            .negation(&a, first, &b, second)
+            .negation(a, first, b, second)
             .or_else(opposed)
             .or_else(|| counts(first, second))
-            .or_else(|| numbers(&a, first, &b, second))
-            .or_else(|| self.other_name(&a, first, &b, second));
+            .or_else(|| numbers(a, first, b, second))
+            .or_else(|| self.other_name(a, first, b, second));
         if let Some((cue, reason)) = conflict {
             return alignment(Stance::Conflict, cue, reason);
         }
