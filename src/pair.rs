@@ -309,7 +309,10 @@ impl Comparer {
             if self.negations.contains(key) || self.negations.contains(crate::text::without_conjunction(key)) {
                 negations.push(index);
             }
-            if self.function_words.contains(key) || key.chars().count() < 2 {
+            // A word of the opposites (`استمرار`) says what happens, though the
+            // lexicon lists it among the words that are never names.
+            let function_word = self.function_words.contains(key) && !self.opposites.listed.contains(key);
+            if function_word || key.chars().count() < 2 {
                 continue;
             }
             let mut keys = Vec::new();
@@ -642,6 +645,8 @@ pub struct Opposites {
     /// اعتراض`, `تتجاهل`): the event after one did not or will not happen,
     /// which pair mode reads as a negation. Folded.
     negating: Vec<String>,
+    /// Every word of the entries as listed, folded.
+    listed: FxHashSet<String>,
 }
 
 impl Opposites {
@@ -686,6 +691,7 @@ impl Opposites {
                         file.error(word.span, format!("`{}` is not one word", word.value));
                         continue;
                     }
+                    opposites.listed.insert(key.clone());
                     entry_keys(&key, |k| {
                         let list = opposites.index.entry(k.to_string()).or_default();
                         if !list.contains(&(n as u32, side)) {
@@ -995,6 +1001,23 @@ mod tests {
         );
         let nothing_shared = align(first, "ارتفاع مفاجئ للذهب");
         assert_eq!(nothing_shared.stance, Stance::Unrelated);
+    }
+
+    #[test]
+    fn a_word_of_the_opposites_counts_though_the_lexicon_calls_it_no_name() {
+        let outcome = align("استمرار الحرب في المنطقة الشرقية", "انتهاء الحرب في المنطقة الشرقية");
+        assert_eq!(
+            (outcome.stance, outcome.cue),
+            (Stance::Conflict, Cue::Opposites),
+            "{outcome:?}"
+        );
+        assert!(
+            outcome.reason.contains("«استمرار» against «انتهاء»"),
+            "{}",
+            outcome.reason
+        );
+        let stopped = align("استمرار العمل في الميناء", "توقف العمل في الميناء");
+        assert_eq!((stopped.stance, stopped.cue), (Stance::Conflict, Cue::Negation));
     }
 
     #[test]

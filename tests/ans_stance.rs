@@ -9,8 +9,8 @@ use tanaqud::model::Named;
 use tanaqud::pair::{Comparer, Score, Stance, read_pairs};
 
 /// Today's figures on dev, rounded down: a change that loses more fails.
-const MACRO_F1_FLOOR: f64 = 0.69;
-const CONFLICT_F1_FLOOR: f64 = 0.66;
+const MACRO_F1_FLOOR: f64 = 0.70;
+const CONFLICT_F1_FLOOR: f64 = 0.68;
 
 #[test]
 fn ans_dev_macro_f1_holds_its_floor() {
