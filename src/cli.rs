@@ -11,8 +11,9 @@ use tanaqud::diag;
 use tanaqud::diag::Diagnostic;
 use tanaqud::merge::ClaimSet;
 use tanaqud::model::{Named, VerdictKind};
+use tanaqud::pair::Comparer;
 use tanaqud::pipeline::{self, Analysis, Loaded, Options};
-use tanaqud::report::{self, Format, ScoreFormat, TimeFormat};
+use tanaqud::report::{self, Format, PairFormat, ScoreFormat, TimeFormat};
 use tanaqud::time::{Prefer, normalize, parse_anchor};
 use tanaqud::triage::Decision;
 use tanaqud::{annotation, corpus, output};
@@ -120,6 +121,20 @@ enum Command {
     Vocab {
         #[command(subcommand)]
         command: VocabCommand,
+    },
+    /// Compares two texts, or each pair of a batch file: agree, conflict or
+    /// unrelated, with the reason; with gold stances, the scores.
+    Compare {
+        /// The two texts (without `--tsv`).
+        texts: Vec<String>,
+        /// A batch file: rows of s1, s2 and optionally a gold stance, tab-separated,
+        /// or comma-separated with quoting; a header `s1,s2[,stance]` is allowed.
+        #[arg(long, conflicts_with = "texts")]
+        tsv: Option<PathBuf>,
+        #[arg(long, default_value = "text", value_parser = named::<PairFormat>())]
+        format: PairFormat,
+        #[command(flatten)]
+        jobs: Jobs,
     },
     /// Normalises Arabic time expressions (arguments, or one per line on
     /// standard input) into intervals, against an anchor date.
@@ -267,6 +282,12 @@ pub fn run() -> ExitCode {
             };
             triage(&dir, decision, id, reason)
         }
+        Command::Compare {
+            texts,
+            tsv,
+            format,
+            jobs,
+        } => compare(&texts, tsv.as_deref(), format, jobs.count()),
         Command::Time {
             expressions,
             anchor,
@@ -567,6 +588,36 @@ fn progress_bar(total: usize) -> indicatif::ProgressBar {
     let style = ProgressStyle::with_template("[{bar:30}] {pos}/{len} articles")
         .map_or_else(|_| ProgressStyle::default_bar(), |style| style.progress_chars("# "));
     ProgressBar::with_draw_target(Some(total as u64), target).with_style(style)
+}
+
+/// One pair from the command line, or a batch file's pairs.
+fn compare(texts: &[String], batch: Option<&Path>, format: PairFormat, jobs: usize) -> u8 {
+    let comparer = Comparer::bundled();
+    let Some(path) = batch else {
+        let [first, second] = texts else {
+            print_error(&format!(
+                "tanaqud: `compare` takes two texts (or `--tsv FILE`), not {}\n",
+                texts.len()
+            ));
+            return EXIT_BAD_INPUT;
+        };
+        return print(&report::render_pair(&comparer.compare(first, second), format));
+    };
+    let mut diagnostics = Vec::new();
+    let files = corpus::read_files(&[path.to_path_buf()], &mut diagnostics);
+    let Some(file) = files.first() else {
+        print_error(&report::render_diagnostics_if_any(&diagnostics));
+        return EXIT_BAD_INPUT;
+    };
+    let (rows, problems) = tanaqud::pair::read_pairs(file);
+    diagnostics.extend(problems);
+    if !diagnostics.is_empty() {
+        print_error(&report::render_diagnostics(&diagnostics));
+        return EXIT_BAD_INPUT;
+    }
+    let outcomes = comparer.compare_all(&rows, jobs);
+    let pairs: Vec<_> = rows.into_iter().zip(outcomes).collect();
+    print(&report::render_pairs(&pairs, format))
 }
 
 fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeFormat) -> u8 {

@@ -54,3 +54,9 @@ pub const NUMBERS: DataFile = DataFile {
     name: "numbers.json",
     text: include_str!("../data/numbers.json"),
 };
+
+/// Pairs of opposite words, for pair mode (`pair::Opposites`). Bundled only.
+pub const OPPOSITES: DataFile = DataFile {
+    name: "opposites.json",
+    text: include_str!("../data/opposites.json"),
+};

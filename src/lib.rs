@@ -42,6 +42,7 @@ pub mod model;
 pub mod names;
 pub mod origins;
 pub mod output;
+pub mod pair;
 pub mod pipeline;
 pub mod propositions;
 pub mod report;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::claim_time::TimeWords;
 use crate::corpus::{self, CorpusFiles, InputFile};
 use crate::diag::Diagnostic;
-use crate::extract::{self, Extractor};
+use crate::extract::{self, Cues, Extractor};
 use crate::json::JsonFile;
 use crate::merge::{self, ClaimSet, SetAside};
 use crate::metadata::OutletCues;
@@ -17,6 +17,7 @@ use crate::model::{Corpus, Proposition, Verdict};
 use crate::report::{Comparison, Report};
 use crate::text::fold;
 use crate::time::Lexicon;
+use crate::vocab::Vocabulary;
 use crate::{origins, propositions, sources, suggest, triage};
 
 /// How to run the pipeline.
@@ -71,7 +72,20 @@ pub fn analyse(
     diagnostics: &mut Vec<Diagnostic>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Option<Analysis> {
-    let loaded = load(files, options, diagnostics, progress);
+    let lists = Lists::read(files, diagnostics);
+    analyse_with(files, lists, options, diagnostics, progress)
+}
+
+/// [`analyse`] with the word lists already read: a caller that runs many
+/// small corpora with the same lists (`pair`) reads them once.
+pub fn analyse_with(
+    files: &CorpusFiles,
+    lists: Lists,
+    options: Options,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Option<Analysis> {
+    let loaded = load_with(files, lists, options, diagnostics, progress);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -121,7 +135,8 @@ pub fn load(
     diagnostics: &mut Vec<Diagnostic>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Loaded {
-    load_with_cues(files, options, diagnostics, progress).0
+    let lists = Lists::read(files, diagnostics);
+    load_with(files, lists, options, diagnostics, progress)
 }
 
 /// Reads a corpus and drafts its story vocabulary (`tanaqud vocab suggest`):
@@ -137,7 +152,9 @@ pub fn suggest(
         claims: ClaimSet::Both,
         jobs,
     };
-    let (loaded, cues) = load_with_cues(files, options, diagnostics, &|_| {});
+    let lists = Lists::read(files, diagnostics);
+    let cues = lists.cues.clone();
+    let loaded = load_with(files, lists, options, diagnostics, &|_| {});
     if diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -156,15 +173,30 @@ pub fn suggest(
     Some(suggest::draft(corpus, &names, &story, params))
 }
 
-/// [`load`], and the extraction lexicon it read.
-fn load_with_cues(
+/// A corpus's vocabulary (its own over the bundled layers) and extraction
+/// lexicon, read and checked.
+#[derive(Clone)]
+pub struct Lists {
+    pub vocabulary: Vocabulary,
+    pub cues: Cues,
+}
+
+impl Lists {
+    pub fn read(files: &CorpusFiles, diagnostics: &mut Vec<Diagnostic>) -> Lists {
+        let vocabulary = sources::vocabulary(files, diagnostics);
+        let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
+        Lists { vocabulary, cues }
+    }
+}
+
+/// [`load`] with the word lists already read.
+pub fn load_with(
     files: &CorpusFiles,
+    Lists { vocabulary, cues }: Lists,
     options: Options,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &(dyn Fn(usize) + Sync),
-) -> (Loaded, extract::Cues) {
-    let vocabulary = sources::vocabulary(files, diagnostics);
-    let cues = extract::cues::load(files.lexicon.as_ref(), &vocabulary, diagnostics);
+) -> Loaded {
     let abbreviations: Vec<String> = cues.abbreviations.iter().map(|a| fold(a)).collect();
     let lexicon = own_copy(files.time_words.as_ref(), Lexicon::read, diagnostics);
     let outlets = own_copy(files.outlets.as_ref(), OutletCues::read, diagnostics);
@@ -182,7 +214,7 @@ fn load_with_cues(
             corpus,
             set_aside: Vec::new(),
         };
-        return (loaded, cues);
+        return loaded;
     }
     let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
     let open = Extractor::new(&corpus.vocabulary, &cues).open_entities(&texts, &|key| time.lexicon.is_time_word(key));
@@ -197,7 +229,7 @@ fn load_with_cues(
         extractor.extract_all(&articles, options.jobs, progress)
     };
     let set_aside = merge::merge(&mut corpus, extracted, options.claims, time);
-    (Loaded { corpus, set_aside }, cues)
+    Loaded { corpus, set_aside }
 }
 
 /// A corpus's own copy of a word list, read with `read`, its problems

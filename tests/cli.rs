@@ -443,3 +443,62 @@ fn a_dismissed_verdict_is_reported_apart_and_fails_nothing() {
         "{errors}"
     );
 }
+
+#[test]
+fn compare_prints_the_outcome_of_two_texts_and_its_reason() {
+    let output = tanaqud(&[
+        "compare",
+        "ارتفاع أسعار النفط في الأسواق",
+        "انخفاض أسعار النفط في الأسواق",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "conflict\talignment/opposites\t«ارتفاع» against «انخفاض»: opposites\n"
+    );
+    let json = tanaqud(&[
+        "compare",
+        "السلطات تغلق المعبر",
+        "السلطات تغلق المعبر",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(value["stance"], "agree");
+    assert_eq!(tanaqud(&["compare", "نص واحد"]).status.code(), Some(2));
+}
+
+#[test]
+fn compare_scores_a_batch_with_gold_stances_and_refuses_a_bad_row() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compare_batch");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("pairs.csv");
+    std::fs::write(
+        &good,
+        "s1,s2,stance\n\"ارتفاع أسعار النفط في الأسواق\",\"انخفاض أسعار النفط في الأسواق\",disagree\n\
+         فورد تستدعي مليوني سيارة بسبب عيوب خطيرة,بسبب عيوب خطيرة: فورد تستدعي مليوني سيارة,agree\n\
+         ارتفاع أسعار الذهب في الأسواق العالمية,فوز المنتخب المغربي على نظيره التونسي,other\n",
+    )
+    .unwrap();
+    let output = tanaqud(&["compare", "--tsv", good.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("2\tconflict\tconflict\talignment/opposites\t"),
+        "{text}"
+    );
+    assert!(text.contains("\n3\tagree\tagree\t"), "{text}");
+    assert!(text.contains("\n4\tunrelated\tunrelated\t"), "{text}");
+    assert!(text.contains("macro-F1\t1.000"), "{text}");
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "أ\tب\tagree\nج\tد\tagre\n").unwrap();
+    let output = tanaqud(&["compare", "--tsv", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("bad.tsv:2:5") && errors.contains("did you mean `agree`?"),
+        "{errors}"
+    );
+}

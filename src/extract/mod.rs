@@ -186,13 +186,18 @@ impl<'v> Extractor<'v> {
             let mut names = Vec::new();
             for sentence in sentences(text, &self.abbreviations) {
                 text::words_into(text, sentence, &mut scratch.words);
+                let first = names.len();
                 for mention in self.index.mentions(&scratch.words, &mut scratch.cache) {
                     let listed = match mention.sense {
                         index::Sense::Entity(e) | index::Sense::EntityAdjective(e) => Listed::Entity(e),
                         index::Sense::Predicate(p) => Listed::Predicate(p),
                         _ => continue,
                     };
-                    names.push((scratch.words.bytes(mention.words), listed));
+                    // Two aliases of one entry may meet the same words (`سوريا`, `سورية`): one name.
+                    let name = (scratch.words.bytes(mention.words), listed);
+                    if !names[first..].contains(&name) {
+                        names.push(name);
+                    }
                 }
             }
             names
