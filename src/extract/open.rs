@@ -133,7 +133,8 @@ impl Reading<'_> {
         let bare = without_conjunction(key);
         word.kind == TokenKind::Word
             && !self.covered[i]
-            && bare.chars().count() >= 2
+            // Two letters are a function word or a clitic's remains (`بي` of `بين`).
+            && bare.chars().count() >= 3
             && !self.not_names.contains(bare)
             && !(self.is_time_word)(key)
     }

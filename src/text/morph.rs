@@ -229,7 +229,8 @@ pub fn looks_imperfect(key: &str) -> bool {
 
 /// The keys a folded lexicon word is indexed under: itself, without its
 /// article, and (for words of four letters or more) without the initial alef
-/// that imperfect forms drop (أرسل → يرسل, انسحب → ينسحب, استهدف → يستهدف).
+/// that imperfect forms drop (أرسل → يرسل, انسحب → ينسحب, استهدف → يستهدف);
+/// not a hollow verb's (أقال → يقيل: `قال` is another verb, "said").
 pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
     f(word);
     if let Some(rest) = word.strip_prefix(ARTICLE)
@@ -237,8 +238,13 @@ pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
     {
         f(rest);
     }
+    let hollow = |rest: &str| {
+        let letters: Vec<char> = rest.chars().collect();
+        letters.len() == 3 && letters[1] == 'ا'
+    };
     if let Some(rest) = word.strip_prefix('ا')
         && rest.chars().count() >= 3
+        && !hollow(rest)
     {
         f(rest);
     }
@@ -260,6 +266,15 @@ mod tests {
         let mut keys = Vec::new();
         entry_keys(&fold(entry), |k| keys.push(k.to_string()));
         all_stems(word).iter().any(|s| keys.contains(s))
+    }
+
+    #[test]
+    fn a_hollow_verbs_alef_stays() {
+        // أقال (dismissed) is no قال (said) with an alef: its imperfect is يقيل.
+        assert!(!meets("وقال", "أقال"));
+        assert!(!meets("يقال", "أقال"));
+        assert!(meets("وأقال", "أقال"));
+        assert!(meets("يرسل", "أرسل"));
     }
 
     #[test]
