@@ -213,7 +213,9 @@ impl Judge<'_> {
             return false;
         }
         let v = &self.corpus.vocabulary;
-        if v.entity(&judged.subject).is_none() {
+        // A judged subject or object no vocabulary lists (`elon-musk`, an
+        // open name the tool keys by its words) is found by its quotes.
+        if v.entity(&judged.subject).is_none() || judged.objects.iter().any(|o| v.entity(o).is_none()) {
             return self.matches_by_quotes(verdict, judged);
         }
         let [first, second] = verdict.propositions.map(|p| &self.propositions[p as usize]);

@@ -15,8 +15,8 @@ use chrono::Datelike;
 
 use crate::count::CountWords;
 use crate::model::{
-    Amount, Attribution, Claim, ConflictType, Corpus, Count, Extent, Modality, Polarity, Proposition, Rule, Verdict,
-    VerdictKind,
+    Amount, Attribution, Claim, ConflictType, Corpus, Count, Extent, Modality, Polarity, Proposition, Rule, TimeBasis,
+    Verdict, VerdictKind,
 };
 use crate::vocab::{Direction, EntityId, FamilyId, PredicateId, ScopeRelation};
 
@@ -81,6 +81,10 @@ impl CountSide {
         self.counts == other.counts && (self.class == other.class || self.class == 0 || other.class == 0)
     }
 }
+
+/// How far back, in days, an undated denial reaches: the reports it answers
+/// are of the weeks before it.
+const DENIED_DAYS: i32 = 30;
 
 /// The longest time, in days, a count is dated to for a conflict: a week. A
 /// count of a month or a year (`في ديسمبر`) may total several events.
@@ -422,10 +426,14 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
     // An open interval from a past start (`منذ عام 2015`) holds until the
     // article says it does: its publication.
     let since = claim.time.is_some_and(|t| t.start.is_some() && t.end.is_none());
+    // «نفت طهران لقاء ماسك» with no time of its own denies the meeting the
+    // reports told, days before: the weeks up to its publication.
+    let denies_the_reported = claim.polarity == Polarity::Negated && claim.time_basis == Some(TimeBasis::Publication);
     let days = claim.time.and_then(|t| {
         let start = t.start.map(|d| d.num_days_from_ce());
         let end = t.end.map(|d| d.num_days_from_ce()).or(published_end);
         match (start, end) {
+            (Some(_), Some(end)) if denies_the_reported => Some((end - DENIED_DAYS, end)),
             (Some(start), Some(end)) => Some((start, end)),
             (None, Some(end)) => Some((end, end)),
             _ => None,
@@ -930,6 +938,47 @@ mod tests {
             verdicts.iter().map(|v| v.kind).collect::<Vec<_>>(),
             vec![VerdictKind::Conflict]
         );
+    }
+
+    #[test]
+    fn an_undated_denial_answers_the_reports_of_the_weeks_before_it() {
+        let vocabulary = r#"{"entities": [
+            {"id": "iran", "label": "Iran", "kind": "state", "aliases": ["إيران"]},
+            {"id": "musk", "label": "Musk", "kind": "person", "aliases": ["ماسك"]}
+          ], "predicates": [
+            {"id": "meet", "label": "meet", "family": "meeting", "direction": "for", "aliases": [], "symmetric": true}
+          ]}"#;
+        let one = |published: &str, polarity: &str, quote: &str, time: &str| {
+            format!(
+                r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "{published}"}}, "language": "ar"}},
+                    "claims": [{{"id": "c", "quote": "{quote}", "subject": "musk", "predicate": "meet", "object": "iran",
+                    "polarity": "{polarity}", "attribution": "outlet", {time} "modality": "asserted"}}]}}"#
+            )
+        };
+        let (met, denied) = ("التقى ماسك مندوب إيران", "نفت إيران لقاء ماسك");
+        let kinds = |denied_on: &str, denial_time: &str| {
+            let report = one("2024-11-15", "affirmed", met, r#""time": "2024-11-11","#);
+            let denial = one(denied_on, "negated", denied, denial_time);
+            verdicts_in(
+                vocabulary,
+                &[
+                    ("report", &format!("{met}."), &report),
+                    ("denial", &format!("{denied}."), &denial),
+                ],
+            )
+            .iter()
+            .map(|v| v.kind)
+            .collect::<Vec<_>>()
+        };
+        // Five days later, with no time of its own: it denies the reported meeting.
+        assert_eq!(kinds("2024-11-16", ""), vec![VerdictKind::Conflict]);
+        // Dated to its own day, it speaks of another day: an update.
+        assert_eq!(
+            kinds("2024-11-16", r#""time": "2024-11-16","#),
+            vec![VerdictKind::Update]
+        );
+        // Months later it is no answer to that report.
+        assert_eq!(kinds("2025-03-01", ""), vec![VerdictKind::Update]);
     }
 
     #[test]

