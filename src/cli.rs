@@ -12,8 +12,9 @@ use tanaqud::diag::Diagnostic;
 use tanaqud::merge::ClaimSet;
 use tanaqud::model::{Named, VerdictKind};
 use tanaqud::pair::Comparer;
+use tanaqud::pair::PairFormat;
 use tanaqud::pipeline::{self, Analysis, Loaded, Options};
-use tanaqud::report::{self, Format, PairFormat, ScoreFormat, TimeFormat};
+use tanaqud::report::{self, Format, ScoreFormat, TimeFormat};
 use tanaqud::time::{Prefer, normalize, parse_anchor};
 use tanaqud::triage::Decision;
 use tanaqud::{annotation, corpus, output};
@@ -601,7 +602,7 @@ fn compare(texts: &[String], batch: Option<&Path>, format: PairFormat, jobs: usi
             ));
             return EXIT_BAD_INPUT;
         };
-        return print(&report::render_pair(&comparer.compare(first, second), format));
+        return print(&tanaqud::pair::render_one(&comparer.compare(first, second), format));
     };
     let mut diagnostics = Vec::new();
     let files = corpus::read_files(&[path.to_path_buf()], &mut diagnostics);
@@ -617,7 +618,7 @@ fn compare(texts: &[String], batch: Option<&Path>, format: PairFormat, jobs: usi
     }
     let outcomes = comparer.compare_all(&rows, jobs);
     let pairs: Vec<_> = rows.into_iter().zip(outcomes).collect();
-    print(&report::render_pairs(&pairs, format))
+    print(&tanaqud::pair::render_batch(&pairs, format))
 }
 
 fn time(expressions: Vec<String>, anchor: &str, prefer: Prefer, format: TimeFormat) -> u8 {

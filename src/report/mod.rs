@@ -9,7 +9,6 @@ mod json;
 mod jsonl;
 mod jsonld;
 mod markdown;
-mod pairs;
 mod score;
 mod time;
 mod view;
@@ -28,7 +27,6 @@ use crate::triage::Entry;
 use crate::vocab::Direction;
 
 pub use diagnostics::{render as render_diagnostics, render_if_any as render_diagnostics_if_any};
-pub use pairs::{PairFormat, render_batch as render_pairs, render_one as render_pair};
 pub use score::{ScoreFormat, render as render_score, render_verdicts as render_verdict_score};
 pub use time::{TimeFormat, render as render_times};
 

@@ -6,8 +6,8 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
+use super::{Cue, Outcome, Route, Row, Score, Stance};
 use crate::model::{Named, named};
-use crate::pair::{Cue, Outcome, Route, Row, Score, Stance};
 
 named! {
     pub enum PairFormat {

@@ -13,6 +13,8 @@
 //! number satisfies both (`count`), or another actor or place (the
 //! vocabulary's names) → conflict; else agree.
 
+mod print;
+
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -31,6 +33,7 @@ use crate::sources::bundled_vocabulary;
 use crate::text::{SourceText, TokenKind, Words, entry_keys, fold, stems, words_in};
 use crate::vocab::{Direction, EntityId, FamilyId, ScopeRelation, UNNAMED_VOICE_KIND, Vocabulary};
 use crate::{origins, propositions};
+pub use print::{PairFormat, render_batch, render_one};
 
 named! {
     /// How two texts stand to each other.
