@@ -324,6 +324,51 @@ mod tests {
         );
     }
 
+    /// The claims of `texts[at]` once the open names of `texts` are known, as `subject predicate object`.
+    fn claims_with_open_names(grammar: &Grammar, texts: &[&str], at: usize) -> Vec<String> {
+        let mut vocabulary = grammar.vocabulary.clone();
+        vocabulary.add_open(grammar.extractor().open_entities(texts, &|_| false));
+        let extractor = super::Extractor::new(&vocabulary, grammar.cues());
+        let label = |e| vocabulary.entity_info(e).label.clone();
+        extractor
+            .extract(texts[at], None)
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    label(c.subject),
+                    vocabulary.predicate_info(c.predicate).id,
+                    label(c.object)
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_open_reading_wins_only_when_it_reads_the_trigger_more_directly() {
+        let grammar = Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]},
+               {"id": "doha", "kind": "place", "aliases": ["الدوحة"]},
+               {"id": "iran", "kind": "state", "aliases": ["إيران"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت", "تغلق", "إغلاق"]},
+               {"id": "meet", "aliases": ["التقى", "لقاء"], "object_markers": ["مع"]}"#,
+            r#""prepositions": ["مع", "في"], "scope_prepositions": ["في"]"#,
+        );
+        let texts = [
+            "وصلت قطر أمس. التقى ماسك مع مندوب إيران.",
+            "ماسك التقى مع مندوب إيران.",
+            "قطر تتخلى عن دورها وتغلق مكتب حماس في الدوحة.",
+            "نفت الحكومة إغلاق مكتب حماس في العاصمة.",
+        ];
+        // The listed reading's subject is the last sentence's (Qatar); the
+        // open one has Musk in the sentence.
+        assert_eq!(claims_with_open_names(&grammar, &texts, 0), ["ماسك meet iran"]);
+        // FIXME: the open reading takes `مكتب حماس` as the subject after
+        // `تغلق`, which would displace Qatar, so the listed reading stands
+        // and the object is the city, not the office.
+        assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["qatar close doha"]);
+    }
+
     #[test]
     fn an_open_name_never_takes_a_role_a_listed_name_fills() {
         let grammar = grammar();
