@@ -389,32 +389,22 @@ impl Comparer {
         shared_b: &[bool],
         second: &str,
     ) -> Option<(Cue, String)> {
-        let senses = |read: &Read, shared: &[bool]| -> Vec<(usize, FamilyId, Direction)> {
-            let mut out = Vec::new();
-            for (word, _) in read.content.iter().zip(shared).filter(|(_, s)| !**s) {
-                for key in &word.keys {
-                    for &(family, direction) in self.predicates.get(key).into_iter().flatten() {
-                        out.push((word.index, family, direction));
-                    }
-                }
-            }
-            out
+        let senses = |key: &str| -> Vec<(u32, bool)> {
+            let senses = self.predicates.get(key).into_iter().flatten();
+            senses
+                .map(|&(family, direction)| (family.0, direction == Direction::For))
+                .collect()
         };
-        let in_b = senses(b, shared_b);
-        for (i, family, direction) in senses(a, shared_a) {
-            if let Some(&(j, ..)) = in_b.iter().find(|(_, f, d)| *f == family && *d != direction) {
-                return Some((
-                    Cue::OppositePredicate,
-                    format!(
-                        "«{}» against «{}»: the two directions of the vocabulary's `{}` predicates",
-                        &first[a.words.words[i].span.clone()],
-                        &second[b.words.words[j].span.clone()],
-                        self.lists.vocabulary.families[family.0 as usize]
-                    ),
-                ));
-            }
-        }
-        None
+        let (i, j, family) = opposed_words(a, shared_a, b, shared_b, senses)?;
+        Some((
+            Cue::OppositePredicate,
+            format!(
+                "«{}» against «{}»: the two directions of the vocabulary's `{}` predicates",
+                &first[a.words.words[i].span.clone()],
+                &second[b.words.words[j].span.clone()],
+                self.lists.vocabulary.families[family as usize]
+            ),
+        ))
     }
 
     fn opposites(
@@ -426,31 +416,17 @@ impl Comparer {
         shared_b: &[bool],
         second: &str,
     ) -> Option<(Cue, String)> {
-        let sides = |read: &Read, shared: &[bool]| -> Vec<(usize, u32, bool)> {
-            let mut out = Vec::new();
-            for (word, _) in read.content.iter().zip(shared).filter(|(_, s)| !**s) {
-                for key in &word.keys {
-                    for &(entry, side) in self.opposites.index.get(key).into_iter().flatten() {
-                        out.push((word.index, entry, side));
-                    }
-                }
-            }
-            out
-        };
-        let in_b = sides(b, shared_b);
-        for (i, entry, side) in sides(a, shared_a) {
-            if let Some(&(j, ..)) = in_b.iter().find(|(_, e, s)| *e == entry && *s != side) {
-                return Some((
-                    Cue::Opposites,
-                    format!(
-                        "«{}» against «{}»: opposites",
-                        &first[a.words.words[i].span.clone()],
-                        &second[b.words.words[j].span.clone()]
-                    ),
-                ));
-            }
-        }
-        None
+        let sides =
+            |key: &str| -> Vec<(u32, bool)> { self.opposites.index.get(key).into_iter().flatten().copied().collect() };
+        let (i, j, _) = opposed_words(a, shared_a, b, shared_b, sides)?;
+        Some((
+            Cue::Opposites,
+            format!(
+                "«{}» against «{}»: opposites",
+                &first[a.words.words[i].span.clone()],
+                &second[b.words.words[j].span.clone()]
+            ),
+        ))
     }
 
     /// A name in each text that the other has nothing of (neither it, nor a
@@ -937,6 +913,36 @@ impl Score {
     pub fn macro_f1(&self) -> f64 {
         Stance::ALL.iter().map(|&s| self.class(s).f1).sum::<f64>() / Stance::ALL.len() as f64
     }
+}
+
+/// The first word of `a` and the word of `b`, neither shared by the other
+/// text, that `senses` gives one entry on opposite sides (a predicate family
+/// with its two directions, an entry of `opposites.json` with its two sides):
+/// their word indices and the entry.
+fn opposed_words(
+    a: &Read,
+    shared_a: &[bool],
+    b: &Read,
+    shared_b: &[bool],
+    senses: impl Fn(&str) -> Vec<(u32, bool)>,
+) -> Option<(usize, usize, u32)> {
+    let unshared = |read: &Read, shared: &[bool]| -> Vec<(usize, u32, bool)> {
+        let words = read.content.iter().zip(shared).filter(|(_, s)| !**s);
+        words
+            .flat_map(|(word, _)| {
+                word.keys
+                    .iter()
+                    .flat_map(|key| senses(key))
+                    .map(|(e, side)| (word.index, e, side))
+            })
+            .collect()
+    };
+    let in_b = unshared(b, shared_b);
+    unshared(a, shared_a).into_iter().find_map(|(i, entry, side)| {
+        in_b.iter()
+            .find(|&&(_, e, s)| e == entry && s != side)
+            .map(|&(j, ..)| (i, j, entry))
+    })
 }
 
 #[cfg(test)]
