@@ -77,9 +77,11 @@ fn every_story_reports_and_its_articles_yield_claims() {
     }
     // FIXME: the target (open-domain extraction) is a claim in every article
     // and each core dispute found; with the general news vocabulary and open
-    // names, the gazetteer and counts, 21 of the 24 articles yield claims today.
+    // names, the gazetteer and counts, 20 of the 24 articles yield claims today
+    // (21 until a verbal noun alone stopped being an open name: one article's
+    // only claim had «ارتفاع» ("a rise") for its subject).
     assert_eq!(articles, 24);
-    assert!(with_claims >= 21, "{with_claims} of {articles} articles yield claims");
+    assert!(with_claims >= 20, "{with_claims} of {articles} articles yield claims");
 }
 
 /// Each story's report (extracted claims alone) against its judged gold,
@@ -123,5 +125,5 @@ fn story_verdicts_against_their_judged_gold() {
     // closing is read as closing Doha, not the Hamas office, and the two
     // reports of one wire story agree as if independent (a must-not).
     assert_eq!(totals[0], [3, 0, 6, 0, 1], "dev stories");
-    assert_eq!(totals[1], [5, 0, 11, 0, 4], "held-out stories");
+    assert_eq!(totals[1], [4, 0, 11, 0, 3], "held-out stories");
 }

@@ -150,7 +150,7 @@ impl Reading<'_> {
             key.strip_suffix(suffix)
                 .is_some_and(|stem| stem.chars().count() >= 3 && !self.words.words[range.start].taa_marbuta)
         });
-        without_article(key).is_none() && !possessed
+        without_article(key).is_none() && !possessed && !is_verbal_noun(key)
     }
 
     /// Nothing but spaces between words `a` and `a + 1`: punctuation ends a name.
@@ -230,6 +230,17 @@ impl Reading<'_> {
     }
 }
 
+/// A verbal noun of a derived verb is an event, not a name: `ارتفاع` (form
+/// VIII), `انسحاب` (VII), `استهداف` (X), `تنفيذ` (II) — the patterns
+/// اXXXاX, استXXاX and تXXيX of a word alone.
+fn is_verbal_noun(key: &str) -> bool {
+    let letters: Vec<char> = key.chars().collect();
+    matches!(
+        letters.as_slice(),
+        ['ا', 'س', 'ت', _, _, 'ا', _] | ['ا', _, _, _, 'ا', _] | ['ت', _, _, 'ي', _]
+    )
+}
+
 /// The article, which a name's key keeps.
 const ARTICLE: &str = "ال";
 
@@ -305,6 +316,19 @@ mod tests {
         // A word before a listed name heads a construct with it: `مندوب قطر` is Qatar's envoy.
         let texts = ["التقى مندوب قطر السفير.", "التقى مندوب قطر الوزير."];
         assert!(open_names(&grammar, &texts).is_empty());
+    }
+
+    #[test]
+    fn a_verbal_noun_alone_is_no_name() {
+        let grammar = grammar();
+        // `ارتفاع` and `تنفيذ` stand alone beside the trigger in both; `ماسك` is a name.
+        let texts = [
+            "ارتفاع أغلقت الباب. ماسك أغلقت الباب. تنفيذ أغلقت الباب.",
+            "ارتفاع أغلقت الطريق. ماسك أغلقت الطريق. تنفيذ أغلقت الطريق.",
+        ];
+        assert_eq!(open_names(&grammar, &texts), vec!["ماسك (ماسك)"]);
+        assert!(super::is_verbal_noun("استهداف") && super::is_verbal_noun("انسحاب"));
+        assert!(!super::is_verbal_noun("اسطنبول") && !super::is_verbal_noun("ايراني"));
     }
 
     #[test]
