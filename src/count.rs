@@ -356,6 +356,13 @@ impl CountWords {
             .all(|c| self.class_index(c).is_some_and(|i| self.rising[i]))
     }
 
+    /// Whether a predicate counting these classes tells a toll: every
+    /// specific class it counts only rises (`kill`: the dead, and persons).
+    pub fn counts_a_toll(&self, classes: &[String]) -> bool {
+        let mut specifics = classes.iter().filter(|c| !self.is_generic(c)).peekable();
+        specifics.peek().is_some() && specifics.all(|c| self.rises(c))
+    }
+
     /// Whether `class` is generic: it says only that persons are counted (`people`).
     pub fn is_generic(&self, class: &str) -> bool {
         self.class_index(class).is_some_and(|i| self.generic[i])

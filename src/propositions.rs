@@ -187,7 +187,18 @@ pub fn compare(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, Vec<Verdi
 /// A claim's actor and scope. A symmetric predicate's two sides are put in
 /// the order of their ids, so that `ماسك التقى المندوب` and `المندوب التقى
 /// ماسك` are one proposition.
-fn sides(vocabulary: &crate::vocab::Vocabulary, claim: &Claim) -> (EntityId, EntityId) {
+/// A toll (the count of a predicate that tells one) is the event's, whoever is said
+/// to have caused it: its actor is the unnamed agent, so that every toll of
+/// one place is one proposition.
+fn sides(
+    vocabulary: &crate::vocab::Vocabulary,
+    unnamed_agent: Option<EntityId>,
+    claim: &Claim,
+) -> (EntityId, EntityId) {
+    let toll = claim.count.is_some() && vocabulary.predicate_info(claim.predicate).tells_a_toll();
+    if let Some(unnamed) = unnamed_agent.filter(|_| toll) {
+        return (unnamed, claim.object);
+    }
     let actor = vocabulary.actor(claim.subject);
     if !vocabulary.predicate_info(claim.predicate).symmetric {
         return (actor, claim.object);
@@ -207,8 +218,9 @@ pub fn compare_planned(corpus: &Corpus, origins: &[u32]) -> (Vec<Proposition>, V
     let mut index: HashMap<(EntityId, FamilyId, EntityId), usize> = HashMap::new();
     let mut propositions: Vec<Proposition> = Vec::new();
     let mut positions: Vec<Vec<Position>> = Vec::new();
+    let unnamed_agent = vocabulary.unnamed_agent();
     for (i, claim) in corpus.claims.iter().enumerate() {
-        let (actor, object) = sides(vocabulary, claim);
+        let (actor, object) = sides(vocabulary, unnamed_agent, claim);
         let family = vocabulary.predicate_info(claim.predicate).family;
         let key = (actor, family, object);
         let at = *index.entry(key).or_insert_with(|| {
@@ -495,15 +507,7 @@ fn count_side(predicate: &crate::vocab::Predicate, count: &Count) -> CountSide {
     // A count of no specific class is a toll when every specific class its predicate counts is one.
     let rises = match specific {
         Some(c) => words.rises(c),
-        None => {
-            let mut specifics = predicate
-                .counted
-                .iter()
-                .flatten()
-                .filter(|c| !words.is_generic(c))
-                .peekable();
-            specifics.peek().is_some() && specifics.all(|c| words.rises(c))
-        }
+        None => predicate.counted.as_deref().is_some_and(|c| words.counts_a_toll(c)),
     };
     CountSide {
         amount: count.amount,
@@ -1127,7 +1131,8 @@ mod tests {
     {"id": "ministry", "label": "The health ministry", "kind": "organisation", "aliases": ["الوزارة"]},
     {"id": "camp", "label": "The camp", "kind": "place", "aliases": ["المخيم"]},
     {"id": "vote", "label": "The vote", "kind": "event", "aliases": ["الانتخابات"]},
-    {"id": "candidate", "label": "The candidate", "kind": "person", "aliases": ["المرشح"]}
+    {"id": "candidate", "label": "The candidate", "kind": "person", "aliases": ["المرشح"]},
+    {"id": "no-one-named", "label": "whoever caused it", "kind": "unnamed-agent", "aliases": []}
   ],
   "predicates": [
     {"id": "kill", "label": "kill in", "family": "casualties", "direction": "for", "aliases": [], "counted": ["dead", "people"]},
@@ -1188,6 +1193,45 @@ mod tests {
         );
         let verdict = &verdicts_in(CASUALTIES, &[("first", KILLED, &fewer), ("second", COUNTED, &at_least)])[0];
         assert_eq!(verdict.conflict, Some(ConflictType::Numeric));
+    }
+
+    #[test]
+    fn a_toll_is_one_proposition_whoever_is_said_to_have_caused_it() {
+        let by_the_army = toll(
+            "2024-06-08",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"fewer_than": 100}"#,
+            KILLED,
+        );
+        let told_alone = toll(
+            "2024-06-08",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-06-08",
+            r#"{"at_least": 210}"#,
+            COUNTED,
+        )
+        .replace(r#""subject": "army""#, r#""subject": "no-one-named""#);
+        assert_eq!(
+            between((KILLED, &by_the_army), (COUNTED, &told_alone)),
+            ["conflict disjoint-counts"]
+        );
+        // A vote count stays the candidate's: two candidates' shares are two propositions.
+        let won = toll(
+            "2024-07-29",
+            "ministry",
+            "win",
+            "vote",
+            "2024-07-28",
+            r#"{"exact": 51}"#,
+            KILLED,
+        );
+        let other = won.replace(r#""subject": "candidate""#, r#""subject": "army""#);
+        assert!(between((KILLED, &won), (KILLED, &other)).is_empty());
     }
 
     #[test]

@@ -41,6 +41,11 @@ impl Direction {
 /// they add no origin.
 pub const UNNAMED_VOICE_KIND: &str = "source";
 
+/// The kind of the entity a toll is told of when no one is named as its
+/// cause (`ارتفعت حصيلة الشهداء في جباليا إلى 112`): the toll is the event's,
+/// whoever caused it, so every count of one place is one proposition.
+pub const UNNAMED_AGENT_KIND: &str = "unnamed-agent";
+
 #[derive(Clone, Debug, Default)]
 pub struct Entity {
     pub id: String,
@@ -79,6 +84,16 @@ pub struct Predicate {
     /// classes of counted nouns (`data/numbers.json`), or of any when empty.
     /// None: it counts nothing.
     pub counted: Option<Vec<String>>,
+}
+
+impl Predicate {
+    /// Whether its counts are tolls (`kill`, `wound`): counts of victims,
+    /// told of an event whoever caused it.
+    pub fn tells_a_toll(&self) -> bool {
+        self.counted
+            .as_deref()
+            .is_some_and(|c| crate::count::CountWords::bundled().counts_a_toll(c))
+    }
 }
 
 /// How one scope stands to another.
@@ -161,6 +176,14 @@ impl Vocabulary {
 
     pub fn predicate_ids(&self) -> impl Iterator<Item = &str> {
         self.predicates.iter().map(|p| p.id.as_str())
+    }
+
+    /// The entity of [`UNNAMED_AGENT_KIND`], when a layer defines one.
+    pub fn unnamed_agent(&self) -> Option<EntityId> {
+        self.entities
+            .iter()
+            .position(|e| e.kind == UNNAMED_AGENT_KIND)
+            .map(|i| EntityId(i as u32))
     }
 
     pub fn actor(&self, id: EntityId) -> EntityId {

@@ -103,10 +103,12 @@ mod tests {
               {"id": "israeli-army", "kind": "armed-force", "aliases": ["الجيش الإسرائيلي"]},
               {"id": "nuseirat", "kind": "place", "aliases": ["النصيرات"]},
               {"id": "maduro", "kind": "person", "aliases": ["مادورو"]},
+              {"id": "health-ministry", "kind": "organisation", "aliases": ["وزارة الصحة"]},
+              {"id": "no-one-named", "kind": "unnamed-agent", "aliases": []},
               {"id": "election", "kind": "event", "aliases": ["الانتخابات"]}
             "#,
             r#"
-              {"id": "kill", "family": "casualties", "aliases": ["قتل", "مقتل"], "counted": ["dead", "people"],
+              {"id": "kill", "family": "casualties", "aliases": ["قتل", "مقتل", "استشهد", "حصيلة الشهداء"], "counted": ["dead", "people"],
                  "object_kinds": ["place"], "object_markers": ["في"]},
               {"id": "wound", "family": "casualties", "aliases": ["أصاب", "إصابة", "جرح"], "counted": ["wounded", "people"],
                  "object_kinds": ["place"], "object_markers": ["في"]},
@@ -114,7 +116,8 @@ mod tests {
                  "object_kinds": ["event"], "object_markers": ["في", "ب"]},
               {"id": "attack", "family": "attack", "aliases": ["هاجم"], "object_kinds": ["place"]}
             "#,
-            r#""prepositions": ["في", "من", "على"], "scope_prepositions": ["في"]"#,
+            r#""prepositions": ["في", "من", "على"], "scope_prepositions": ["في"],
+                "attribution": {"verbs": ["أعلن", "أعلنت", "قال"]}"#,
         )
     }
 
@@ -147,6 +150,42 @@ mod tests {
             grammar.counts("هاجم الجيش الإسرائيلي النصيرات بـ 40 غارة."),
             ["attack nuseirat no-count"]
         );
+    }
+
+    #[test]
+    fn a_toll_told_without_its_cause_is_the_unnamed_agents() {
+        let grammar = casualties();
+        let subjects = |text: &str| -> Vec<String> {
+            grammar
+                .claims(text)
+                .iter()
+                .map(|c| c.split(' ').next().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            subjects("وارتفعت حصيلة الشهداء في النصيرات إلى 274 شهيدا."),
+            ["no-one-named"]
+        );
+        // The counted are the dead, not who killed them.
+        assert_eq!(subjects("واستشهد 30 فلسطينيا في النصيرات."), ["no-one-named"]);
+        // Nor is the voice telling the toll its cause.
+        assert_eq!(
+            subjects("وأعلنت وزارة الصحة مقتل 20 شخصا في النصيرات."),
+            ["no-one-named"]
+        );
+        // A cause that is named stays.
+        assert_eq!(
+            subjects("قتل الجيش الإسرائيلي 50 فلسطينيا في النصيرات."),
+            ["israeli-army"]
+        );
+        // A vote count is no toll: without a candidate it is no claim.
+        assert!(
+            grammar
+                .claims("وبلغت نسبة المشاركة في الانتخابات 59% من الأصوات.")
+                .is_empty()
+        );
+        // Without a count, a killing with no one named is no claim.
+        assert!(grammar.claims("وقتل مدنيون في النصيرات.").is_empty());
     }
 
     #[test]

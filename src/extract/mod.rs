@@ -85,6 +85,8 @@ pub struct Extractor<'v> {
     /// Per predicate, the letters after a leading س in its aliases: `سيطر`
     /// starts with سي, so `سيطرت` is no future `سـ` + `يطر`.
     own_sin: Vec<Vec<char>>,
+    /// The subject of a toll whose cause its sentence does not name.
+    unnamed_agent: Option<EntityId>,
 }
 
 /// A name of the vocabulary met in a text: an entity's alias or adjective, or a predicate's trigger.
@@ -139,6 +141,7 @@ impl<'v> Extractor<'v> {
                 .map(|p| p.aliases.iter().filter_map(|a| after_sin(&fold(a))).collect())
                 .collect(),
             not_names: cues.not_names.iter().map(|w| fold(w)).collect(),
+            unnamed_agent: vocabulary.unnamed_agent(),
             open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),
             one_word_triggers: vocabulary
                 .predicates

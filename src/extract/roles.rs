@@ -21,6 +21,8 @@ pub enum Rule {
     PreviousClaim,
     Speaker,
     PreviousSentence,
+    /// A toll told with no cause named: its subject is the unnamed agent.
+    UnnamedAgent,
     DirectObject,
     MarkedObject,
     RelativeAntecedent,
@@ -38,6 +40,7 @@ impl Rule {
             Rule::PreviousClaim => "previous-claim",
             Rule::Speaker => "speaker",
             Rule::PreviousSentence => "previous-sentence",
+            Rule::UnnamedAgent => "unnamed-agent",
             Rule::DirectObject => "direct-object",
             Rule::MarkedObject => "marked-object",
             Rule::RelativeAntecedent => "relative-antecedent",
@@ -148,6 +151,28 @@ impl Extractor<'_> {
             entity,
             rule,
         };
+        // A toll (`استشهد 30 فلسطينيا في جباليا`) names its dead, not its
+        // cause: the counted noun is no subject, nor is the voice telling it.
+        let toll = Some(self.vocabulary.predicate_info(trigger.predicate))
+            .filter(|p| p.tells_a_toll())
+            .and_then(|_| self.count(cx, trigger))
+            .and_then(|count| count.span);
+        let counted = |found: &Filler<usize>| {
+            let bytes = cx.words.bytes(cx.groups[found.group].words.clone());
+            toll.as_ref()
+                .is_some_and(|at| bytes.start < at.end && at.start < bytes.end)
+        };
+        if let Some(unnamed) = self.unnamed_agent.filter(|_| toll.is_some()) {
+            let speaking = |found: &Filler<usize>| speaker.is_some_and(|(group, _)| group == found.group);
+            let subject = self
+                .subject(cx, trigger, previous.objects)
+                .filter(|found| !counted(found) && !speaking(found));
+            return Some(subject.map_or(earlier(unnamed, Rule::UnnamedAgent), |found| Filler {
+                group: Some(found.group),
+                entity: found.entity,
+                rule: found.rule,
+            }));
+        }
         self.subject(cx, trigger, previous.objects)
             .map(|found| match (found.rule, previous.in_sentence) {
                 // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its

@@ -242,9 +242,11 @@ pub fn entry_keys(word: &str, mut f: impl FnMut(&str)) {
         let letters: Vec<char> = rest.chars().collect();
         letters.len() == 3 && letters[1] == 'ا'
     };
+    // A form X verb's alef stays too: `ستشهد` is `سـ` + `تشهد` (will see), no `استشهد`.
     if let Some(rest) = word.strip_prefix('ا')
         && rest.chars().count() >= 3
         && !hollow(rest)
+        && !rest.starts_with("ست")
     {
         f(rest);
     }
@@ -275,6 +277,13 @@ mod tests {
         assert!(!meets("يقال", "أقال"));
         assert!(meets("وأقال", "أقال"));
         assert!(meets("يرسل", "أرسل"));
+    }
+
+    #[test]
+    fn a_form_x_verbs_alef_stays() {
+        assert!(!meets("ستشهد", "استشهد"));
+        assert!(!meets("ستهدف", "استهدف"));
+        assert!(meets("واستشهد", "استشهد"));
     }
 
     #[test]
