@@ -77,11 +77,10 @@ fn every_story_reports_and_its_articles_yield_claims() {
     }
     // FIXME: the target (open-domain extraction) is a claim in every article
     // and each core dispute found; with the general news vocabulary and open
-    // names, the gazetteer and counts, 20 of the 24 articles yield claims today
-    // (21 until a verbal noun alone stopped being an open name: one article's
-    // only claim had «ارتفاع» ("a rise") for its subject).
+    // names, the gazetteer and counts, 21 of the 24 articles yield claims today
+    // (a toll told with no cause named is now a claim).
     assert_eq!(articles, 24);
-    assert!(with_claims >= 20, "{with_claims} of {articles} articles yield claims");
+    assert!(with_claims >= 21, "{with_claims} of {articles} articles yield claims");
 }
 
 /// Each story's report (extracted claims alone) against its judged gold,
@@ -122,8 +121,10 @@ fn story_verdicts_against_their_judged_gold() {
     // باسم الخارجية الإيرانية … لقاء مندوب ايران … مع مستشار الرئيس الأمريكي
     // الجديد إيلون ماسك», whose object stands past a title and is an open
     // name the sample story's `meet` (object kinds) does not take. Qatar's
-    // closing is read as closing Doha, not the Hamas office, and the two
-    // reports of one wire story agree as if independent (a must-not).
+    // closing is now of the Hamas office (`وتغلق مكتب حماس`: a feminine verb
+    // takes no masculine open name for subject), but the denials name it
+    // otherwise (`مكتب الحركة`, `مكتبها`), and the two reports of the 9 Nov
+    // wire stories agree as if independent (a must-not).
     assert_eq!(totals[0], [3, 0, 6, 0, 1], "dev stories");
-    assert_eq!(totals[1], [4, 0, 11, 0, 3], "held-out stories");
+    assert_eq!(totals[1], [3, 0, 11, 0, 2], "held-out stories");
 }

@@ -387,10 +387,35 @@ mod tests {
         // The listed reading's subject is the last sentence's (Qatar); the
         // open one has Musk in the sentence.
         assert_eq!(claims_with_open_names(&grammar, &texts, 0), ["ماسك meet iran"]);
-        // FIXME: the open reading takes `مكتب حماس` as the subject after
-        // `تغلق`, which would displace Qatar, so the listed reading stands
-        // and the object is the city, not the office.
-        assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["qatar close doha"]);
+        // `تغلق` is said of a feminine subject, so the masculine `مكتب حماس`
+        // after it is its object: the office is closed, not the city.
+        assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["qatar close مكتب حماس"]);
+    }
+
+    #[test]
+    fn a_feminine_verb_takes_no_masculine_open_name_for_subject() {
+        let grammar = Grammar::new(
+            r#"{"id": "egypt", "kind": "state", "aliases": ["مصر"]},
+               {"id": "cairo", "kind": "place", "aliases": ["القاهرة"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت", "تغلق", "أغلق", "يغلق"]}"#,
+            r#""prepositions": ["في"], "scope_prepositions": ["في"]"#,
+        );
+        let texts = [
+            "مصر أغلقت معبر رفح في القاهرة.",
+            "قالت مصر إنها تغلق معبر رفح في القاهرة.",
+            "ويغلق معبر رفح في القاهرة.",
+            "وأغلقت حركة النهضة معبر رفح.",
+            "أغلقت حركة النهضة في القاهرة.",
+        ];
+        assert_eq!(claims_with_open_names(&grammar, &texts, 0), ["egypt close معبر رفح"]);
+        assert_eq!(claims_with_open_names(&grammar, &texts, 1), ["egypt close معبر رفح"]);
+        // A masculine verb may have it for subject.
+        assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["معبر رفح close cairo"]);
+        // A feminine head (`حركة`) agrees with a feminine verb.
+        assert_eq!(
+            claims_with_open_names(&grammar, &texts, 3),
+            ["حركة النهضة close معبر رفح"]
+        );
     }
 
     #[test]

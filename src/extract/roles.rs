@@ -218,6 +218,7 @@ impl Extractor<'_> {
         if let Some((i, g)) = after.filter(|_| subject_may_follow(cx, trigger.mention))
             && !cx.in_prepositional_phrase(g)
             && let Some(e) = self.pick(g, |r| r.agent, true)
+            && !(self.open[e.0 as usize] && feminine_verb(cx, trigger.mention) && masculine_singular(cx, g))
         {
             return found(i, e, Rule::AfterTrigger);
         }
@@ -319,6 +320,25 @@ impl Extractor<'_> {
             _ => after,
         }
     }
+}
+
+/// Whether the trigger's first word is a verb of the third person feminine:
+/// a perfect ending in ت (`أغلقت`, not a plural's ات) or an imperfect
+/// beginning with it (`وتغلق`). A past of forms V and VI (`تحرك`) reads as
+/// one too; it only keeps an open name from being its subject.
+fn feminine_verb(cx: &Context, trigger: &Mention) -> bool {
+    let word = without_conjunction(cx.words.key(trigger.words.start));
+    let word = word.strip_prefix('س').filter(|w| w.starts_with('ت')).unwrap_or(word);
+    word.chars().count() >= 4 && (word.starts_with('ت') || (word.ends_with('ت') && !word.ends_with("ات")))
+}
+
+/// Whether a group's head word is a masculine singular noun: no ة and no
+/// sound plural or dual ending (`مكتب حماس`, not `حركة حماس` or `الحوثيون`).
+/// Broken plurals (`مصادر`) read as singular.
+fn masculine_singular(cx: &Context, group: &Group) -> bool {
+    let head = group.words.start;
+    let key = without_conjunction(cx.words.key(head));
+    !cx.words.words[head].taa_marbuta && !["ات", "ون", "ين", "ان"].iter().any(|end| key.ends_with(end))
 }
 
 /// Whether the trigger's subject may follow it. After a relative pronoun
