@@ -67,6 +67,9 @@ pub struct Cues {
     pub abbreviations: Vec<String>,
     /// Words that are never part of an open name (pronouns, particles, auxiliaries).
     pub not_names: Vec<String>,
+    /// Definite nouns that stand for a name told before (`الحركة` for `حماس`):
+    /// after the head of an open name, they are that name (`مكتب الحركة`).
+    pub anaphoric_nouns: Vec<String>,
 }
 
 /// The lexicon's top-level fields.
@@ -87,6 +90,7 @@ const TOP_FIELDS: &[&str] = &[
     "complementizers",
     "abbreviations",
     "not_names",
+    "anaphoric_nouns",
 ];
 
 const MODALITY_FIELDS: &[&str] = &[
@@ -148,6 +152,7 @@ impl Cues {
         cues.complementizers = words(&top, "complementizers");
         cues.abbreviations = words(&top, "abbreviations");
         cues.not_names = words(&top, "not_names");
+        cues.anaphoric_nouns = words(&top, "anaphoric_nouns");
         cues
     }
 

@@ -83,21 +83,69 @@ impl Extractor<'_> {
             }
         }
         let mut taken: FxHashMap<String, usize> = FxHashMap::default();
-        candidates
+        let kept: Vec<(String, Candidate)> = candidates
             .into_iter()
             .filter(|(key, c)| c.kept(key.split(' ').count()))
+            .collect();
+        let heads = construct_heads(kept.iter().map(|(key, _)| key.as_str()));
+        kept.into_iter()
             .map(|(key, candidate)| {
                 let id = open_id(&key, &mut taken);
+                let mut aliases = vec![key];
+                // The shortest name of a construct takes its short forms.
+                let mut words = aliases[0].split(' ');
+                let head = words.next().unwrap_or_default().to_string();
+                if words.count() == 1 && heads.contains(&head) {
+                    aliases.extend(self.short_forms(&head));
+                }
                 Entity {
                     id,
                     label: candidate.label,
                     kind: OPEN_KIND.to_string(),
-                    aliases: vec![key],
+                    aliases,
                     adjectives: Vec::new(),
                 }
             })
             .collect()
     }
+
+    /// The short forms of an open construct whose head no other open name
+    /// has: the head with a possessive (`مكتبها`, `مكتبه`) or before an
+    /// anaphoric noun (`مكتب الحركة`), all meaning `مكتب حماس` in its story.
+    fn short_forms(&self, head: &str) -> Vec<String> {
+        let possessives = ["ها", "ه", "هم"].iter().map(|p| format!("{head}{p}"));
+        let anaphoric = self.anaphoric_nouns.iter().map(|noun| format!("{head} {noun}"));
+        possessives.chain(anaphoric).collect()
+    }
+}
+
+/// The heads (first words, without the article) of open constructs that
+/// name one thing: every kept name with that head has the same second word
+/// (`مكتب حماس`, `مكتب حماس السياسي`), so only one `مكتب` is meant.
+fn construct_heads<'k>(keys: impl Iterator<Item = &'k str>) -> FxHashSet<String> {
+    let mut owners: FxHashMap<&str, Option<&str>> = FxHashMap::default();
+    for key in keys {
+        let mut words = key.split(' ');
+        let (Some(head), Some(owner)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if without_article(head).is_some() {
+            continue;
+        }
+        owners
+            .entry(head)
+            .and_modify(|seen| {
+                if *seen != Some(owner) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(owner));
+    }
+    owners
+        .into_iter()
+        .filter(|(_, owner)| owner.is_some())
+        .map(|(head, _)| head.to_string())
+        .collect()
 }
 
 /// Names stand beside predicates and beside the verbs that attribute or deny.
@@ -390,6 +438,38 @@ mod tests {
         // `تغلق` is said of a feminine subject, so the masculine `مكتب حماس`
         // after it is its object: the office is closed, not the city.
         assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["qatar close مكتب حماس"]);
+    }
+
+    #[test]
+    fn a_construct_of_one_head_is_named_short_too() {
+        let grammar = Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت", "إغلاق"]}"#,
+            r#""prepositions": ["في"], "anaphoric_nouns": ["الحركة"]"#,
+        );
+        let texts = [
+            "أغلقت قطر مكتب حماس في الدوحة.",
+            "نفت قطر إغلاق مكتب حماس السياسي.",
+            "ونفت قطر إغلاق مكتب الحركة.",
+            "وقالت إن قطر لم تقرر إغلاق مكتبها.",
+        ];
+        for at in [2, 3] {
+            assert_eq!(
+                claims_with_open_names(&grammar, &texts, at),
+                ["qatar close مكتب حماس"],
+                "{}",
+                texts[at]
+            );
+        }
+        // Two offices of two owners: `مكتب الحركة` could be either, and is neither.
+        let two = [
+            texts[0],
+            texts[1],
+            "أغلقت قطر مكتب طالبان في الدوحة.",
+            "نفت قطر إغلاق مكتب طالبان.",
+            texts[2],
+        ];
+        assert!(claims_with_open_names(&grammar, &two, 4).is_empty());
     }
 
     #[test]
