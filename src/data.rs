@@ -55,6 +55,12 @@ pub const NUMBERS: DataFile = DataFile {
     text: include_str!("../data/numbers.json"),
 };
 
+/// Role nouns that name an actor by office (`role_nouns::RoleNouns`). Bundled only.
+pub const ROLES: DataFile = DataFile {
+    name: "roles.json",
+    text: include_str!("../data/roles.json"),
+};
+
 /// Pairs of opposite words, for pair mode (`pair::Opposites`). Bundled only.
 pub const OPPOSITES: DataFile = DataFile {
     name: "opposites.json",

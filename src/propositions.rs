@@ -59,6 +59,9 @@ struct Position {
     /// The folded quote's hash: the same words quoted twice are one origin.
     quote: u64,
     count: Option<CountSide>,
+    /// It stands in its article's first line (a headline): of two pairs as
+    /// strong, the one quoting the body is kept.
+    headline: bool,
     /// The publication day of its article.
     published: Option<i32>,
 }
@@ -451,7 +454,11 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
             _ => None,
         }
     });
+    let article = &corpus.sources[claim.source].article;
+    let body = article.trim_start();
+    let first_line = article.len() - body.len() + body.find('\n').unwrap_or(body.len());
     Position {
+        headline: claim.span.start < first_line,
         claim: index as u32,
         source: claim.source as u32,
         origin: origins[claim.source],
@@ -609,13 +616,19 @@ fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Po
                     claims: [a.claim, b.claim],
                     sources: sources_of(a, b),
                     strength: a.confidence * b.confidence,
+                    headlines: u8::from(a.headline) + u8::from(b.headline),
                     confidence: a.confidence.min(b.confidence),
                     same_predicate: a.predicate == b.predicate,
                 });
             }
         }
     }
-    found.sort_by(|x, y| y.strength.total_cmp(&x.strength).then(x.claims.cmp(&y.claims)));
+    found.sort_by(|x, y| {
+        y.strength
+            .total_cmp(&x.strength)
+            .then(x.headlines.cmp(&y.headlines))
+            .then(x.claims.cmp(&y.claims))
+    });
     let mut kept: Vec<Pair> = Vec::with_capacity(EVIDENCE);
     for pair in found {
         if !kept.iter().any(|k| k.sources == pair.sources) {
@@ -637,6 +650,8 @@ struct Pair {
     sources: (u32, u32),
     /// The product of their confidences: the strongest pairs come first.
     strength: f64,
+    /// How many of the two are headlines: the body's words come first.
+    headlines: u8,
     /// The lower of their confidences.
     confidence: f64,
     same_predicate: bool,

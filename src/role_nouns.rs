@@ -1,7 +1,11 @@
 //! Role nouns (`data/roles.json`, format in `data/README.md`): phrases that
 //! name an actor by office or function (`وزير الخارجية`, `المتحدث باسم`,
 //! `مصدر`) and how the country or organisation it belongs to follows them.
-//! Read and checked like the other data files; extraction does not use them yet.
+//! Read and checked like the other data files. Extraction reads a speaker
+//! named by a role that speaks for its owner as that owner
+//! (`نفى المتحدث باسم الخارجية الإيرانية`: Iran's word).
+
+use std::sync::LazyLock;
 
 use crate::json::{Fields, JsonFile};
 use crate::names::{Named, named};
@@ -46,7 +50,35 @@ pub struct RoleNouns {
     pub former: Vec<String>,
 }
 
+static BUNDLED: LazyLock<RoleNouns> =
+    LazyLock::new(|| RoleNouns::read(&JsonFile::new(crate::data::ROLES.name, crate::data::ROLES.text)));
+
 impl RoleNouns {
+    /// The bundled role nouns (`data/roles.json`).
+    pub fn bundled() -> &'static RoleNouns {
+        &BUNDLED
+    }
+
+    /// The phrases of the roles that speak for their owner, as folded words,
+    /// longest first, each with its role's owner kinds.
+    pub fn owner_phrases(&self) -> Vec<(Vec<String>, Vec<String>)> {
+        let mut phrases: Vec<(Vec<String>, Vec<String>)> = self
+            .roles
+            .iter()
+            .filter(|r| r.speaks_for_owner)
+            .flat_map(|r| {
+                r.nisba.iter().chain(&r.idafa).map(|p| {
+                    (
+                        fold(p).split_whitespace().map(str::to_string).collect(),
+                        r.owners.clone(),
+                    )
+                })
+            })
+            .collect();
+        phrases.sort_by(|a: &(Vec<String>, _), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        phrases
+    }
+
     /// Reads `file`; problems go to its diagnostics, the roles without one are kept.
     pub fn read(file: &JsonFile) -> RoleNouns {
         let mut nouns = RoleNouns::default();

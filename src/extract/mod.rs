@@ -80,6 +80,9 @@ pub struct Extractor<'v> {
     /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
     one_word_triggers: FxHashSet<String>,
     not_names: FxHashSet<String>,
+    /// Role phrases that speak for their owner (`المتحدث باسم`), folded
+    /// words longest first, with the owner kinds.
+    owner_roles: Vec<(Vec<String>, Vec<String>)>,
     /// Folded anaphoric nouns (`الحركة`): after an open name's head, that name.
     anaphoric_nouns: Vec<String>,
     /// Per entity, whether it is an open name of the corpus.
@@ -143,6 +146,7 @@ impl<'v> Extractor<'v> {
                 .map(|p| p.aliases.iter().filter_map(|a| after_sin(&fold(a))).collect())
                 .collect(),
             not_names: cues.not_names.iter().map(|w| fold(w)).collect(),
+            owner_roles: crate::role_nouns::RoleNouns::bundled().owner_phrases(),
             anaphoric_nouns: cues.anaphoric_nouns.iter().map(|w| fold(w)).collect(),
             unnamed_agent: vocabulary.unnamed_agent(),
             open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),
