@@ -85,7 +85,11 @@ impl Extractor<'_> {
     /// name of the sentence, when it has a subject and an object.
     fn claim(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Option<(Extracted, usize, bool)> {
         let speaker = self.speaker(cx, trigger.mention);
-        let (subject, object) = self.subject_and_object(cx, trigger, previous, speaker)?;
+        let count = self.count(cx, trigger);
+        let toll = count
+            .as_ref()
+            .filter(|_| self.vocabulary.predicate_info(trigger.predicate).tells_a_toll());
+        let (subject, object) = self.subject_and_object(cx, trigger, previous, speaker, toll)?;
         let mut modality = match trigger.mention.sense {
             Sense::Modality(modality) => modality,
             _ => self.modality(cx, trigger),
@@ -99,7 +103,6 @@ impl Extractor<'_> {
             }
             None => Attribution::Outlet,
         };
-        let count = self.count(cx, trigger);
         let mut span = evidence(cx, trigger, &subject, &object);
         if let Some(at) = count.as_ref().and_then(|c| c.span.clone()) {
             span = span.start.min(at.start)..span.end.max(at.end);

@@ -6,6 +6,7 @@ use super::Extractor;
 use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::sentence::Previous;
+use crate::count::Count;
 use crate::text::{without_article, without_conjunction};
 use crate::vocab::{EntityId, PredicateId};
 
@@ -112,8 +113,9 @@ impl Extractor<'_> {
         trigger: &Trigger,
         previous: Previous<'_>,
         speaker: Option<(usize, EntityId)>,
+        toll: Option<&Count>,
     ) -> Option<(Filler<Option<usize>>, Filler<usize>)> {
-        let mut subject = self.subject_or_earlier(cx, trigger, previous, speaker)?;
+        let mut subject = self.subject_or_earlier(cx, trigger, previous, speaker, toll)?;
         let speaker_group = speaker.map(|(group, _)| group);
         let mut object = self.object(cx, trigger, subject, speaker_group);
         if object.is_none() && subject.rule == Rule::AfterTrigger {
@@ -138,13 +140,15 @@ impl Extractor<'_> {
         Some((subject, object?))
     }
 
-    /// The subject in the sentence, else the speaker, else the last claim's.
+    /// The subject in the sentence, else the speaker, else the last claim's;
+    /// `toll`: the count of a predicate that tells one, whose cause may go unnamed.
     fn subject_or_earlier(
         &self,
         cx: &Context,
         trigger: &Trigger,
         previous: Previous<'_>,
         speaker: Option<(usize, EntityId)>,
+        toll: Option<&Count>,
     ) -> Option<Filler<Option<usize>>> {
         let earlier = |entity, rule| Filler {
             group: None,
@@ -153,10 +157,7 @@ impl Extractor<'_> {
         };
         // A toll (`استشهد 30 فلسطينيا في جباليا`) names its dead, not its
         // cause: the counted noun is no subject, nor is the voice telling it.
-        let toll = Some(self.vocabulary.predicate_info(trigger.predicate))
-            .filter(|p| p.tells_a_toll())
-            .and_then(|_| self.count(cx, trigger))
-            .and_then(|count| count.span);
+        let toll = toll.and_then(|count| count.span.clone());
         let counted = |found: &Filler<usize>| {
             let bytes = cx.words.bytes(cx.groups[found.group].words.clone());
             toll.as_ref()
