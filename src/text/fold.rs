@@ -5,11 +5,11 @@
 //!   ([`is_format_control`]: soft hyphen, zero-width characters, direction
 //!   marks, bidi embeddings and isolates, the BOM) are dropped;
 //! - أ إ آ ٱ → ا, ى → ي, ة → ه;
+//! - Persian ی → ي and ک → ك: Arabic news copied from Persian sources
+//!   («ممثلیة إیران») spells Arabic words with them;
 //! - Arabic-Indic (٠-٩) and Persian (۰-۹) digits → ASCII digits;
 //! - presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) → their NFKC letters, then folded;
 //! - ASCII letters → lower case.
-//!
-//! Persian ی and ک are left alone: text written with them is not Arabic.
 //!
 //! The hot loop tests sixteen bytes at a time for characters that may change
 //! (vector compares, no char decoding), looks at those alone, by a table for
@@ -32,7 +32,8 @@ const fn arabic_action(offset: u32) -> Action {
     match c {
         0x064B..=0x065F | 0x0670 | 0x0640 | 0x061C => Action::Drop,
         0x0622 | 0x0623 | 0x0625 | 0x0671 => Action::Replace('ا'),
-        0x0649 => Action::Replace('ي'),
+        0x0649 | 0x06CC => Action::Replace('ي'),
+        0x06A9 => Action::Replace('ك'),
         0x0629 => Action::Replace('ه'),
         0x0660..=0x0669 => Action::Replace((b'0' + (c - 0x0660) as u8) as char),
         0x06F0..=0x06F9 => Action::Replace((b'0' + (c - 0x06F0) as u8) as char),
@@ -186,13 +187,15 @@ fn may_change(window: &[u8; CHUNK + 1]) -> [u8; CHUNK] {
                 | (second == 0x89)
                 | (second.wrapping_sub(0x8B) <= 0xA9 - 0x8B)
                 | (second.wrapping_sub(0xB0) <= 1));
-        // Persian digits
-        let db = (lead == 0xDB) & (second.wrapping_sub(0xB0) <= 9);
+        // Persian ک
+        let da = (lead == 0xDA) & (second == 0xA9);
+        // Persian ی, Persian digits
+        let db = (lead == 0xDB) & ((second == 0x8C) | (second.wrapping_sub(0xB0) <= 9));
         let soft_hyphen = (lead == 0xC2) & (second == 0xAD);
         // Three-byte characters led by E1 or E2, EF, and every four-byte one:
         // rare in Arabic text, so a lead byte alone is worth a look.
         let other = lead.is_ascii_uppercase() | (lead.wrapping_sub(0xE1) <= 1) | (lead == 0xEF) | (lead >= 0xF0);
-        *hit = u8::from(d8 | d9 | db | soft_hyphen | other);
+        *hit = u8::from(d8 | d9 | da | db | soft_hyphen | other);
     }
     hits
 }
@@ -322,7 +325,13 @@ mod tests {
     #[test]
     fn lowercases_ascii_and_keeps_other_scripts() {
         assert_eq!(fold("Times of EGYPT"), "times of egypt");
-        assert_eq!(fold("Ünïcode — دقیقه"), "Ünïcode — دقیقه");
+        assert_eq!(fold("Ünïcode"), "Ünïcode");
+    }
+
+    #[test]
+    fn persian_yeh_and_kaf_spell_arabic_letters() {
+        assert_eq!(fold("ممثلیة إیران لدی الأمم"), fold("ممثلية إيران لدى الأمم"));
+        assert_eq!(fold("الأمریکي"), "الامريكي");
     }
 
     #[test]
