@@ -21,7 +21,7 @@ use crate::extract::Listed;
 use crate::json::JsonFile;
 use crate::model::{Attribution, Corpus};
 use crate::text::fold;
-use crate::vocab::EntityId;
+use crate::vocab::{EntityId, Merged};
 
 /// How far the draft reaches and when names are one: named, so that a test
 /// or a caller may change them.
@@ -137,11 +137,12 @@ pub fn draft(corpus: &Corpus, names: &[Vec<(Range<usize>, Listed)>], story: &Sto
     let mut predicates: Vec<Tally> = std::iter::repeat_with(Tally::default)
         .take(vocabulary.predicates.len())
         .collect();
-    let open_keys: Vec<Option<String>> = (0..vocabulary.entities.len())
+    // An open name's aliases: its key, and those the first pass merged into it.
+    let open_keys: Vec<Option<Vec<String>>> = (0..vocabulary.entities.len())
         .map(|i| {
             let id = EntityId(i as u32);
             match vocabulary.entity_layer(id) {
-                None => vocabulary.entity_info(id).aliases.first().map(|a| fold(a)),
+                None => Some(vocabulary.entity_info(id).aliases.iter().map(|a| fold(a)).collect()),
                 Some(_) => None,
             }
         })
@@ -154,7 +155,7 @@ pub fn draft(corpus: &Corpus, names: &[Vec<(Range<usize>, Listed)>], story: &Sto
                 Listed::Entity(e) => {
                     if open_keys[e.0 as usize]
                         .as_ref()
-                        .is_none_or(|key| spelled_as(spelling, key))
+                        .is_none_or(|keys| keys.iter().any(|key| spelled_as(spelling, key)))
                     {
                         entities[e.0 as usize].add(source, spelling);
                     }
@@ -325,6 +326,23 @@ fn clusters(corpus: &Corpus, tallies: &[Tally], params: &Params, limits: &mut Ve
     }
     let mut by_group: FxHashMap<usize, Vec<Merge>> = FxHashMap::default();
     let label = |i: usize| vocabulary.entity_info(members[i].entity).label.clone();
+    // The aliases the first pass gave a name (`ماسك` of `إيلون ماسك`), with why.
+    let first_pass: FxHashMap<EntityId, &[Merged]> = vocabulary
+        .open_entities()
+        .iter()
+        .map(|(entity, merged)| (*entity, merged.as_slice()))
+        .collect();
+    let merged_aliases = |i: usize| first_pass.get(&members[i].entity).copied().unwrap_or_default();
+    for i in 0..members.len() {
+        for merged in merged_aliases(i) {
+            by_group.entry(sets.find(i)).or_default().push(Merge {
+                name: merged.alias.clone(),
+                with: label(i),
+                reason: merged.reason,
+                score: None,
+            });
+        }
+    }
     for (name, with, reason) in merges {
         let (reason, score) = match reason {
             Reason::ShortForm => ("short-form", None),
@@ -365,7 +383,10 @@ fn clusters(corpus: &Corpus, tallies: &[Tally], params: &Params, limits: &mut Ve
                 id: root.id.clone(),
                 label: root.label.clone(),
                 kind: root.kind.clone(),
-                aliases: list.iter().map(|&i| label(i)).collect(),
+                aliases: list
+                    .iter()
+                    .flat_map(|&i| std::iter::once(label(i)).chain(merged_aliases(i).iter().map(|m| m.alias.clone())))
+                    .collect(),
                 seen: ClusterSeen {
                     mentions: total,
                     sources: sources.len(),
@@ -839,7 +860,7 @@ mod tests {
         assert!(
             clusters.contains(&(
                 vec!["إيلون ماسك".to_string(), "ماسك".to_string()],
-                vec!["ماسك > إيلون ماسك (short-form)".to_string()]
+                vec!["ماسك > إيلون ماسك (surname)".to_string()]
             )),
             "{clusters:?}"
         );
@@ -871,7 +892,7 @@ mod tests {
         assert!(
             clusters
                 .iter()
-                .all(|(_, merges)| merges.iter().all(|m| m.ends_with("(short-form)"))),
+                .all(|(_, merges)| merges.iter().all(|m| !m.ends_with("(similar-spelling)"))),
             "{clusters:?}"
         );
     }

@@ -57,6 +57,14 @@ pub struct Entity {
     pub adjectives: Vec<String>,
 }
 
+/// An alias the first pass gave an open name, and why (`ماسك` of `إيلون
+/// ماسك`: `surname`): the report lists every such merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub alias: String,
+    pub reason: &'static str,
+}
+
 #[derive(Clone, Debug)]
 pub struct Predicate {
     pub id: String,
@@ -132,6 +140,8 @@ pub struct Vocabulary {
     predicate_layer: Vec<u8>,
     /// The layers' file names, bottom first.
     layer_names: Vec<String>,
+    /// The open names added, in order, each with the merges that gave it aliases.
+    open: Vec<(EntityId, Vec<Merged>)>,
 }
 
 impl Vocabulary {
@@ -219,12 +229,13 @@ impl Vocabulary {
 
     /// Adds entities found in the corpus itself (open names), each its own
     /// actor, within nothing; an id already taken is left as it is.
-    pub fn add_open(&mut self, entities: Vec<Entity>) {
-        for entity in entities {
+    pub fn add_open(&mut self, entities: Vec<(Entity, Vec<Merged>)>) {
+        for (entity, merged) in entities {
             if self.entity_index.contains_key(&entity.id) {
                 continue;
             }
             let id = EntityId(self.entities.len() as u32);
+            self.open.push((id, merged));
             self.entity_index.insert(entity.id.clone(), id);
             self.entities.push(entity);
             self.ancestors.push(vec![id]);
@@ -233,6 +244,11 @@ impl Vocabulary {
             self.era.push((None, None));
             self.entity_layer.push(None);
         }
+    }
+
+    /// The open names, in the order they were added, each with its merges.
+    pub fn open_entities(&self) -> &[(EntityId, Vec<Merged>)] {
+        &self.open
     }
 
     /// Reads and checks a vocabulary file. Problems go to `file`'s diagnostics;
@@ -911,16 +927,24 @@ pub(crate) mod tests {
     fn open_names_are_added_as_their_own_actors() {
         let mut v = small();
         let before = v.entities.len();
-        let open = |id: &str| Entity {
-            id: id.to_string(),
-            label: "مكتب حماس".to_string(),
-            kind: "open".to_string(),
-            aliases: vec!["مكتب حماس".to_string()],
-            adjectives: Vec::new(),
+        let open = |id: &str| {
+            let entity = Entity {
+                id: id.to_string(),
+                label: "مكتب حماس".to_string(),
+                kind: "open".to_string(),
+                aliases: vec!["مكتب حماس".to_string(), "مكتبها".to_string()],
+                adjectives: Vec::new(),
+            };
+            let merged = Merged {
+                alias: "مكتبها".to_string(),
+                reason: "construct-head",
+            };
+            (entity, vec![merged])
         };
         v.add_open(vec![open("open-1"), open("open-1")]);
         assert_eq!(v.entities.len(), before + 1);
         let id = v.entity("open-1").unwrap();
+        assert_eq!(v.open_entities(), [(id, vec![open("open-1").1[0].clone()])]);
         assert_eq!((v.actor(id), v.ancestors(id)), (id, &[id][..]));
     }
 

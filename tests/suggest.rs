@@ -43,7 +43,7 @@ fn the_musk_story_draft_lists_musk_with_his_spellings_and_the_actors_met() {
         .expect("a Musk cluster");
     assert_eq!(strings(&musk["aliases"]), ["إيلون ماسك", "ماسك"]);
     assert_eq!(musk["seen"]["sources"], 5);
-    assert_eq!(musk["seen"]["merged"][0]["reason"], "short-form");
+    assert_eq!(musk["seen"]["merged"][0]["reason"], "surname");
     assert!(musk["seen"]["spellings"]["وماسك"].as_u64() >= Some(1));
     // The most mentioned drafted entity comes first among the drafted ones.
     assert_eq!(entities.iter().find(|e| e["kind"] == "open"), Some(musk));

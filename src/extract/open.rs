@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::index::{Mention, Sense};
 use super::{Extractor, Scratch};
 use crate::text::{TokenKind, Words, sentences, starts_with_and, without_article, without_conjunction, words_into};
-use crate::vocab::Entity;
+use crate::vocab::{Entity, Merged};
 
 /// The most words an open name has: a head with its construct and
 /// adjectives (`مكتب حماس السياسي`), or a first name and a surname.
@@ -46,13 +46,23 @@ impl Candidate {
 
 impl Extractor<'_> {
     /// The open entities of `texts`, sorted by their key so that the output
-    /// does not depend on the order texts are read in.
-    pub fn open_entities(&self, texts: &[&str], is_time_word: &dyn Fn(&str) -> bool) -> Vec<Entity> {
+    /// does not depend on the order texts are read in, each with the merges
+    /// that gave it aliases besides its key.
+    pub fn open_entities(&self, texts: &[&str], is_time_word: &dyn Fn(&str) -> bool) -> Vec<(Entity, Vec<Merged>)> {
         let mut scratch = Scratch::default();
         let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
+        // The words the corpus writes with the article, without it: common nouns.
+        let mut definite: FxHashSet<String> = FxHashSet::default();
         for (source, text) in texts.iter().enumerate() {
             for sentence in sentences(text, &self.abbreviations) {
                 words_into(text, sentence, &mut scratch.words);
+                for i in 0..scratch.words.len() {
+                    if let Some(noun) = without_article(scratch.words.key(i))
+                        && !definite.contains(noun)
+                    {
+                        definite.insert(noun.to_string());
+                    }
+                }
                 let mentions = self.index.mentions(&scratch.words, &mut scratch.cache);
                 let reading = Reading {
                     text,
@@ -85,26 +95,41 @@ impl Extractor<'_> {
         let mut taken: FxHashMap<String, usize> = FxHashMap::default();
         let kept: Vec<(String, Candidate)> = candidates
             .into_iter()
-            .filter(|(key, c)| c.kept(key.split(' ').count()))
+            // A word the corpus also writes with the article is a common
+            // word (`عسكرية` beside `العسكرية`), not a name.
+            .filter(|(key, c)| c.kept(key.split(' ').count()) && (key.contains(' ') || !definite.contains(key)))
             .collect();
         let heads = construct_heads(kept.iter().map(|(key, _)| key.as_str()));
+        let surnames = surnames(kept.iter().map(|(key, _)| key.as_str()), &definite);
         kept.into_iter()
+            .filter(|(key, _)| !surnames.contains_key(key.as_str()))
             .map(|(key, candidate)| {
                 let id = open_id(&key, &mut taken);
-                let mut aliases = vec![key];
-                // The shortest name of a construct takes its short forms.
-                let mut words = aliases[0].split(' ');
-                let head = words.next().unwrap_or_default().to_string();
-                if words.count() == 1 && heads.contains(&head) {
-                    aliases.extend(self.short_forms(&head));
-                }
-                Entity {
+                let words: Vec<&str> = key.split(' ').collect();
+                let (short, reason) = match words[..] {
+                    [_, last] if surnames.get(last) == Some(&key) => (vec![last.to_string()], "surname"),
+                    // The shortest name of a construct takes its short forms; its
+                    // head is a common noun, which the corpus writes with the article.
+                    [head, _] if heads.contains(head) && definite.contains(head) => {
+                        (self.short_forms(head), "construct-head")
+                    }
+                    _ => (Vec::new(), ""),
+                };
+                let merged = short
+                    .iter()
+                    .map(|alias| Merged {
+                        alias: alias.clone(),
+                        reason,
+                    })
+                    .collect();
+                let entity = Entity {
                     id,
                     label: candidate.label,
                     kind: OPEN_KIND.to_string(),
-                    aliases,
+                    aliases: std::iter::once(key).chain(short).collect(),
                     adjectives: Vec::new(),
-                }
+                };
+                (entity, merged)
             })
             .collect()
     }
@@ -145,6 +170,33 @@ fn construct_heads<'k>(keys: impl Iterator<Item = &'k str>) -> FxHashSet<String>
         .into_iter()
         .filter(|(_, owner)| owner.is_some())
         .map(|(head, _)| head.to_string())
+        .collect()
+}
+
+/// The one-word names that are the surname of one two-word name
+/// (`ماسك` of `إيلون ماسك`), each with that name: a person named in full
+/// once is named by the surname after. A first word that the corpus also
+/// writes with the article is a common noun heading a construct (`مكتب
+/// حماس` beside `المكتب`: the office is not Hamas); two names with one
+/// surname (`إيلون ماسك`, `كيمبال ماسك`) leave it apart.
+fn surnames<'k>(
+    keys: impl Iterator<Item = &'k str> + Clone,
+    definite: &FxHashSet<String>,
+) -> FxHashMap<String, String> {
+    let single: FxHashSet<&str> = keys.clone().filter(|key| !key.contains(' ')).collect();
+    let mut full: FxHashMap<&str, Option<&str>> = FxHashMap::default();
+    for key in keys {
+        let mut words = key.split(' ');
+        let (Some(first), Some(last), None) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        if without_article(first).is_some() || definite.contains(first) || !single.contains(last) {
+            continue;
+        }
+        full.entry(last).and_modify(|seen| *seen = None).or_insert(Some(key));
+    }
+    full.into_iter()
+        .filter_map(|(surname, name)| Some((surname.to_string(), name?.to_string())))
         .collect()
 }
 
@@ -308,6 +360,7 @@ fn open_id(key: &str, taken: &mut FxHashMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use crate::extract::testing::Grammar;
+    use crate::vocab::Merged;
 
     fn grammar() -> Grammar {
         Grammar::new(
@@ -324,7 +377,7 @@ mod tests {
             .extractor()
             .open_entities(texts, &|key| key == "اليوم")
             .iter()
-            .map(|e| format!("{} ({})", e.label, e.aliases[0]))
+            .map(|(e, _)| format!("{} ({})", e.label, e.aliases[0]))
             .collect()
     }
 
@@ -367,6 +420,37 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_names_the_person_named_in_full() {
+        let grammar = grammar();
+        let full = ["التقى إيلون ماسك مع السفير.", "التقى إيلون ماسك أمس مع السفير."];
+        let short = ["ماسك التقى مع السفير.", "وقال إن ماسك التقى مع الوزير."];
+        let texts: Vec<&str> = full.iter().chain(&short).copied().collect();
+        let entities = grammar.extractor().open_entities(&texts, &|_| false);
+        let aliases: Vec<&Vec<String>> = entities.iter().map(|(e, _)| &e.aliases).collect();
+        assert_eq!(aliases, [&vec!["ايلون ماسك".to_string(), "ماسك".to_string()]]);
+        let surname = Merged {
+            alias: "ماسك".to_string(),
+            reason: "surname",
+        };
+        assert_eq!(entities[0].1, [surname]);
+        // A common noun heads a construct: the office of Hamas is not Hamas.
+        let office = [
+            "أغلقت مكتب حماس الباب.",
+            "أغلقت مكتب حماس الطريق.",
+            "أغلقت حماس أمس المكتب.",
+            "وأغلقت حماس أمس.",
+        ];
+        assert_eq!(open_names(&grammar, &office), ["حماس (حماس)", "مكتب حماس (مكتب حماس)"]);
+        // Two people of one surname: the surname alone is neither.
+        let other = ["التقى كيمبال ماسك مع السفير.", "التقى كيمبال ماسك مع الوزير."];
+        let texts: Vec<&str> = texts.iter().chain(&other).copied().collect();
+        assert_eq!(
+            open_names(&grammar, &texts),
+            ["إيلون ماسك (ايلون ماسك)", "كيمبال ماسك (كيمبال ماسك)", "ماسك (ماسك)"]
+        );
+    }
+
+    #[test]
     fn a_verbal_noun_alone_is_no_name() {
         let grammar = grammar();
         // `ارتفاع` and `تنفيذ` stand alone beside the trigger in both; `ماسك` is a name.
@@ -394,6 +478,13 @@ mod tests {
             names.iter().all(|n| n.contains(' ') && n.split(' ').count() > 2),
             "{names:?}"
         );
+        // `عسكرية` stands alone beside the trigger twice, but the corpus also
+        // writes `العسكرية`: an adjective, not a name; `ماسك` never has the article.
+        let texts = [
+            "أغلقت عسكرية الباب. ماسك أغلقت الباب.",
+            "أغلقت عسكرية الطريق. ماسك أغلقت الطريق. وبدأت العملية العسكرية.",
+        ];
+        assert_eq!(open_names(&grammar, &texts), ["ماسك (ماسك)"]);
     }
 
     /// The claims of `texts[at]` once the open names of `texts` are known, as `subject predicate object`.
@@ -448,7 +539,7 @@ mod tests {
             r#""prepositions": ["في"], "anaphoric_nouns": ["الحركة"]"#,
         );
         let texts = [
-            "أغلقت قطر مكتب حماس في الدوحة.",
+            "أغلقت قطر مكتب حماس في الدوحة. وكان المكتب قد فتح عام 2012.",
             "نفت قطر إغلاق مكتب حماس السياسي.",
             "ونفت قطر إغلاق مكتب الحركة.",
             "وقالت إن قطر لم تقرر إغلاق مكتبها.",

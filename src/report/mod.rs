@@ -70,6 +70,10 @@ pub struct Report {
     /// Extracted claims left out of the comparison: superseded by an
     /// annotated claim, or rejected by the annotation.
     pub set_aside: Vec<SetAsideRow>,
+    /// The names no vocabulary lists that extraction found in the corpus,
+    /// each with the aliases it merged and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open_entities: Vec<OpenEntityRow>,
     /// The pairs of propositions the comparison judged (indices into
     /// `propositions`), in its order.
     #[serde(skip)]
@@ -207,6 +211,22 @@ named! {
         /// None was found: the first line stands in.
         FirstLine = "first_line",
     }
+}
+
+#[derive(Debug, Serialize)]
+pub struct OpenEntityRow {
+    pub id: String,
+    pub label: String,
+    /// Folded, its key first.
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<MergedRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MergedRow {
+    pub alias: String,
+    pub reason: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -443,6 +463,26 @@ impl Report {
             not_comparable: count(VerdictKind::NotComparable),
         };
         let set_aside = set_aside.iter().map(|s| set_aside_row(corpus, s, &lines)).collect();
+        let vocabulary = &corpus.vocabulary;
+        let open_entities = vocabulary
+            .open_entities()
+            .iter()
+            .map(|(id, merged)| {
+                let entity = vocabulary.entity_info(*id);
+                OpenEntityRow {
+                    id: entity.id.clone(),
+                    label: entity.label.clone(),
+                    aliases: entity.aliases.clone(),
+                    merged: merged
+                        .iter()
+                        .map(|m| MergedRow {
+                            alias: m.alias.clone(),
+                            reason: m.reason,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
         Report {
             schema_version: SCHEMA_VERSION,
             summary,
@@ -451,6 +491,7 @@ impl Report {
             propositions: proposition_rows,
             verdicts: verdict_rows,
             set_aside,
+            open_entities,
             compared: compared
                 .iter()
                 .map(|c| ComparedRow {
