@@ -433,17 +433,26 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         Attribution::Outlet => None,
         Attribution::Entity(id) => Some(id),
     };
-    let published_end = corpus.sources[claim.source]
-        .published
-        .as_ref()
-        .and_then(|p| p.date.end)
-        .map(|d| d.num_days_from_ce());
+    let published = corpus.sources[claim.source].published.as_ref();
+    let published_end = published.and_then(|p| p.date.end).map(|d| d.num_days_from_ce());
+    let published_start = published.and_then(|p| p.date.start).map(|d| d.num_days_from_ce());
     // An open interval from a past start (`منذ عام 2015`) holds until the
     // article says it does: its publication.
     let since = claim.time.is_some_and(|t| t.start.is_some() && t.end.is_none());
     // «نفت طهران لقاء ماسك» with no time of its own denies the meeting the
-    // reports told, days before: the weeks up to its publication.
-    let denies_the_reported = claim.polarity == Polarity::Negated && claim.time_basis == Some(TimeBasis::Publication);
+    // reports told, days before: the weeks up to its publication. So does a
+    // denial dated by its sentence only with the day it is said («نفت …
+    // اليوم السبت»): that is the denial's day, not the meeting's.
+    let dated_as_said = matches!(claim.time_basis, Some(TimeBasis::Sentence | TimeBasis::Paragraph))
+        && claim.time.is_some_and(|t| {
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.num_days_from_ce());
+            published_start.is_some()
+                && t.end.is_some()
+                && day(t.start) >= published_start
+                && day(t.end) <= published_end
+        });
+    let denies_the_reported =
+        claim.polarity == Polarity::Negated && (claim.time_basis == Some(TimeBasis::Publication) || dated_as_said);
     let days = claim.time.and_then(|t| {
         let start = t.start.map(|d| d.num_days_from_ce());
         let end = t.end.map(|d| d.num_days_from_ce()).or(published_end);
@@ -974,8 +983,8 @@ mod tests {
                     "polarity": "{polarity}", "attribution": "outlet", {time} "modality": "asserted"}}]}}"#
             )
         };
-        let (met, denied) = ("التقى ماسك مندوب إيران", "نفت إيران لقاء ماسك");
-        let kinds = |denied_on: &str, denial_time: &str| {
+        let met = "التقى ماسك مندوب إيران";
+        let kinds_of = |denied: &str, denied_on: &str, denial_time: &str| {
             let report = one("2024-11-15", "affirmed", met, r#""time": "2024-11-11","#);
             let denial = one(denied_on, "negated", denied, denial_time);
             verdicts_in(
@@ -989,6 +998,12 @@ mod tests {
             .map(|v| v.kind)
             .collect::<Vec<_>>()
         };
+        let kinds = |denied_on: &str, denial_time: &str| kinds_of("نفت إيران لقاء ماسك", denied_on, denial_time);
+        // Dated by its sentence with the day it is said, the time is the denial's.
+        assert_eq!(
+            kinds_of("نفت إيران اليوم لقاء ماسك", "2024-11-16", ""),
+            vec![VerdictKind::Conflict]
+        );
         // Five days later, with no time of its own: it denies the reported meeting.
         assert_eq!(kinds("2024-11-16", ""), vec![VerdictKind::Conflict]);
         // Dated to its own day, it speaks of another day: an update.

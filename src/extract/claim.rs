@@ -16,21 +16,25 @@ pub(super) struct TriggerClaims {
     pub claims: Vec<(Extracted, usize)>,
     /// Whether their subject is a name of the sentence other than its speaker (not an earlier claim's).
     pub subject_in_sentence: bool,
+    /// Whether that name is an adjective of relation (`الأمريكي`), which may describe another name.
+    pub subject_by_adjective: bool,
 }
 
 impl Extractor<'_> {
     /// The claims of the trigger.
     pub(super) fn claims(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> TriggerClaims {
-        let Some((claim, object_group, subject_in_sentence)) = self.claim(cx, trigger, previous) else {
+        let Some((claim, object_group, subject_group)) = self.claim(cx, trigger, previous) else {
             return TriggerClaims {
                 claims: Vec::new(),
                 subject_in_sentence: false,
+                subject_by_adjective: false,
             };
         };
         let claims = self.list_of_objects(cx, trigger, claim, object_group);
         TriggerClaims {
             claims,
-            subject_in_sentence,
+            subject_in_sentence: subject_group.is_some(),
+            subject_by_adjective: subject_group.is_some_and(|g| cx.groups[g].adjective),
         }
     }
 
@@ -81,10 +85,15 @@ impl Extractor<'_> {
         std::iter::once((claim, object_group)).chain(more).collect()
     }
 
-    /// The trigger's claim, its object's group and whether its subject is a
-    /// name of the sentence, when it has a subject and an object.
-    fn claim(&self, cx: &Context, trigger: &Trigger, previous: Previous<'_>) -> Option<(Extracted, usize, bool)> {
-        let speaker = self.speaker(cx, trigger.mention);
+    /// The trigger's claim, its object's group and its subject's group when
+    /// that is a name of the sentence, when it has a subject and an object.
+    fn claim(
+        &self,
+        cx: &Context,
+        trigger: &Trigger,
+        previous: Previous<'_>,
+    ) -> Option<(Extracted, usize, Option<usize>)> {
+        let speaker = self.speaker(cx, trigger.mention, previous.holders);
         let count = self.count(cx, trigger);
         let toll = count
             .as_ref()
@@ -123,7 +132,7 @@ impl Extractor<'_> {
         };
         let named_in_sentence = subject
             .group
-            .is_some_and(|g| speaker.is_none_or(|(speaker, _)| speaker != g));
+            .filter(|&g| speaker.is_none_or(|(speaker, _)| speaker != Some(g)));
         Some((claim, object.group, named_in_sentence))
     }
 }

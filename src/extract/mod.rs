@@ -83,6 +83,8 @@ pub struct Extractor<'v> {
     /// Role phrases that speak for their owner (`المتحدث باسم`), folded
     /// words longest first, with the owner kinds.
     owner_roles: Vec<(Vec<String>, Vec<String>)>,
+    /// The first words of `owner_roles`, to find where one may start.
+    owner_role_starts: FxHashSet<String>,
     /// Folded anaphoric nouns (`الحركة`): after an open name's head, that name.
     anaphoric_nouns: Vec<String>,
     /// Per entity, whether it is an open name of the corpus.
@@ -147,6 +149,11 @@ impl<'v> Extractor<'v> {
                 .collect(),
             not_names: cues.not_names.iter().map(|w| fold(w)).collect(),
             owner_roles: crate::role_nouns::RoleNouns::bundled().owner_phrases(),
+            owner_role_starts: crate::role_nouns::RoleNouns::bundled()
+                .owner_phrases()
+                .into_iter()
+                .filter_map(|(phrase, _)| phrase.into_iter().next())
+                .collect(),
             anaphoric_nouns: cues.anaphoric_nouns.iter().map(|w| fold(w)).collect(),
             unnamed_agent: vocabulary.unnamed_agent(),
             open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),

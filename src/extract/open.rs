@@ -508,6 +508,31 @@ mod tests {
     }
 
     #[test]
+    fn an_open_name_displaces_an_adjective_of_relation_for_subject() {
+        let grammar = Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]},
+               {"id": "usa", "kind": "state", "aliases": ["أمريكا"], "adjectives": ["الأمريكي", "أمريكية"]}"#,
+            r#"{"id": "meet", "aliases": ["التقى", "اجتماع"], "object_markers": ["مع"]}"#,
+            r#""prepositions": ["مع", "في"], "not_names": ["الملياردير"]"#,
+        );
+        let texts = [
+            "التقى ماسك مع أمير قطر.",
+            "التقى ماسك أمس مع أمير قطر.",
+            "التقى الملياردير الأمريكي ماسك مع أمير قطر.",
+            "وذكرت منافذ إعلامية أمريكية أن ماسك التقى مع أمير قطر.",
+        ];
+        // The nisba says whose the billionaire is; the name after it is the subject…
+        assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["ماسك meet qatar"]);
+        // …and before the verb, Musk is nearer it than the outlets' nisba.
+        assert_eq!(claims_with_open_names(&grammar, &texts, 3), ["ماسك meet qatar"]);
+        // With no open name, the nisba still gives the subject.
+        assert_eq!(
+            claims_with_open_names(&grammar, &["التقى الوفد الأمريكي مع أمير قطر."], 0),
+            ["usa meet qatar"]
+        );
+    }
+
+    #[test]
     fn the_open_reading_wins_only_when_it_reads_the_trigger_more_directly() {
         let grammar = Grammar::new(
             r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]},

@@ -239,7 +239,7 @@ mod tests {
             "#,
             r#"
               "negation": {"before": ["لم"], "avoidance": ["تتجنب", "تتفادى"]},
-              "modality": {"expected": ["تريد", "تحاول", "تعتزم", "تخطط"]},
+              "modality": {"expected": ["تريد", "تحاول", "تعتزم", "تخطط", "سعت", "حاولت"]},
               "prepositions": ["من", "في"],
               "scope_prepositions": ["من", "في"]
             "#,
@@ -259,6 +259,9 @@ mod tests {
             "تحاول تركيا سحب قواتها من إدلب.",
             "وتعتزم أنقرة سحب جنودها من إدلب.",
             "تخطط تركيا لسحب قواتها من إدلب.",
+            // Having sought or tried it says no more that it happened.
+            "سعت تركيا إلى سحب قواتها من إدلب.",
+            "وحاولت أنقرة سحب جنودها من إدلب.",
         ] {
             assert_eq!(
                 grammar.claims(sentence),

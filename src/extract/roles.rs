@@ -7,7 +7,9 @@ use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::sentence::Previous;
 use crate::count::Count;
-use crate::text::{without_article, without_conjunction};
+use rustc_hash::FxHashMap;
+
+use crate::text::{Words, without_article, without_conjunction};
 use crate::vocab::{EntityId, PredicateId};
 
 /// The rule that found a role; named in the claim, and costed in
@@ -112,11 +114,11 @@ impl Extractor<'_> {
         cx: &Context,
         trigger: &Trigger,
         previous: Previous<'_>,
-        speaker: Option<(usize, EntityId)>,
+        speaker: Option<(Option<usize>, EntityId)>,
         toll: Option<&Count>,
     ) -> Option<(Filler<Option<usize>>, Filler<usize>)> {
         let mut subject = self.subject_or_earlier(cx, trigger, previous, speaker, toll)?;
-        let speaker_group = speaker.map(|(group, _)| group);
+        let speaker_group = speaker.and_then(|(group, _)| group);
         let mut object = self.object(cx, trigger, subject, speaker_group);
         if object.is_none() && subject.rule == Rule::AfterTrigger {
             let before = self
@@ -147,7 +149,7 @@ impl Extractor<'_> {
         cx: &Context,
         trigger: &Trigger,
         previous: Previous<'_>,
-        speaker: Option<(usize, EntityId)>,
+        speaker: Option<(Option<usize>, EntityId)>,
         toll: Option<&Count>,
     ) -> Option<Filler<Option<usize>>> {
         let earlier = |entity, rule| Filler {
@@ -164,7 +166,7 @@ impl Extractor<'_> {
                 .is_some_and(|at| bytes.start < at.end && at.start < bytes.end)
         };
         if let Some(unnamed) = self.unnamed_agent.filter(|_| toll.is_some()) {
-            let speaking = |found: &Filler<usize>| speaker.is_some_and(|(group, _)| group == found.group);
+            let speaking = |found: &Filler<usize>| speaker.is_some_and(|(group, _)| group == Some(found.group));
             let subject = self
                 .subject(cx, trigger, previous.objects)
                 .filter(|found| !counted(found) && !speaking(found));
@@ -221,6 +223,14 @@ impl Extractor<'_> {
             && let Some(e) = self.pick(g, |r| r.agent, true)
             && !(self.open[e.0 as usize] && feminine_verb(cx, trigger.mention) && masculine_singular(cx, g))
         {
+            // `الملياردير الأمريكي إيلون ماسك`: an adjective of relation right
+            // before a name says whose the name is; the name is the subject.
+            let named = cx.groups.get(i + 1).filter(|next| {
+                g.adjective && next.words.start == g.words.end && cx.clause_of[next.words.start] == trigger.clause
+            });
+            if let Some(e) = named.and_then(|next| self.pick(next, |r| r.agent, true)) {
+                return found(i + 1, e, Rule::AfterTrigger);
+            }
             return found(i, e, Rule::AfterTrigger);
         }
         let (i, e) = self.agent_before(cx, trigger.mention, taken)?;
@@ -246,8 +256,14 @@ impl Extractor<'_> {
 
     /// The speaker of the trigger's sentence: the speaker entity next to the
     /// nearest attribution verb or preposition (`قال بوتين`, `الكرملين أكد`,
-    /// `بحسب رويترز`). Returns its group and entity.
-    pub(super) fn speaker(&self, cx: &Context, trigger: &Mention) -> Option<(usize, EntityId)> {
+    /// `بحسب رويترز`), or the owner of a role holder the text named before
+    /// (`holders`: `ورفض بقائي`). Returns its group (none for a holder) and entity.
+    pub(super) fn speaker(
+        &self,
+        cx: &Context,
+        trigger: &Mention,
+        holders: &FxHashMap<String, EntityId>,
+    ) -> Option<(Option<usize>, EntityId)> {
         let cues: Vec<&Mention> = cx
             .mentions
             .iter()
@@ -276,19 +292,24 @@ impl Extractor<'_> {
         // A cue with no speaker of its own (`مشيراً إلى أن`) goes on with the
         // sentence's last named one (`قال بوتين …، مشيراً إلى أن`).
         if before_trigger.peek().is_some() {
-            before_trigger.find_map(|cue| self.speaker_of(cx, cue))
+            before_trigger.find_map(|cue| self.speaker_of(cx, cue, holders))
         } else {
             cues.iter()
                 .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
-                .and_then(|cue| self.speaker_of(cx, cue))
+                .and_then(|cue| self.speaker_of(cx, cue, holders))
         }
     }
 
     /// The speaker an attribution cue names: right after it, or for a verb
     /// right before it (`الكرملين أكد`).
-    fn speaker_of(&self, cx: &Context, cue: &Mention) -> Option<(usize, EntityId)> {
-        if let Some(owner) = self.role_owner(cx, cue.words.end) {
-            return Some(owner);
+    fn speaker_of(
+        &self,
+        cx: &Context,
+        cue: &Mention,
+        holders: &FxHashMap<String, EntityId>,
+    ) -> Option<(Option<usize>, EntityId)> {
+        if let Some((group, owner)) = self.role_owner(cx.words, cx.groups, cue.words.end) {
+            return Some((Some(group), owner));
         }
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
         // Right after it, or past a title no list names (`قال المتحدث باسمه
@@ -319,29 +340,85 @@ impl Extractor<'_> {
                 .filter(|(_, g)| g.words.end <= cue.words.start && g.words.end + 1 >= cue.words.start)
                 .find_map(speaker)
         };
-        match cue.sense {
+        // A holder named before, by the surname after the cue (`ورفض بقائي`,
+        // `وقال إسماعيل بقائي`) or, for a verb, right before it (`بقائي أكد`).
+        let holder = |at: usize| {
+            let key = without_conjunction(cx.words.key(at));
+            holders.get(key).map(|&owner| (None, owner))
+        };
+        let name_after = (cue.words.end..(cue.words.end + HOLDER_NAME_WORDS).min(cx.words.len()))
+            .take_while(|&at| !cx.groups.iter().any(|g| g.words.contains(&at)))
+            .find_map(holder);
+        let verb = matches!(cue.sense, Sense::AttributionVerb | Sense::Denial);
+        let found = match cue.sense {
             Sense::AttributionVerb | Sense::Denial => after.or_else(before),
             _ => after,
+        };
+        found
+            .map(|(group, entity)| (Some(group), entity))
+            .or(name_after)
+            .or_else(|| cue.words.start.checked_sub(1).filter(|_| verb).and_then(holder))
+    }
+
+    /// Notes in `holders` the surname of each role holder `words` name in
+    /// apposition to a role that speaks for its owner (`المتحدث باسم
+    /// الخارجية الإيرانية، إسماعيل بقائي،`): up to [`HOLDER_NAME_WORDS`]
+    /// words of no name, after the owner and closed by punctuation.
+    pub(super) fn note_role_holders(
+        &self,
+        text: &str,
+        words: &Words,
+        groups: &[Group],
+        holders: &mut FxHashMap<String, EntityId>,
+    ) {
+        let gap = |a: usize, b: usize| &text[words.words[a].span.end..words.words[b].span.start];
+        let closed = |s: &str| s.contains(['،', ',', '.', ':', '؛']);
+        for at in 0..words.len() {
+            if !self.owner_role_starts.contains(without_conjunction(words.key(at))) {
+                continue;
+            }
+            let Some((group, owner)) = self.role_owner(words, groups, at) else {
+                continue;
+            };
+            let first = groups[group].words.end;
+            let named = |i: usize| groups.iter().any(|g| g.words.contains(&i));
+            let mut last = None;
+            for i in first..(first + HOLDER_NAME_WORDS).min(words.len()) {
+                if named(i) || (i > first && closed(gap(i - 1, i))) {
+                    break;
+                }
+                last = Some(i);
+            }
+            let Some(last) = last.filter(|&l| l + 1 < words.len() && closed(gap(l, l + 1))) else {
+                continue;
+            };
+            let surname = words.key(last);
+            if surname.chars().count() >= 3 && without_article(surname).is_none() {
+                holders.insert(surname.to_string(), owner);
+            }
         }
     }
 }
+
+/// The most words a role holder's name has (`إسماعيل بقائي`, `أمير سعيد إيرواني`).
+const HOLDER_NAME_WORDS: usize = 3;
 
 impl Extractor<'_> {
     /// The owner of a role that speaks for it, when one starts at word
     /// `at` (`المتحدث باسم الخارجية الإيرانية`, `وزير الخارجية الأمريكي`):
     /// the first name of an owner kind at most [`OWNER_REACH`] words past
     /// the role's phrase, with nothing but words of no phrase between.
-    fn role_owner(&self, cx: &Context, at: usize) -> Option<(usize, EntityId)> {
-        let key = |i: usize| cx.words.key(i);
+    fn role_owner(&self, words: &Words, groups: &[Group], at: usize) -> Option<(usize, EntityId)> {
+        let key = |i: usize| words.key(i);
         let (phrase, owners) = self.owner_roles.iter().find(|(phrase, _)| {
-            at + phrase.len() <= cx.words.len()
+            at + phrase.len() <= words.len()
                 && phrase.iter().enumerate().all(|(k, word)| {
                     let here = key(at + k);
                     here == word || (k == 0 && without_conjunction(here) == word)
                 })
         })?;
         let end = at + phrase.len();
-        cx.groups
+        groups
             .iter()
             .enumerate()
             .filter(|(_, g)| g.words.start >= end && g.words.start <= end + OWNER_REACH)
@@ -584,6 +661,44 @@ mod tests {
         // A role with no owner near it names no one.
         assert_eq!(
             grammar.claims("وقال وزير الخارجية في مؤتمر صحفي إن المبعوث زار عمان."),
+            ["envoy visit oman affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_role_holder_named_in_apposition_speaks_for_the_owner_after() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "iran", "kind": "state", "aliases": ["إيران"], "adjectives": ["الإيرانية", "الإيراني"]},
+              {"id": "oman", "kind": "state", "aliases": ["عمان"]},
+              {"id": "envoy", "kind": "person", "aliases": ["المبعوث"]}
+            "#,
+            r#"{"id": "visit", "aliases": ["زار", "زيارة"], "object_kinds": ["state"]}"#,
+            r#""attribution": {"verbs": ["قال", "أكد"]}, "negation": {"denial": ["نفى", "رفض"]}"#,
+        );
+        let named = "قال المتحدث باسم الخارجية الإيرانية، سعيد أحمدي، إن بلاده ترحب بالحوار.";
+        // Later sentences name him by his surname alone, after the verb or before it.
+        for (later, polarity) in [
+            ("ورفض أحمدي زيارة المبعوث عمان.", "negated"),
+            ("وقال سعيد أحمدي إن المبعوث زار عمان.", "affirmed"),
+            ("أحمدي أكد أن المبعوث زار عمان.", "affirmed"),
+        ] {
+            assert_eq!(
+                grammar.claims(&format!("{named} {later}")),
+                [format!("envoy visit oman {polarity} asserted iran unspecified")],
+                "{later}"
+            );
+        }
+        // Without the apposition's commas the name is not taken for the holder's.
+        let unclosed =
+            "قال المتحدث باسم الخارجية الإيرانية سعيد أحمدي إن بلاده ترحب بالحوار. وقال أحمدي إن المبعوث زار عمان.";
+        assert_eq!(
+            grammar.claims(unclosed),
+            ["envoy visit oman affirmed asserted outlet unspecified"]
+        );
+        // Each text has its own holders.
+        assert_eq!(
+            grammar.claims("وقال أحمدي إن المبعوث زار عمان."),
             ["envoy visit oman affirmed asserted outlet unspecified"]
         );
     }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::context::{Context, Group, Trigger, entity_groups, is_predicate};
 use super::index::{Mention, Sense};
@@ -22,6 +23,10 @@ pub struct Found {
     /// How many of `claims` come from the header: the lines before the first
     /// sentence ended by a full stop.
     pub header_end: usize,
+    /// The surnames of the text's role holders named in apposition, with
+    /// the role's owner (`المتحدث باسم الخارجية الإيرانية، إسماعيل بقائي،`:
+    /// `بقائي` speaks for Iran).
+    pub holders: FxHashMap<String, EntityId>,
 }
 
 /// Subjects of earlier claims, for a predicate whose own clause names none.
@@ -35,6 +40,8 @@ pub struct Previous<'a> {
     /// index, the same whether open names are read or not): none is a later subject
     /// (`عرج على القاهرة وأنقرة حيث اجتمع`: the visitor met, not Ankara).
     pub objects: &'a [usize],
+    /// [`Found::holders`].
+    pub holders: &'a FxHashMap<String, EntityId>,
 }
 
 /// What the triggers of the sentence have claimed so far.
@@ -59,6 +66,8 @@ struct TriggerReading {
     subject: EntityId,
     /// The subject is a name of the sentence other than its speaker, not an earlier claim's.
     subject_in_sentence: bool,
+    /// That name is an adjective of relation (`الأمريكي`).
+    subject_by_adjective: bool,
     /// An open name is the subject or an object of one of the claims.
     uses_open: bool,
     /// The first claim's: how directly its rules found its parts.
@@ -73,24 +82,28 @@ struct TriggerReading {
 /// (`التقى إيلون ماسك مع مندوب إيران`), or with the same subject and
 /// confidence an object nearer the trigger (`تغلق مكتب حماس في الدوحة`: the
 /// office, not the city). An open name never displaces a listed subject of
-/// the sentence, and the speaker is no subject found in it (`قال المتحدث
-/// باسمه بيسكوف إنه لا قرار`: the decision is not Peskov's).
+/// the sentence but an adjective of relation, which may describe the open
+/// name (`الملياردير الأمريكي إيلون ماسك`, `أن ماسك اجتمع` after `منافذ
+/// إعلامية أمريكية`: Musk met), and the speaker is no subject found in it
+/// (`قال المتحدث باسمه بيسكوف إنه لا قرار`: the decision is not Peskov's).
 fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) -> Option<TriggerReading> {
     let open = open.filter(|o| o.uses_open);
-    match (listed, open) {
-        (Some(listed), Some(open))
-            if (if listed.subject_in_sentence {
-                open.subject == listed.subject
-            } else {
-                open.subject_in_sentence
-            }) && (open.confidence > listed.confidence
-                || (open.confidence == listed.confidence && open.object_distance < listed.object_distance)) =>
-        {
-            Some(open)
-        }
-        (Some(listed), _) => Some(listed),
-        (None, open) => open,
-    }
+    let Some(listed) = listed else {
+        return open;
+    };
+    let Some(open) = open else {
+        return Some(listed);
+    };
+    let by_adjective = listed.subject_in_sentence && listed.subject_by_adjective;
+    let may_replace = if listed.subject_in_sentence && !by_adjective {
+        open.subject == listed.subject
+    } else {
+        open.subject_in_sentence
+    };
+    // As direct: a name for subject beats an adjective's.
+    let nearer = open.object_distance < listed.object_distance || (by_adjective && !open.subject_by_adjective);
+    let more_direct = open.confidence > listed.confidence || (open.confidence == listed.confidence && nearer);
+    Some(if may_replace && more_direct { open } else { listed })
 }
 
 impl Extractor<'_> {
@@ -122,6 +135,7 @@ impl Extractor<'_> {
             self.read_as_of(&mut groups, date);
             self.read_as_of(&mut with_open, date);
         }
+        self.note_role_holders(text, words, &groups, &mut found.holders);
         if mentions.iter().any(|m| self.is_trigger(m)) {
             let clause_ranges = clauses(text, sentence.clone());
             let clause_of: Vec<usize> = words
@@ -234,6 +248,7 @@ impl Extractor<'_> {
             in_sentence: found.claims[claimed.first..].last().map(|c| c.subject),
             sentence: found.discourse,
             objects: &claimed.objects,
+            holders: &found.holders,
         };
         let found_claims = self.claims(cx, &trigger, previous);
         let names_open = |claim: &Extracted| self.open[claim.subject.0 as usize] || self.open[claim.object.0 as usize];
@@ -253,6 +268,7 @@ impl Extractor<'_> {
         Some(TriggerReading {
             subject: first.subject,
             subject_in_sentence: found_claims.subject_in_sentence,
+            subject_by_adjective: found_claims.subject_by_adjective,
             uses_open,
             confidence: first.confidence,
             object_distance,
