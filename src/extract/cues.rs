@@ -70,6 +70,10 @@ pub struct Cues {
     /// Definite nouns that stand for a name told before (`الحركة` for `حماس`):
     /// after the head of an open name, they are that name (`مكتب الحركة`).
     pub anaphoric_nouns: Vec<String>,
+    /// Nouns of an undertaking (`الاتفاق`, `جهود`, `المفاوضات`): right after a
+    /// predicate's own preposition they are its object (`الانسحاب من
+    /// الاتفاق`), so no place named after them is.
+    pub undertakings: Vec<String>,
 }
 
 /// The lexicon's top-level fields.
@@ -91,6 +95,7 @@ const TOP_FIELDS: &[&str] = &[
     "abbreviations",
     "not_names",
     "anaphoric_nouns",
+    "undertakings",
 ];
 
 const MODALITY_FIELDS: &[&str] = &[
@@ -153,6 +158,7 @@ impl Cues {
         cues.abbreviations = words(&top, "abbreviations");
         cues.not_names = words(&top, "not_names");
         cues.anaphoric_nouns = words(&top, "anaphoric_nouns");
+        cues.undertakings = words(&top, "undertakings");
         cues
     }
 

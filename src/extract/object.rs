@@ -50,6 +50,9 @@ impl Extractor<'_> {
         if let Some(direct) = search.direct(&after) {
             return found(direct, Rule::DirectObject);
         }
+        if search.marks_an_undertaking() {
+            return None;
+        }
         if let Some(marked) = after
             .iter()
             .filter(|(_, g)| search.marked(g) && !search.compared(g))
@@ -177,6 +180,40 @@ impl ObjectSearch<'_> {
             self.markers.is_empty() || self.markers.iter().any(|k| clitic.starts_with(k.as_str()))
         };
         self.preposition_before(g).is_some_and(|m| self.is_marker(m)) || (g.prefixed && clitic_is_marker())
+    }
+
+    /// The predicate's own preposition introduces an undertaking before any
+    /// name after the trigger (`تنسحب من جهود الوساطة في غزة`, `انسحاب
+    /// واشنطن من الاتفاق النووي مع إيران`): that is its object, not a place
+    /// or party named after it.
+    fn marks_an_undertaking(&self) -> bool {
+        let (cx, trigger) = (self.cx, &self.trigger.mention.words);
+        let first_name = cx
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.co_subjects.contains(i))
+            .map(|(_, g)| g.words.start)
+            .filter(|&start| start >= trigger.end)
+            .min()
+            .unwrap_or(cx.words.len());
+        // Or first after an alias that carries its preposition (`تتخلى عن دور
+        // الوسيط`, past its subject: `تخلت تركيا عن دور`).
+        let after_subject =
+            (trigger.end..first_name).find(|w| !self.co_subjects.iter().any(|&i| cx.groups[i].words.contains(w)));
+        let right_after = after_subject.is_some_and(|w| self.extractor.undertakings.contains(cx.words.key(w)));
+        !self.markers.is_empty()
+            && (right_after
+                || cx.mentions.iter().any(|m| {
+                    m.sense == Sense::Preposition
+                        && !m.suffixed
+                        && m.words.start >= trigger.end
+                        && m.words.end <= first_name
+                        && cx.clause_of[m.words.start] == self.trigger.clause
+                        && self.is_marker(m)
+                        && m.words.end < cx.words.len()
+                        && self.extractor.undertakings.contains(cx.words.key(m.words.end))
+                }))
     }
 
     /// A word of comparison one or two words before (`مقارنةً بقاعدتها`,
@@ -317,6 +354,33 @@ mod tests {
                 "putin visit turkey affirmed asserted outlet unspecified",
                 "putin meet sisi affirmed asserted outlet unspecified"
             ]
+        );
+    }
+
+    #[test]
+    fn an_undertaking_after_the_preposition_is_the_object() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "turkey", "kind": "state", "aliases": ["تركيا"]},
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"]},
+              {"id": "idlib", "kind": "place", "aliases": ["إدلب"]}
+            "#,
+            r#"{"id": "withdraw", "aliases": ["انسحبت", "تخلت عن"],
+                 "object_kinds": ["place", "state"], "object_markers": ["من"]}"#,
+            r#""prepositions": ["من", "في", "مع"], "scope_prepositions": ["في"], "undertakings": ["الاتفاق", "جهود", "دور"]"#,
+        );
+        // Out of an agreement or an effort, not out of the place or the party named after it.
+        for sentence in [
+            "انسحبت تركيا من الاتفاق مع روسيا.",
+            "انسحبت تركيا من جهود الوساطة في إدلب.",
+            "تخلت تركيا عن دور الوسيط في إدلب.",
+        ] {
+            assert!(grammar.claims(sentence).is_empty(), "{sentence}");
+        }
+        // Positions are no undertaking: the move is out of Idlib.
+        assert_eq!(
+            grammar.claims("انسحبت تركيا من مواقعها في إدلب."),
+            ["turkey withdraw idlib affirmed asserted outlet unspecified"]
         );
     }
 

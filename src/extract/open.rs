@@ -13,7 +13,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::index::{Mention, Sense};
 use super::{Extractor, Scratch};
-use crate::text::{TokenKind, Words, sentences, starts_with_and, without_article, without_conjunction, words_into};
+use crate::text::{
+    TokenKind, Words, fold, sentences, starts_with_and, without_article, without_conjunction, words_into,
+};
 use crate::vocab::{Entity, Merged};
 
 /// The most words an open name has: a head with its construct and
@@ -51,16 +53,20 @@ impl Extractor<'_> {
     pub fn open_entities(&self, texts: &[&str], is_time_word: &dyn Fn(&str) -> bool) -> Vec<(Entity, Vec<Merged>)> {
         let mut scratch = Scratch::default();
         let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
-        // The words the corpus writes with the article, without it: common nouns.
-        let mut definite: FxHashSet<String> = FxHashSet::default();
+        // The words the corpus writes with the article, without it (common
+        // nouns), with how often.
+        let mut definite: FxHashMap<String, usize> = FxHashMap::default();
         for (source, text) in texts.iter().enumerate() {
             for sentence in sentences(text, &self.abbreviations) {
                 words_into(text, sentence, &mut scratch.words);
                 for i in 0..scratch.words.len() {
-                    if let Some(noun) = without_article(scratch.words.key(i))
-                        && !definite.contains(noun)
-                    {
-                        definite.insert(noun.to_string());
+                    if let Some(noun) = without_article(scratch.words.key(i)) {
+                        match definite.get_mut(noun) {
+                            Some(count) => *count += 1,
+                            None => {
+                                definite.insert(noun.to_string(), 1);
+                            }
+                        }
                     }
                 }
                 let mentions = self.index.mentions(&scratch.words, &mut scratch.cache);
@@ -97,10 +103,16 @@ impl Extractor<'_> {
             .into_iter()
             // A word the corpus also writes with the article is a common
             // word (`عسكرية` beside `العسكرية`), not a name.
-            .filter(|(key, c)| c.kept(key.split(' ').count()) && (key.contains(' ') || !definite.contains(key)))
+            // A word the corpus writes with the article at least as often as
+            // sources use it bare is a common word (`عسكرية` beside
+            // `العسكرية`), not a name (`حماس`, once `الحماس`).
+            .filter(|(key, c)| {
+                c.kept(key.split(' ').count())
+                    && (key.contains(' ') || definite.get(key).is_none_or(|&n| n < c.sources.len()))
+            })
             .collect();
         let heads = construct_heads(kept.iter().map(|(key, _)| key.as_str()));
-        let surnames = surnames(kept.iter().map(|(key, _)| key.as_str()), &definite);
+        let surnames = surnames(texts, &kept, &definite);
         kept.into_iter()
             .filter(|(key, _)| !surnames.contains_key(key.as_str()))
             .map(|(key, candidate)| {
@@ -110,7 +122,7 @@ impl Extractor<'_> {
                     [_, last] if surnames.get(last) == Some(&key) => (vec![last.to_string()], "surname"),
                     // The shortest name of a construct takes its short forms; its
                     // head is a common noun, which the corpus writes with the article.
-                    [head, _] if heads.contains(head) && definite.contains(head) => {
+                    [head, _] if heads.contains(head) && definite.contains_key(head) => {
                         (self.short_forms(head), "construct-head")
                     }
                     _ => (Vec::new(), ""),
@@ -175,25 +187,46 @@ fn construct_heads<'k>(keys: impl Iterator<Item = &'k str>) -> FxHashSet<String>
 
 /// The one-word names that are the surname of one two-word name
 /// (`ماسك` of `إيلون ماسك`), each with that name: a person named in full
-/// once is named by the surname after. A first word that the corpus also
-/// writes with the article is a common noun heading a construct (`مكتب
-/// حماس` beside `المكتب`: the office is not Hamas); two names with one
-/// surname (`إيلون ماسك`, `كيمبال ماسك`) leave it apart.
-fn surnames<'k>(
-    keys: impl Iterator<Item = &'k str> + Clone,
-    definite: &FxHashSet<String>,
+/// is named by the surname after, so every text of `texts` that uses the
+/// surname alone also writes the full name (a place stands alone in texts
+/// that never name a construct of it: `رفح` against `معبر رفح`). A first
+/// word that the corpus also writes with the article, or a verbal noun,
+/// heads a construct (`مكتب حماس` beside `المكتب`: the office is not
+/// Hamas); two names with one surname (`إيلون ماسك`, `كيمبال ماسك`) leave
+/// it apart.
+fn surnames(
+    texts: &[&str],
+    kept: &[(String, Candidate)],
+    definite: &FxHashMap<String, usize>,
 ) -> FxHashMap<String, String> {
-    let single: FxHashSet<&str> = keys.clone().filter(|key| !key.contains(' ')).collect();
+    let single: FxHashMap<&str, &Candidate> = kept
+        .iter()
+        .filter(|(key, _)| !key.contains(' '))
+        .map(|(key, candidate)| (key.as_str(), candidate))
+        .collect();
+    // Folded once each, and only the texts a surname stands alone in.
+    let mut folded: FxHashMap<usize, String> = FxHashMap::default();
     let mut full: FxHashMap<&str, Option<&str>> = FxHashMap::default();
-    for key in keys {
+    for (key, _) in kept {
         let mut words = key.split(' ');
         let (Some(first), Some(last), None) = (words.next(), words.next(), words.next()) else {
             continue;
         };
-        if without_article(first).is_some() || definite.contains(first) || !single.contains(last) {
+        let Some(alone) = single.get(last) else {
+            continue;
+        };
+        if without_article(first).is_some() || definite.contains_key(first) || is_verbal_noun(first) {
             continue;
         }
-        full.entry(last).and_modify(|seen| *seen = None).or_insert(Some(key));
+        let named_in_full = alone.whole_in.iter().all(|&source| {
+            folded
+                .entry(source)
+                .or_insert_with(|| fold(texts.get(source).copied().unwrap_or_default()))
+                .contains(key.as_str())
+        });
+        if named_in_full {
+            full.entry(last).and_modify(|seen| *seen = None).or_insert(Some(key));
+        }
     }
     full.into_iter()
         .filter_map(|(surname, name)| Some((surname.to_string(), name?.to_string())))
@@ -423,7 +456,11 @@ mod tests {
     fn a_surname_alone_names_the_person_named_in_full() {
         let grammar = grammar();
         let full = ["التقى إيلون ماسك مع السفير.", "التقى إيلون ماسك أمس مع السفير."];
-        let short = ["ماسك التقى مع السفير.", "وقال إن ماسك التقى مع الوزير."];
+        // Each text that names him short named him in full first.
+        let short = [
+            "وصل إيلون ماسك أمس. ماسك التقى مع السفير.",
+            "وكان إيلون ماسك وصل. وقال إن ماسك التقى مع الوزير.",
+        ];
         let texts: Vec<&str> = full.iter().chain(&short).copied().collect();
         let entities = grammar.extractor().open_entities(&texts, &|_| false);
         let aliases: Vec<&Vec<String>> = entities.iter().map(|(e, _)| &e.aliases).collect();
@@ -441,12 +478,31 @@ mod tests {
             "وأغلقت حماس أمس.",
         ];
         assert_eq!(open_names(&grammar, &office), ["حماس (حماس)", "مكتب حماس (مكتب حماس)"]);
-        // Two people of one surname: the surname alone is neither.
+        // A place named alone more often than in a construct is no surname of it.
+        let crossing = [
+            "أغلقت معبر رفح.",
+            "أغلقت معبر رفح أمس.",
+            "رفح أغلقت.",
+            "رفح أغلقت أمس.",
+            "وأغلقت رفح.",
+        ];
+        assert_eq!(open_names(&grammar, &crossing), ["رفح (رفح)", "معبر رفح (معبر رفح)"]);
+        // Two people of one surname, both named where it stands alone: it is neither…
         let other = ["التقى كيمبال ماسك مع السفير.", "التقى كيمبال ماسك مع الوزير."];
+        let both = [
+            "وصل إيلون ماسك وكيمبال ماسك أمس. ماسك التقى مع السفير.",
+            "وكان إيلون ماسك وكيمبال ماسك هناك. وقال إن ماسك التقى مع الوزير.",
+        ];
+        let ambiguous: Vec<&str> = full.iter().chain(&both).chain(&other).copied().collect();
+        assert_eq!(
+            open_names(&grammar, &ambiguous),
+            ["إيلون ماسك (ايلون ماسك)", "كيمبال ماسك (كيمبال ماسك)", "ماسك (ماسك)"]
+        );
+        // …and where only one of them is named, it is that one.
         let texts: Vec<&str> = texts.iter().chain(&other).copied().collect();
         assert_eq!(
             open_names(&grammar, &texts),
-            ["إيلون ماسك (ايلون ماسك)", "كيمبال ماسك (كيمبال ماسك)", "ماسك (ماسك)"]
+            ["إيلون ماسك (ايلون ماسك)", "كيمبال ماسك (كيمبال ماسك)"]
         );
     }
 
@@ -481,10 +537,14 @@ mod tests {
         // `عسكرية` stands alone beside the trigger twice, but the corpus also
         // writes `العسكرية`: an adjective, not a name; `ماسك` never has the article.
         let texts = [
-            "أغلقت عسكرية الباب. ماسك أغلقت الباب.",
+            "أغلقت عسكرية الباب. ماسك أغلقت الباب. وانتهت العملية العسكرية.",
             "أغلقت عسكرية الطريق. ماسك أغلقت الطريق. وبدأت العملية العسكرية.",
         ];
         assert_eq!(open_names(&grammar, &texts), ["ماسك (ماسك)"]);
+        // A name the corpus writes with the article less often than sources
+        // use it bare stays a name (`وساد الحماس`: enthusiasm, once).
+        let texts = ["حماس أغلقت الباب.", "حماس أغلقت الطريق. وساد الحماس."];
+        assert_eq!(open_names(&grammar, &texts), ["حماس (حماس)"]);
     }
 
     /// The claims of `texts[at]` once the open names of `texts` are known, as `subject predicate object`.

@@ -308,7 +308,7 @@ impl Extractor<'_> {
         cue: &Mention,
         holders: &FxHashMap<String, EntityId>,
     ) -> Option<(Option<usize>, EntityId)> {
-        if let Some((group, owner)) = self.role_owner(cx.words, cx.groups, cue.words.end) {
+        if let Some((group, owner)) = self.role_owner(cx.words, cx.mentions, cx.groups, cue.words.end) {
             return Some((Some(group), owner));
         }
         let speaker = |(i, g): (usize, &Group)| Some((i, self.pick(g, |r| r.speaker, false)?));
@@ -368,6 +368,7 @@ impl Extractor<'_> {
         &self,
         text: &str,
         words: &Words,
+        mentions: &[Mention],
         groups: &[Group],
         holders: &mut FxHashMap<String, EntityId>,
     ) {
@@ -377,7 +378,7 @@ impl Extractor<'_> {
             if !self.owner_role_starts.contains(without_conjunction(words.key(at))) {
                 continue;
             }
-            let Some((group, owner)) = self.role_owner(words, groups, at) else {
+            let Some((group, owner)) = self.role_owner(words, mentions, groups, at) else {
                 continue;
             };
             let first = groups[group].words.end;
@@ -408,7 +409,13 @@ impl Extractor<'_> {
     /// `at` (`المتحدث باسم الخارجية الإيرانية`, `وزير الخارجية الأمريكي`):
     /// the first name of an owner kind at most [`OWNER_REACH`] words past
     /// the role's phrase, with nothing but words of no phrase between.
-    fn role_owner(&self, words: &Words, groups: &[Group], at: usize) -> Option<(usize, EntityId)> {
+    fn role_owner(
+        &self,
+        words: &Words,
+        mentions: &[Mention],
+        groups: &[Group],
+        at: usize,
+    ) -> Option<(usize, EntityId)> {
         let key = |i: usize| words.key(i);
         let (phrase, owners) = self.owner_roles.iter().find(|(phrase, _)| {
             at + phrase.len() <= words.len()
@@ -418,11 +425,15 @@ impl Extractor<'_> {
                 })
         })?;
         let end = at + phrase.len();
+        // Past a cue, a complementizer or a preposition the name is another
+        // role's (`وقال الرئيس إن إيران`, `السفير لدى الأمم المتحدة`).
+        let phrase_between = |start: usize| mentions.iter().any(|m| m.words.start >= end && m.words.start < start);
         groups
             .iter()
             .enumerate()
             .filter(|(_, g)| g.words.start >= end && g.words.start <= end + OWNER_REACH)
             .take(1)
+            .filter(|(_, g)| !g.prefixed && !phrase_between(g.words.start))
             .find_map(|(i, g)| {
                 let owner = g
                     .entities
@@ -647,7 +658,17 @@ mod tests {
               {"id": "envoy", "kind": "person", "aliases": ["المبعوث"]}
             "#,
             r#"{"id": "visit", "aliases": ["زار", "زيارة"], "object_kinds": ["state"]}"#,
-            r#""attribution": {"verbs": ["قال"]}, "negation": {"denial": ["نفى"]}"#,
+            r#""attribution": {"verbs": ["قال"]}, "negation": {"denial": ["نفى"]}, "complementizers": ["إن"], "prepositions": ["لدى"]"#,
+        );
+        // Past a complementizer or a preposition the name is no owner: the
+        // president is not Iran's, the ambassador not the host's.
+        assert_eq!(
+            grammar.claims("وقال الرئيس إن الإيراني زار عمان."),
+            ["iran visit oman affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وقال السفير لدى عمان إن المبعوث زار عمان."),
+            ["envoy visit oman affirmed asserted outlet unspecified"]
         );
         // Past the ministry, the spokesman's owner is Iran; the name after him is no speaker.
         assert_eq!(

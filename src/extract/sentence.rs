@@ -135,7 +135,7 @@ impl Extractor<'_> {
             self.read_as_of(&mut groups, date);
             self.read_as_of(&mut with_open, date);
         }
-        self.note_role_holders(text, words, &groups, &mut found.holders);
+        self.note_role_holders(text, words, &mentions, &groups, &mut found.holders);
         if mentions.iter().any(|m| self.is_trigger(m)) {
             let clause_ranges = clauses(text, sentence.clone());
             let clause_of: Vec<usize> = words
