@@ -670,6 +670,11 @@ mod tests {
             grammar.claims("وقال السفير لدى عمان إن المبعوث زار عمان."),
             ["envoy visit oman affirmed asserted outlet unspecified"]
         );
+        // A delegate speaks for the state that sends him, not for the host.
+        assert_eq!(
+            grammar.claims("وقال مندوب إيران لدى عمان إن المبعوث زار عمان."),
+            ["envoy visit oman affirmed asserted iran unspecified"]
+        );
         // Past the ministry, the spokesman's owner is Iran; the name after him is no speaker.
         assert_eq!(
             grammar.claims("نفى المتحدث باسم الخارجية الإيرانية سعيد أحمدي زيارة المبعوث عمان."),
