@@ -17,6 +17,13 @@ pub struct Cues {
     /// Verbs of avoidance (`تتجنب`): the event after one is negated and only
     /// aimed at, not asserted (an aim not to do it: `expected`).
     pub avoidance: Vec<String>,
+    /// Nouns of what others report (`التقارير`, `الأنباء`, `ما تردد`): what
+    /// a sentence calls them false in is denied, whether they name an event
+    /// (`التقارير عن انسحاب روسيا غير دقيقة`) or only its topic
+    /// (`التقارير المتعلقة بمستقبل المكتب غير دقيقة`).
+    pub report_nouns: Vec<String>,
+    /// Words that call reports false (`غير دقيقة`, `عارية عن الصحة`, `لا صحة`).
+    pub falsity: Vec<String>,
     pub question: Vec<String>,
     pub undecided: Vec<String>,
     pub expected: Vec<String>,
@@ -80,6 +87,7 @@ pub struct Cues {
 const TOP_FIELDS: &[&str] = &[
     "$comment",
     "negation",
+    "reports",
     "modality",
     "attribution",
     "extent",
@@ -132,6 +140,10 @@ impl Cues {
             cues.denial = words(&negation, "denial");
             cues.avoidance = words(&negation, "avoidance");
             cues.negation_reach = negation.integer("reach").map(|reach| reach.value.min(20) as usize);
+        }
+        if let Some(reports) = section("reports", &["nouns", "false"]) {
+            cues.report_nouns = words(&reports, "nouns");
+            cues.falsity = words(&reports, "false");
         }
         if let Some(modality) = section("modality", MODALITY_FIELDS) {
             cues.read_modality(&modality, vocabulary);

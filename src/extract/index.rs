@@ -43,6 +43,10 @@ pub enum Sense {
     ExpectedAfter,
     /// `لماذا`: the event asked about is taken as given, not questioned.
     PresupposingQuestion,
+    /// `التقارير`, `الأنباء`: what others report.
+    ReportNoun,
+    /// `غير دقيقة`, `عارية عن الصحة`: the reports are false.
+    Falsity,
 }
 
 /// Senses compete for words only within their layer: a cue phrase may cover
@@ -165,7 +169,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 22] = [
+        let lists: [(&[String], Sense); 24] = [
             (&cues.negation, Sense::Negation),
             // Avoiding an event negates it and aims at that: both senses, one phrase.
             (&cues.avoidance, Sense::Negation),
@@ -189,6 +193,8 @@ impl Index {
             (&cues.complementizers, Sense::Complementizer),
             (&cues.expected_after, Sense::ExpectedAfter),
             (&cues.presupposing_questions, Sense::PresupposingQuestion),
+            (&cues.report_nouns, Sense::ReportNoun),
+            (&cues.falsity, Sense::Falsity),
         ];
         for (phrases, sense) in lists {
             for phrase in phrases {

@@ -14,6 +14,7 @@ mod claim;
 mod context;
 mod counts;
 pub mod cues;
+mod denials;
 mod index;
 mod object;
 mod open;
@@ -35,6 +36,7 @@ use crate::model::{Attribution, Count, Extent, Modality, Polarity};
 use crate::text::{self, Words, after_sin, fold, sentences};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
+use denials::TextFindings;
 use index::{Index, WordCache};
 pub use open::OPEN_KIND;
 use params::Params;
@@ -174,6 +176,8 @@ impl<'v> Extractor<'v> {
     /// threads; each run of texts a thread takes on has its own word cache and
     /// buffers. Results come back in input order, identical to a sequential
     /// run. `done` is called after each text with the number finished so far.
+    /// A denial of the reports on a topic negates the events the articles
+    /// tell about it (`denials`).
     pub fn extract_all(
         &self,
         articles: &[(&str, Option<NaiveDate>)],
@@ -190,11 +194,13 @@ impl<'v> Extractor<'v> {
         if jobs > 1
             && let Ok(pool) = ThreadPoolBuilder::new().num_threads(jobs).build()
         {
-            return pool.install(|| articles.par_iter().map_init(Scratch::default, extract).collect());
+            let found = pool.install(|| articles.par_iter().map_init(Scratch::default, extract).collect());
+            return denials::deny_reported_events(found, |e| self.vocabulary.actor(e));
         }
         // One job, or no threads to be had: in this thread, in order.
         let mut scratch = Scratch::default();
-        articles.iter().map(|article| extract(&mut scratch, article)).collect()
+        let found = articles.iter().map(|article| extract(&mut scratch, article)).collect();
+        denials::deny_reported_events(found, |e| self.vocabulary.actor(e))
     }
 
     /// The vocabulary's names in each text, with their byte spans, in text
@@ -228,10 +234,13 @@ impl<'v> Extractor<'v> {
     /// The claims of `text`, in text order. `published` decides what a name
     /// shared by entities of different eras means (vocabulary `from`/`until`).
     pub fn extract(&self, text: &str, published: Option<NaiveDate>) -> Vec<Extracted> {
-        self.extract_with(text, published, &mut Scratch::default())
+        let found = self.extract_with(text, published, &mut Scratch::default());
+        denials::deny_reported_events(vec![found], |e| self.vocabulary.actor(e))
+            .pop()
+            .unwrap_or_default()
     }
 
-    fn extract_with(&self, text: &str, published: Option<NaiveDate>, scratch: &mut Scratch) -> Vec<Extracted> {
+    fn extract_with(&self, text: &str, published: Option<NaiveDate>, scratch: &mut Scratch) -> TextFindings {
         let mut found = Found::default();
         let mut in_header = true;
         for sentence in sentences(text, &self.abbreviations) {
@@ -242,7 +251,10 @@ impl<'v> Extractor<'v> {
             }
         }
         self.headlines_take_the_body_extent(&mut found.claims, found.header_end);
-        found.claims
+        TextFindings {
+            claims: found.claims,
+            denials: found.denials,
+        }
     }
 
     /// A headline names the event its body tells: `لماذا الانسحاب الروسي؟`

@@ -33,6 +33,9 @@ pub struct Reach {
     pub object_outside_clause: usize,
     /// Words of a speaker's title between an attribution verb and the name (`قال المتحدث باسمه بيسكوف`).
     pub speaker_title: usize,
+    /// The first word of a false report's event or topic after its noun
+    /// (`التقارير المتعلقة بمستقبل مكتب حماس`).
+    pub report_topic: usize,
 }
 
 /// What each rule takes off a claim's confidence, which is 1 less the costs
@@ -55,6 +58,9 @@ pub struct Costs {
     pub relative_antecedent: f64,
     pub object_after: f64,
     pub object_before: f64,
+    /// An event negated because a sentence calls the reports on its object
+    /// false without naming it: the event is inferred, not read.
+    pub report_topic: f64,
 }
 
 impl Default for Params {
@@ -70,6 +76,7 @@ impl Default for Params {
                 extent: 4,
                 object_outside_clause: 12,
                 speaker_title: 3,
+                report_topic: 6,
             },
             cost: Costs {
                 after_trigger: 0.0,
@@ -86,6 +93,7 @@ impl Default for Params {
                 relative_antecedent: 0.1,
                 object_after: 0.1,
                 object_before: 0.15,
+                report_topic: 0.3,
             },
         }
     }

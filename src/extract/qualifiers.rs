@@ -19,7 +19,8 @@ const STRONGEST_FIRST: &[Modality] = &[
 
 impl Extractor<'_> {
     /// Negated when a negation word stands within reach before the trigger in
-    /// its clause, or a denial verb (نفى) governs it from earlier in the sentence.
+    /// its clause, or a denial verb (نفى) governs it from earlier in the
+    /// sentence, or it is the event of reports the sentence calls false.
     pub(super) fn polarity(&self, cx: &Context, trigger: &Trigger) -> Polarity {
         let words = &trigger.mention.words;
         let no_predicate_between = |m: &Mention| !cx.has_between(m.words.end, words.start, is_predicate);
@@ -33,7 +34,8 @@ impl Extractor<'_> {
         });
         let denied = before
             .iter()
-            .any(|m| m.sense == Sense::Denial && m.words.end <= words.start && no_predicate_between(m));
+            .any(|m| m.sense == Sense::Denial && m.words.end <= words.start && no_predicate_between(m))
+            || self.in_false_report(cx, trigger.mention);
         if negated != denied {
             Polarity::Negated
         } else {

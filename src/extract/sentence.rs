@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::context::{Context, Group, Trigger, entity_groups, is_predicate};
+use super::denials::ReportDenial;
 use super::index::{Mention, Sense};
 use super::{Extracted, Extractor, Scratch};
 use crate::model::Modality;
@@ -27,6 +28,8 @@ pub struct Found {
     /// the role's owner (`المتحدث باسم الخارجية الإيرانية، إسماعيل بقائي،`:
     /// `بقائي` speaks for Iran).
     pub holders: FxHashMap<String, EntityId>,
+    /// The sentences denying the reports on a topic they name without an event.
+    pub denials: Vec<ReportDenial>,
 }
 
 /// Subjects of earlier claims, for a predicate whose own clause names none.
@@ -136,7 +139,8 @@ impl Extractor<'_> {
             self.read_as_of(&mut with_open, date);
         }
         self.note_role_holders(text, words, &mentions, &groups, &mut found.holders);
-        if mentions.iter().any(|m| self.is_trigger(m)) {
+        let tells_reports = mentions.iter().any(|m| m.sense == Sense::ReportNoun);
+        if tells_reports || mentions.iter().any(|m| self.is_trigger(m)) {
             let clause_ranges = clauses(text, sentence.clone());
             let clause_of: Vec<usize> = words
                 .words
@@ -170,6 +174,9 @@ impl Extractor<'_> {
                 if let Some(reading) = better_reading(listed, open) {
                     self.keep_reading(text, reading, found, &mut claimed);
                 }
+            }
+            if tells_reports {
+                self.note_report_denials(if has_open { &cx_open } else { &cx }, found);
             }
             if let Some(last) = found.claims[claimed.first..].last() {
                 found.discourse = Some(last.subject);
