@@ -123,10 +123,16 @@ fn story_verdicts_against_their_judged_gold() {
     // about it), and Sputnik's «التقى إيلون ماسك … مع مندوب إيران» against the
     // Iranian spokesman's body denial (a role that speaks for its owner:
     // Iran's word; of two pairs as strong, the body's quote is kept over the
-    // headline's). Still missing: Hamas's «لم تتلق أي طلب من قطر لغلق
-    // مكتبها» (no request to close is read as no closing); and the two
-    // reports of the 9 Nov wire stories agree as if independent (a must-not).
-    assert_eq!(totals[0], [4, 2, 6, 3, 1], "dev stories");
+    // headline's). Events told again by anaphora (`الرجلين التقيا`, `المناقشة،
+    // التي جرت`, `هذه قصة ملفقة`) are claims now, and the agreement of the
+    // NYT's and AP's sources is found; but the judged pairs of the other two
+    // Musk cores are not among a verdict's five pairs of evidence (stronger
+    // pairs of the same sources are), and Araghchi («وقال "عراقجي"») is no
+    // known speaker, so his «قصة ملفقة» is a conflict, not Iran's dispute.
+    // Still missing: Hamas's «لم تتلق أي طلب من قطر لغلق مكتبها» (no request
+    // to close is read as no closing); and the two reports of the 9 Nov wire
+    // stories agree as if independent (a must-not).
+    assert_eq!(totals[0], [6, 3, 6, 3, 1], "dev stories");
     assert_eq!(totals[1], [3, 0, 11, 0, 1], "held-out stories");
 }
 

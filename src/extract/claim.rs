@@ -99,19 +99,13 @@ impl Extractor<'_> {
             .as_ref()
             .filter(|_| self.vocabulary.predicate_info(trigger.predicate).tells_a_toll());
         let (subject, object) = self.subject_and_object(cx, trigger, previous, speaker, toll)?;
-        let mut modality = match trigger.mention.sense {
-            Sense::Modality(modality) => modality,
-            _ => self.modality(cx, trigger),
-        };
-        let attribution = match speaker {
-            Some((_, entity)) => {
-                if modality == Modality::Asserted && self.roles[entity.0 as usize].reporter {
-                    modality = Modality::Reported;
-                }
-                Attribution::Entity(entity)
-            }
-            None => Attribution::Outlet,
-        };
+        let (attribution, modality) = self.voice(
+            speaker,
+            match trigger.mention.sense {
+                Sense::Modality(modality) => modality,
+                _ => self.modality(cx, trigger),
+            },
+        );
         let mut span = evidence(cx, trigger, &subject, &object);
         if let Some(at) = count.as_ref().and_then(|c| c.span.clone()) {
             span = span.start.min(at.start)..span.end.max(at.end);
@@ -134,6 +128,23 @@ impl Extractor<'_> {
             .group
             .filter(|&g| speaker.is_none_or(|(speaker, _)| speaker != Some(g)));
         Some((claim, object.group, named_in_sentence))
+    }
+}
+
+impl Extractor<'_> {
+    /// Whose word a claim is, and its modality: a reporter's assertion is only reported.
+    pub(super) fn voice(
+        &self,
+        speaker: Option<(Option<usize>, EntityId)>,
+        modality: Modality,
+    ) -> (Attribution, Modality) {
+        match speaker {
+            Some((_, entity)) if modality == Modality::Asserted && self.roles[entity.0 as usize].reporter => {
+                (Attribution::Entity(entity), Modality::Reported)
+            }
+            Some((_, entity)) => (Attribution::Entity(entity), modality),
+            None => (Attribution::Outlet, modality),
+        }
     }
 }
 

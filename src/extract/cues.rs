@@ -24,6 +24,16 @@ pub struct Cues {
     pub report_nouns: Vec<String>,
     /// Words that call reports false (`غير دقيقة`, `عارية عن الصحة`, `لا صحة`).
     pub falsity: Vec<String>,
+    /// Nouns naming the two parties of an event told before (`الرجلين`,
+    /// `الطرفان`): a predicate they stand by takes that event's parties.
+    pub pair_anaphors: Vec<String>,
+    /// Verbs saying an event took place (`جرت`, `تم`, `عقد`): after a
+    /// relative pronoun or before a definite event noun, they tell again the
+    /// event an earlier claim named.
+    pub occurred: Vec<String>,
+    /// Nouns of an encounter in general (`المناقشة`, `المحادثات`): with a
+    /// verb of occurrence, they stand for the last meeting or talks told.
+    pub encounter_nouns: Vec<String>,
     pub question: Vec<String>,
     pub undecided: Vec<String>,
     pub expected: Vec<String>,
@@ -88,6 +98,7 @@ const TOP_FIELDS: &[&str] = &[
     "$comment",
     "negation",
     "reports",
+    "anaphora",
     "modality",
     "attribution",
     "extent",
@@ -144,6 +155,11 @@ impl Cues {
         if let Some(reports) = section("reports", &["nouns", "false"]) {
             cues.report_nouns = words(&reports, "nouns");
             cues.falsity = words(&reports, "false");
+        }
+        if let Some(anaphora) = section("anaphora", &["pairs", "occurred", "encounters"]) {
+            cues.pair_anaphors = words(&anaphora, "pairs");
+            cues.occurred = words(&anaphora, "occurred");
+            cues.encounter_nouns = words(&anaphora, "encounters");
         }
         if let Some(modality) = section("modality", MODALITY_FIELDS) {
             cues.read_modality(&modality, vocabulary);

@@ -47,6 +47,12 @@ pub enum Sense {
     ReportNoun,
     /// `غير دقيقة`, `عارية عن الصحة`: the reports are false.
     Falsity,
+    /// `الرجلين`, `الطرفان`: the two parties of an event told before.
+    PairAnaphor,
+    /// `جرت`, `تم`: the event took place.
+    Occurred,
+    /// `المناقشة`, `المحادثات`: an encounter, not named by its predicate.
+    EncounterNoun,
 }
 
 /// Senses compete for words only within their layer: a cue phrase may cover
@@ -169,7 +175,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 24] = [
+        let lists: [(&[String], Sense); 27] = [
             (&cues.negation, Sense::Negation),
             // Avoiding an event negates it and aims at that: both senses, one phrase.
             (&cues.avoidance, Sense::Negation),
@@ -195,6 +201,9 @@ impl Index {
             (&cues.presupposing_questions, Sense::PresupposingQuestion),
             (&cues.report_nouns, Sense::ReportNoun),
             (&cues.falsity, Sense::Falsity),
+            (&cues.pair_anaphors, Sense::PairAnaphor),
+            (&cues.occurred, Sense::Occurred),
+            (&cues.encounter_nouns, Sense::EncounterNoun),
         ];
         for (phrases, sense) in lists {
             for phrase in phrases {

@@ -10,6 +10,7 @@
 //! claim together from its `roles` (subject and speaker; `object`) and
 //! `qualifiers`; `params` holds the rules' reach and costs.
 
+mod anaphora;
 mod claim;
 mod context;
 mod counts;

@@ -36,6 +36,8 @@ pub struct Reach {
     /// The first word of a false report's event or topic after its noun
     /// (`التقارير المتعلقة بمستقبل مكتب حماس`).
     pub report_topic: usize,
+    /// Sentences back to the claim a pair, an event noun or a story stands for (`المناقشة التي جرت`).
+    pub told_before: usize,
 }
 
 /// What each rule takes off a claim's confidence, which is 1 less the costs
@@ -61,6 +63,8 @@ pub struct Costs {
     /// An event negated because a sentence calls the reports on its object
     /// false without naming it: the event is inferred, not read.
     pub report_topic: f64,
+    /// An event told again by anaphora takes its parties from an earlier claim.
+    pub told_again: f64,
 }
 
 impl Default for Params {
@@ -77,6 +81,7 @@ impl Default for Params {
                 object_outside_clause: 12,
                 speaker_title: 3,
                 report_topic: 6,
+                told_before: 1,
             },
             cost: Costs {
                 after_trigger: 0.0,
@@ -94,6 +99,7 @@ impl Default for Params {
                 object_after: 0.1,
                 object_before: 0.15,
                 report_topic: 0.3,
+                told_again: 0.3,
             },
         }
     }

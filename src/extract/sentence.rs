@@ -30,6 +30,17 @@ pub struct Found {
     pub holders: FxHashMap<String, EntityId>,
     /// The sentences denying the reports on a topic they name without an event.
     pub denials: Vec<ReportDenial>,
+    /// Where each sentence read so far begins (bytes): how far back a claim was told.
+    pub sentence_starts: Vec<usize>,
+}
+
+impl Found {
+    /// The sentence (its place among those read) holding byte `at`.
+    pub fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_starts
+            .partition_point(|&start| start <= at)
+            .saturating_sub(1)
+    }
 }
 
 /// Subjects of earlier claims, for a predicate whose own clause names none.
@@ -120,6 +131,7 @@ impl Extractor<'_> {
         scratch: &mut Scratch,
         found: &mut Found,
     ) {
+        found.sentence_starts.push(sentence.start);
         words_into(text, sentence.clone(), &mut scratch.words);
         let words = &scratch.words;
         let mentions = self.index.mentions(words, &mut scratch.cache);
@@ -140,7 +152,8 @@ impl Extractor<'_> {
         }
         self.note_role_holders(text, words, &mentions, &groups, &mut found.holders);
         let tells_reports = mentions.iter().any(|m| m.sense == Sense::ReportNoun);
-        if tells_reports || mentions.iter().any(|m| self.is_trigger(m)) {
+        let tells_again = mentions.iter().any(|m| m.sense == Sense::Occurred);
+        if tells_reports || tells_again || mentions.iter().any(|m| self.is_trigger(m)) {
             let clause_ranges = clauses(text, sentence.clone());
             let clause_of: Vec<usize> = words
                 .words
@@ -164,7 +177,8 @@ impl Extractor<'_> {
                 groups: &with_open,
                 ..cx
             };
-            for at in 0..mentions.len() {
+            let (mut read, mut unread) = (Vec::new(), Vec::new());
+            for (at, mention) in mentions.iter().enumerate() {
                 let listed = self.read_trigger(&cx, at, found, &claimed);
                 let open = if has_open {
                     self.read_trigger(&cx_open, at, found, &claimed)
@@ -172,7 +186,16 @@ impl Extractor<'_> {
                     None
                 };
                 if let Some(reading) = better_reading(listed, open) {
+                    read.push(mention.words.clone());
                     self.keep_reading(text, reading, found, &mut claimed);
+                } else {
+                    unread.push(at);
+                }
+            }
+            // Events told again by anaphora, once the names have read what they can.
+            for at in unread {
+                if let Some(claim) = self.told_again(if has_open { &cx_open } else { &cx }, at, &read, found) {
+                    keep(text, claim, found, &mut claimed.first);
                 }
             }
             if tells_reports {
