@@ -56,17 +56,17 @@ impl Extractor<'_> {
         // The words the corpus writes with the article, without it (common
         // nouns), with how often.
         let mut definite: FxHashMap<String, usize> = FxHashMap::default();
+        // Every word as written without a conjunction, with how often: the
+        // inflections that show a word to be a verb or an adverb.
+        let mut written: FxHashMap<String, usize> = FxHashMap::default();
         for (source, text) in texts.iter().enumerate() {
             for sentence in sentences(text, &self.abbreviations) {
                 words_into(text, sentence, &mut scratch.words);
                 for i in 0..scratch.words.len() {
-                    if let Some(noun) = without_article(scratch.words.key(i)) {
-                        match definite.get_mut(noun) {
-                            Some(count) => *count += 1,
-                            None => {
-                                definite.insert(noun.to_string(), 1);
-                            }
-                        }
+                    let key = scratch.words.key(i);
+                    count(&mut written, without_conjunction(key));
+                    if let Some(noun) = without_article(key) {
+                        count(&mut definite, noun);
                     }
                 }
                 let mentions = self.index.mentions(&scratch.words, &mut scratch.cache);
@@ -108,7 +108,9 @@ impl Extractor<'_> {
             // `العسكرية`), not a name (`حماس`, once `الحماس`).
             .filter(|(key, c)| {
                 c.kept(key.split(' ').count())
-                    && (key.contains(' ') || definite.get(key).is_none_or(|&n| n < c.sources.len()))
+                    && (key.contains(' ')
+                        || (definite.get(key).is_none_or(|&n| n < c.sources.len())
+                            && !inflected_as_common_word(key, &written, &definite)))
             })
             .collect();
         let heads = construct_heads(kept.iter().map(|(key, _)| key.as_str()));
@@ -150,7 +152,9 @@ impl Extractor<'_> {
     /// has: the head with a possessive (`مكتبها`, `مكتبه`) or before an
     /// anaphoric noun (`مكتب الحركة`), all meaning `مكتب حماس` in its story.
     fn short_forms(&self, head: &str) -> Vec<String> {
-        let possessives = ["ها", "ه", "هم"].iter().map(|p| format!("{head}{p}"));
+        // A folded ة (ه) is written ت before a possessive (`ثكنتها`).
+        let stem = head.strip_suffix('ه').map_or(head.to_string(), |s| format!("{s}ت"));
+        let possessives = ["ها", "ه", "هم"].iter().map(move |p| format!("{stem}{p}"));
         let anaphoric = self.anaphoric_nouns.iter().map(|noun| format!("{head} {noun}"));
         possessives.chain(anaphoric).collect()
     }
@@ -268,7 +272,9 @@ impl Reading<'_> {
             && !self.covered[i]
             // Two letters are a function word or a clitic's remains (`بي` of `بين`).
             && bare.chars().count() >= 3
+            // `فيما` is no ف + `يما`: the word is looked up as written too.
             && !self.not_names.contains(bare)
+            && !self.not_names.contains(key)
             && !(self.is_time_word)(key)
     }
 
@@ -279,7 +285,8 @@ impl Reading<'_> {
             return true;
         }
         let key = without_conjunction(self.words.key(range.start));
-        let possessed = ["ها", "هم", "هما", "هن"].iter().any(|suffix| {
+        // A final ه written as such, not a folded ة, is a possessive too (`قوله`).
+        let possessed = ["ها", "هم", "هما", "هن", "ه"].iter().any(|suffix| {
             key.strip_suffix(suffix)
                 .is_some_and(|stem| stem.chars().count() >= 3 && !self.words.words[range.start].taa_marbuta)
         });
@@ -363,14 +370,82 @@ impl Reading<'_> {
     }
 }
 
+/// Adds one to the count of `word`, allocating only for a new word.
+fn count(counts: &mut FxHashMap<String, usize>, word: &str) {
+    match counts.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(word.to_string(), 1);
+        }
+    }
+}
+
+/// Whether the corpus writes a one-word name (folded) in the forms of a
+/// common word: a verb's feminine perfect, twice (`أسفر` beside `أسفرت`,
+/// `أدى` beside `أدت` and `أدوا`), or the masculine of a feminine one; an
+/// adverb's accusative (`عمليا` beside `عملي`); ending in ي, a plural or
+/// feminine with the article (`مقاتلي` beside `المقاتلين`, `مدفعي` beside
+/// `المدفعية`); a noun with a preposition; an imperfect. Names take none of
+/// these (`ماسك`, `حماس`, `بوتين`; `علي`, whose `علت` is another verb, has
+/// no `علوا`).
+fn inflected_as_common_word(
+    key: &str,
+    written: &FxHashMap<String, usize>,
+    definite: &FxHashMap<String, usize>,
+) -> bool {
+    let seen = |word: &str, times: usize| written.get(word).is_some_and(|&n| n >= times);
+    let Some(last) = key.chars().last() else {
+        return false;
+    };
+    let stem = &key[..key.len() - last.len_utf8()];
+    let weak_end = last == 'ي' || last == 'ا';
+    let verb = if weak_end {
+        seen(&format!("{stem}ت"), 2) && seen(&format!("{stem}وا"), 1)
+    } else {
+        seen(&format!("{key}ت"), 2)
+    };
+    // The feminine perfect itself (`أسفرت` beside `أسفر` and `أسفروا`, `أدت` beside `أدي`).
+    let feminine_verb = last == 'ت'
+        && [stem.to_string(), format!("{stem}ي")]
+            .iter()
+            .any(|masculine| seen(masculine, 2) && seen(&format!("{}وا", masculine.trim_end_matches('ي')), 1));
+    let adverb = last == 'ا' && stem.chars().count() >= 3 && seen(stem, 1);
+    let mut letters = key.chars();
+    let first = letters.next().unwrap_or(last);
+    let rest = letters.as_str();
+    let long_rest = rest.chars().count() >= 3;
+    // A preposition on a common noun (`بجروح` beside `الجروح`, `لقوات`).
+    let prefixed = matches!(first, 'ب' | 'ل' | 'ك') && long_rest && definite.contains_key(rest);
+    // An imperfect of a verb the corpus writes in the perfect (`يشارك`
+    // beside `شارك`, `شاركت`); a first person beside the third (`أريد`
+    // beside `يريد`, `تريد`).
+    let imperfect = long_rest
+        && match first {
+            'ي' | 'ت' | 'ن' => seen(rest, 2) && (seen(&format!("{rest}ت"), 1) || seen(&format!("{rest}وا"), 1)),
+            'ا' => seen(&format!("ي{rest}"), 2) && seen(&format!("ت{rest}"), 2),
+            _ => false,
+        };
+    let noun = last == 'ي'
+        && ["ن", "ه"]
+            .iter()
+            .any(|end| definite.contains_key(&format!("{key}{end}")));
+    verb || feminine_verb || adverb || noun || prefixed || imperfect
+}
+
 /// A verbal noun of a derived verb is an event, not a name: `ارتفاع` (form
-/// VIII), `انسحاب` (VII), `استهداف` (X), `تنفيذ` (II) — the patterns
-/// اXXXاX, استXXاX and تXXيX of a word alone.
+/// VIII), `انسحاب` (VII), `استهداف` (X), `تنفيذ` (II), `إجراء` (IV), and
+/// of a hollow root `إعادة` (IV), `استعادة` (X) — the patterns اXXXاX,
+/// استXXاX, تXXيX, اXXاX, اXاXه and استXاXه of a word alone (folded: ة is ه).
 fn is_verbal_noun(key: &str) -> bool {
     let letters: Vec<char> = key.chars().collect();
     matches!(
         letters.as_slice(),
-        ['ا', 'س', 'ت', _, _, 'ا', _] | ['ا', _, _, _, 'ا', _] | ['ت', _, _, 'ي', _]
+        ['ا', 'س', 'ت', _, _, 'ا', _]
+            | ['ا', _, _, _, 'ا', _]
+            | ['ت', _, _, 'ي', _]
+            | ['ا', _, _, 'ا', _]
+            | ['ا', _, 'ا', _, 'ه']
+            | ['ا', 'س', 'ت', _, 'ا', _, 'ه']
     )
 }
 
@@ -548,6 +623,37 @@ mod tests {
     }
 
     /// The claims of `texts[at]` once the open names of `texts` are known, as `subject predicate object`.
+    #[test]
+    fn a_word_the_corpus_inflects_as_a_verb_an_adverb_or_a_noun_is_no_name() {
+        let grammar = grammar();
+        let names = |texts: &[&str]| {
+            let mut names = open_names(&grammar, texts);
+            names.retain(|n| n.split(' ').count() == 2);
+            names
+        };
+        // Each word stands alone beside the trigger in two sources; the
+        // corpus also writes it as a verb, an adverb, a plural with the
+        // article, a noun with the article after a preposition, a perfect of
+        // an imperfect, the masculine of a feminine perfect. `سامر` is
+        // written only as itself.
+        let texts = [
+            "أسفر أغلقت الباب. سامر أغلقت الباب. عمليا أغلقت الباب. مقاتلي أغلقت الباب. \
+             بجروح أغلقت الباب. يشارك أغلقت الباب. وقوله أغلقت الباب. شاركت أغلقت الباب.",
+            "أسفر أغلقت الطريق. سامر أغلقت الطريق. عمليا أغلقت الطريق. مقاتلي أغلقت الطريق. \
+             بجروح أغلقت الطريق. يشارك أغلقت الطريق. وقوله أغلقت الطريق. شاركت أغلقت الطريق.",
+            "أسفرت المعارك عن قتلى. وأسفرت الغارة عن جرحى. وكان ذلك عملي. وقاتل المقاتلين. \
+             وعولج الجروح. وشارك الوفد. وشارك الجيش. وشاركوا جميعا.",
+        ];
+        assert_eq!(names(&texts), ["سامر (سامر)"]);
+        // `فيما` is looked up as written, not as ف + `يما`.
+        let grammar = Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت"]}"#,
+            r#""not_names": ["فيما"]"#,
+        );
+        assert!(open_names(&grammar, &["فيما أغلقت قطر الباب.", "فيما أغلقت قطر الطريق."]).is_empty());
+    }
+
     fn claims_with_open_names(grammar: &Grammar, texts: &[&str], at: usize) -> Vec<String> {
         let mut vocabulary = grammar.vocabulary.clone();
         vocabulary.add_open(grammar.extractor().open_entities(texts, &|_| false));
