@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::schema::{AnnotationDoc, ClaimDoc, CountDoc, EvidenceDoc, PublishedDoc, SourceDoc};
 use crate::model::{Attribution, Claim, Corpus, Count, PublicationBasis, Source};
@@ -73,7 +73,12 @@ fn occurrences(article: &str, quoted: &[(&str, usize)]) -> Vec<usize> {
     // Where each quote occurs, in text order, as the reader counts (the
     // occurrences `str::match_indices` finds, which do not overlap).
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
-    let Ok(searcher) = AhoCorasick::new(&quotes) else {
+    // An NFA: a few long quotes per article, searched once; a DFA's build
+    // (bytes of the quotes × the alphabet) would cost more than the search.
+    let Ok(searcher) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(&quotes)
+    else {
         return vec![1; quoted.len()];
     };
     let Ok(hits) = searcher.try_find_overlapping_iter(article) else {
