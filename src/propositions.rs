@@ -93,6 +93,11 @@ const DENIED_DAYS: i32 = 30;
 /// count of a month or a year (`في ديسمبر`) may total several events.
 pub const EVENT_DAYS: i32 = 7;
 
+/// The most days between two tolls of one place for the later to be the
+/// first's event told again (`210 قتلى` on Saturday, `أقل من 100` on Sunday);
+/// further apart, they are tolls of other events.
+const TOLL_TOLD_AGAIN_DAYS: i32 = 2;
+
 /// What two counts of one event that no number satisfies both say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Numeric {
@@ -536,7 +541,8 @@ fn count_side(predicate: &crate::vocab::Predicate, count: &Count) -> CountSide {
 /// Two claims' counts when they are of one thing and no number satisfies
 /// both, and what that says: at overlapping times, each dated to at most
 /// [`EVENT_DAYS`], a conflict — unless a toll told in a later article is
-/// higher, which is a rising toll (lower, it fell: a conflict); at times
+/// higher, which is a rising toll (lower, it fell: a conflict); tolls at
+/// most [`TOLL_TOLD_AGAIN_DAYS`] apart are read so too; at other times
 /// apart, counts of other periods. None when they intersect, count
 /// different things, or a time is unknown or too long.
 fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
@@ -544,11 +550,17 @@ fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
     if !x.compares(&y) || x.amount.intersects(&y.amount) {
         return None;
     }
-    if !a.overlaps(b)? {
-        return Some(Numeric::OtherPeriods);
-    }
     // A count over a longer time may total several events: no conflict.
     let dated = |p: &Position| p.days.is_some_and(|(start, end)| end - start < EVENT_DAYS);
+    // Two tolls dated days apart (each as of its article) are one event's
+    // toll told again when the days are this close: it rose or it fell.
+    let told_again = x.rises && y.rises && dated(a) && dated(b) && {
+        let ((a_start, _), (b_start, _)) = (a.days?, b.days?);
+        (a_start - b_start).abs() <= TOLL_TOLD_AGAIN_DAYS
+    };
+    if !a.overlaps(b)? && !told_again {
+        return Some(Numeric::OtherPeriods);
+    }
     if !dated(a) || !dated(b) {
         return None;
     }
@@ -1321,6 +1333,19 @@ mod tests {
             between((COUNTED, &saturday), (KILLED, &fewer)),
             ["conflict disjoint-counts"]
         );
+        // Each dated as of its article, a day apart: the same event's toll,
+        // which fell (a conflict) or rose (an update).
+        let as_of = |published: &str, by: &str, count: &str, class| {
+            toll(published, by, "kill", "camp", published, count, class)
+        };
+        let first = as_of("2024-03-02", "ministry", r#"{"exact": 210}"#, COUNTED);
+        let fell = as_of("2024-03-03", "spokesman", r#"{"fewer_than": 100}"#, KILLED);
+        let rose = as_of("2024-03-03", "spokesman", r#"{"exact": 240}"#, KILLED);
+        assert_eq!(
+            between((COUNTED, &first), (KILLED, &fell)),
+            ["conflict disjoint-counts"]
+        );
+        assert_eq!(between((COUNTED, &first), (KILLED, &rose)), ["update rising-count"]);
         // Tolls of other days are other events: an update, never a conflict.
         let june = toll(
             "2024-06-09",
