@@ -86,6 +86,9 @@ pub struct Extractor<'v> {
     /// Role phrases that speak for their owner (`المتحدث باسم`), folded
     /// words longest first, with the owner kinds.
     owner_roles: Vec<(Vec<String>, Vec<String>)>,
+    /// Folded words after a role's owner that say its holder left the office
+    /// (`السابق`): the role then speaks for no one.
+    former: FxHashSet<String>,
     /// The first words of `owner_roles`, to find where one may start.
     owner_role_starts: FxHashSet<String>,
     /// Folded anaphoric nouns (`الحركة`): after an open name's head, that name.
@@ -154,6 +157,11 @@ impl<'v> Extractor<'v> {
                 .collect(),
             not_names: cues.not_names.iter().map(|w| fold(w)).collect(),
             owner_roles: crate::role_nouns::RoleNouns::bundled().owner_phrases(),
+            former: crate::role_nouns::RoleNouns::bundled()
+                .former
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
             owner_role_starts: crate::role_nouns::RoleNouns::bundled()
                 .owner_phrases()
                 .into_iter()

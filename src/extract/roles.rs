@@ -408,7 +408,8 @@ impl Extractor<'_> {
     /// The owner of a role that speaks for it, when one starts at word
     /// `at` (`المتحدث باسم الخارجية الإيرانية`, `وزير الخارجية الأمريكي`):
     /// the first name of an owner kind at most [`OWNER_REACH`] words past
-    /// the role's phrase, with nothing but words of no phrase between.
+    /// the role's phrase, with nothing but words of no phrase between; none
+    /// for a former holder (`الرئيس الإيراني السابق`: no longer Iran's word).
     fn role_owner(
         &self,
         words: &Words,
@@ -440,7 +441,8 @@ impl Extractor<'_> {
                     .iter()
                     .copied()
                     .find(|&e| owners.contains(&self.vocabulary.entity_info(e).kind))?;
-                Some((i, owner))
+                let former = g.words.end < words.len() && self.former.contains(without_conjunction(key(g.words.end)));
+                (!former).then_some((i, owner))
             })
     }
 }
@@ -684,9 +686,13 @@ mod tests {
             grammar.claims("وقال وزير الخارجية الإيراني إن المبعوث زار عمان."),
             ["envoy visit oman affirmed asserted iran unspecified"]
         );
-        // A role with no owner near it names no one.
+        // A role with no owner near it names no one; nor does a former holder.
         assert_eq!(
             grammar.claims("وقال وزير الخارجية في مؤتمر صحفي إن المبعوث زار عمان."),
+            ["envoy visit oman affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("وقال وزير الخارجية الإيراني السابق إن المبعوث زار عمان."),
             ["envoy visit oman affirmed asserted outlet unspecified"]
         );
     }
