@@ -64,6 +64,8 @@ struct Position {
     headline: bool,
     /// The publication day of its article.
     published: Option<i32>,
+    /// Its evidence in the article (bytes).
+    span: (u32, u32),
 }
 
 /// A claim's count as the comparison reads it.
@@ -130,10 +132,12 @@ impl Position {
     }
 
     /// Whether the two say anything to each other as sources: two sources,
-    /// or one source in one voice. An article that reports a view it argues
-    /// against does not contradict itself.
+    /// or one source in one voice in two passages. An article that reports
+    /// a view it argues against does not contradict itself, nor does one
+    /// passage: two readings of it are extraction's, not the article's.
     fn apart(&self, other: &Position) -> bool {
-        self.source != other.source || self.speaker == other.speaker
+        let one_passage = self.span.0 < other.span.1 && other.span.0 < self.span.1;
+        self.source != other.source || (self.speaker == other.speaker && !one_passage)
     }
 
     /// The voice a claim is heard in, and the actor it counts as: its
@@ -473,6 +477,7 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
     let first_line = article.len() - body.len() + body.find('\n').unwrap_or(body.len());
     Position {
         headline: claim.span.start < first_line,
+        span: (claim.span.start as u32, claim.span.end as u32),
         claim: index as u32,
         source: claim.source as u32,
         origin: origins[claim.source],
@@ -942,6 +947,40 @@ mod tests {
         let corpus = corpus_of(Some(vocabulary), &articles);
         let origins = crate::origins::origins(&corpus.sources);
         compare(&corpus, &origins).1
+    }
+
+    #[test]
+    fn one_passage_read_both_ways_is_no_contradiction() {
+        let article = "انسحبت روسيا من سوريا وأبقت قاعدتها. وفي الختام أبقت روسيا قواتها في سوريا.";
+        let one_passage = annotation(
+            "2024-12-10",
+            &[
+                claim(
+                    "a",
+                    "انسحبت روسيا من سوريا وأبقت قاعدتها",
+                    "withdraw",
+                    "outlet",
+                    ASSERTED_NOW,
+                ),
+                claim(
+                    "b",
+                    "انسحبت روسيا من سوريا وأبقت قاعدتها",
+                    "keep",
+                    "outlet",
+                    ASSERTED_NOW,
+                ),
+            ],
+        );
+        assert_eq!(kinds(&[("daily", article, &one_passage)]), vec![]);
+        // Two passages of one voice: the article contradicts itself.
+        let two_passages = annotation(
+            "2024-12-10",
+            &[
+                claim("a", "انسحبت روسيا من سوريا", "withdraw", "outlet", ASSERTED_NOW),
+                claim("b", "أبقت روسيا قواتها في سوريا", "keep", "outlet", ASSERTED_NOW),
+            ],
+        );
+        assert_eq!(kinds(&[("daily", article, &two_passages)]), vec![VerdictKind::Conflict]);
     }
 
     #[test]
