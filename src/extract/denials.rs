@@ -12,7 +12,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::context::{Context, is_predicate};
 use super::index::{Mention, Sense};
-use super::sentence::Found;
 use super::{Extracted, Extractor};
 use crate::model::{Attribution, Extent, Modality, Polarity};
 use crate::vocab::{EntityId, PredicateId};
@@ -80,10 +79,16 @@ impl Extractor<'_> {
         })
     }
 
-    /// Notes in `found` each denial of reports the sentence makes on a topic
+    /// Notes in `denials` each denial of reports the sentence makes on a topic
     /// it names without an event: the first name shortly after the report
     /// noun, before the word of falsity, with no predicate between.
-    pub(super) fn note_report_denials(&self, cx: &Context, found: &mut Found) {
+    /// `holders`: the text's role holders, who may be the speaker.
+    pub(super) fn note_report_denials(
+        &self,
+        cx: &Context,
+        holders: &FxHashMap<String, EntityId>,
+        denials: &mut Vec<ReportDenial>,
+    ) {
         let reach = self.params.reach.report_topic;
         for at in 0..cx.mentions.len() {
             let report = &cx.mentions[at];
@@ -113,7 +118,7 @@ impl Extractor<'_> {
             if names_an_event {
                 continue;
             }
-            let speaker = self.speaker(cx, report, &found.holders);
+            let speaker = self.speaker(cx, report, holders);
             if speaker.is_some_and(|(_, s)| s == topic) {
                 continue;
             }
@@ -132,8 +137,8 @@ impl Extractor<'_> {
                 confidence: 1.0 - self.params.cost.report_topic,
             };
             // Two spellings of the noun (`التقارير`, `تقارير`) meet the same words.
-            if !found.denials.contains(&denial) {
-                found.denials.push(denial);
+            if !denials.contains(&denial) {
+                denials.push(denial);
             }
         }
     }

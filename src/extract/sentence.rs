@@ -199,7 +199,11 @@ impl Extractor<'_> {
                 }
             }
             if tells_reports {
-                self.note_report_denials(if has_open { &cx_open } else { &cx }, found);
+                self.note_report_denials(
+                    if has_open { &cx_open } else { &cx },
+                    &found.holders,
+                    &mut found.denials,
+                );
             }
             if let Some(last) = found.claims[claimed.first..].last() {
                 found.discourse = Some(last.subject);
