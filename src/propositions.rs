@@ -546,9 +546,9 @@ fn count_side(predicate: &crate::vocab::Predicate, count: &Count) -> CountSide {
 /// Two claims' counts when they are of one thing and no number satisfies
 /// both, and what that says: at overlapping times, each dated to at most
 /// [`EVENT_DAYS`], a conflict — unless a toll told in a later article is
-/// higher, which is a rising toll (lower, it fell: a conflict); tolls at
-/// most [`TOLL_TOLD_AGAIN_DAYS`] apart are read so too; at other times
-/// apart, counts of other periods. None when they intersect, count
+/// higher, which is a rising toll (lower, it fell: a conflict); tolls each
+/// of its own article's day, at most [`TOLL_TOLD_AGAIN_DAYS`] apart, are
+/// read so too; at other times apart, counts of other periods. None when they intersect, count
 /// different things, or a time is unknown or too long.
 fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
     let (x, y) = (a.count?, b.count?);
@@ -557,11 +557,16 @@ fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
     }
     // A count over a longer time may total several events: no conflict.
     let dated = |p: &Position| p.days.is_some_and(|(start, end)| end - start < EVENT_DAYS);
-    // Two tolls dated days apart (each as of its article) are one event's
-    // toll told again when the days are this close: it rose or it fell.
-    let told_again = x.rises && y.rises && dated(a) && dated(b) && {
-        let ((a_start, _), (b_start, _)) = (a.days?, b.days?);
-        (a_start - b_start).abs() <= TOLL_TOLD_AGAIN_DAYS
+    // Two tolls of articles of other days, each dated to its own article's
+    // day, are one event's toll told again when the days are this close: it
+    // rose or it fell.
+    let told_again = x.rises && y.rises && {
+        let ((a_start, a_end), (b_start, b_end)) = (a.days?, b.days?);
+        let as_of_article = |start: i32, end: i32, published: Option<i32>| start == end && Some(end) == published;
+        a.published != b.published
+            && as_of_article(a_start, a_end, a.published)
+            && as_of_article(b_start, b_end, b.published)
+            && (a_start - b_start).abs() <= TOLL_TOLD_AGAIN_DAYS
     };
     if !a.overlaps(b)? && !told_again {
         return Some(Numeric::OtherPeriods);
@@ -1385,6 +1390,29 @@ mod tests {
             ["conflict disjoint-counts"]
         );
         assert_eq!(between((COUNTED, &first), (KILLED, &rose)), ["update rising-count"]);
+        // Not tolls dated to other days than their articles'.
+        let older = toll(
+            "2024-03-04",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-03-02",
+            r#"{"exact": 210}"#,
+            COUNTED,
+        );
+        let newer = toll(
+            "2024-03-04",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-03-04",
+            r#"{"exact": 50}"#,
+            KILLED,
+        );
+        assert_eq!(
+            between((COUNTED, &older), (KILLED, &newer)),
+            ["update different-periods"]
+        );
         // Tolls of other days are other events: an update, never a conflict.
         let june = toll(
             "2024-06-09",

@@ -74,7 +74,9 @@ impl Extractor<'_> {
                 .iter()
                 .rev()
                 .filter(move |c| c.span.start < here)
-                .take_while(move |c| now - found.sentence_of(c.span.start) <= self.params.reach.told_before)
+                .take_while(move |c| {
+                    now.saturating_sub(found.sentence_of(c.span.start)) <= self.params.reach.told_before
+                })
         };
         let of_family = |predicate: PredicateId| {
             let family = self.vocabulary.predicate_info(predicate).family;
@@ -103,7 +105,12 @@ impl Extractor<'_> {
         if matches!(mention.sense, Sense::Predicate(_)) && self.makes_no_claim(cx, &trigger) {
             return None;
         }
+        // A story called false is an affirmed event's: of a denial, which
+        // story is meant (the event or the denial) is not said.
         let (polarity, extent) = if anaphor == Anaphor::FalseStory {
+            if earlier.polarity != Polarity::Affirmed {
+                return None;
+            }
             (Polarity::Negated, Extent::Unspecified)
         } else {
             (self.polarity(cx, &trigger), self.extent(cx, &trigger))
@@ -199,7 +206,14 @@ impl Extractor<'_> {
                     .iter()
                     .rev()
                     .find(|m| m.sense == Sense::Demonstrative && m.words.end == words.start)?;
-                let falsity = falsity_of(cx, at)?;
+                let falsity = falsity_of(cx, at, self.falsity_reach())?;
+                // `هذه الأنباء ليست كاذبة`: not called false.
+                let negated = cx.mentions.iter().any(|m| {
+                    m.sense == Sense::Negation && m.words.start >= words.end && m.words.end <= falsity.words.start
+                });
+                if negated {
+                    return None;
+                }
                 // Reports that name their event or topic before the word of
                 // falsity are read as such (`denials`); `من وسائل الإعلام` after it is their source.
                 let named_by = if falsity.words.start >= words.end {

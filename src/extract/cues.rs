@@ -27,7 +27,7 @@ pub struct Cues {
     /// Nouns naming the two parties of an event told before (`الرجلين`,
     /// `الطرفان`): a predicate they stand by takes that event's parties.
     pub pair_anaphors: Vec<String>,
-    /// Verbs saying an event took place (`جرت`, `تم`, `عقد`): after a
+    /// Verbs saying an event took place (`جرت`, `عقدت`): after a
     /// relative pronoun or before a definite event noun, they tell again the
     /// event an earlier claim named.
     pub occurred: Vec<String>,

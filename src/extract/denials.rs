@@ -32,26 +32,32 @@ pub struct ReportDenial {
     pub confidence: f64,
 }
 
-/// The word calling the reports at mention `at` false: a word of falsity after
-/// them in their clause (`التقارير … غير دقيقة`) or right before them (`لا صحة
-/// للأنباء`), or a denial before them (`نفت الوزارة التقارير`), with no other
-/// clause begun between.
-pub(super) fn falsity_of<'m>(cx: &Context<'m>, at: usize) -> Option<&'m Mention> {
+/// The word calling the reports at mention `at` false: a word of falsity
+/// after them in their clause, within `reach` words and with no other report
+/// noun between (`التقارير … غير دقيقة`; not `الأنباء … رغم المعلومات
+/// المضللة`), or right before them (`لا صحة للأنباء`), or a denial before
+/// them with nothing between but its speaker's name and `صحة` (`نفت الوزارة
+/// التقارير`, `نفى صحة الأنباء`; not `رفض التعليق على الأنباء`).
+pub(super) fn falsity_of<'m>(cx: &Context<'m>, at: usize, reach: usize) -> Option<&'m Mention> {
     let report = &cx.mentions[at];
     let opens_a_clause = |s: Sense| s == Sense::Complementizer || s == Sense::AttributionVerb;
     let after = cx.mentions[at + 1..].iter().find(|m| {
         m.sense == Sense::Falsity
             && m.words.start >= report.words.end
-            && !cx.has_between(report.words.end, m.words.start, opens_a_clause)
+            && m.words.start <= report.words.end + reach
+            && !cx.has_between(report.words.end, m.words.start, |s| {
+                opens_a_clause(s) || s == Sense::ReportNoun
+            })
     });
+    let only_the_speaker_between = |from: usize| {
+        (from..report.words.start).all(|w| cx.groups.iter().any(|g| g.words.contains(&w)) || cx.words.key(w) == "صحه")
+    };
     let before = || {
         cx.mentions[..at].iter().rev().find(|m| {
             m.words.end <= report.words.start
                 && match m.sense {
                     Sense::Falsity => m.words.end + 1 >= report.words.start,
-                    Sense::Denial => !cx.has_between(m.words.end, report.words.start, |s| {
-                        opens_a_clause(s) || is_predicate(s)
-                    }),
+                    Sense::Denial => only_the_speaker_between(m.words.end),
                     _ => false,
                 }
         })
@@ -60,6 +66,12 @@ pub(super) fn falsity_of<'m>(cx: &Context<'m>, at: usize) -> Option<&'m Mention>
 }
 
 impl Extractor<'_> {
+    /// How far after its report noun a word of falsity may stand: past the
+    /// topic (`التقارير المتعلقة بمستقبل مكتب حماس في الدوحة “غير دقيقة”`).
+    pub(super) fn falsity_reach(&self) -> usize {
+        self.params.reach.report_topic + 4
+    }
+
     /// Whether the trigger is the event of reports its sentence calls false
     /// (`الأنباء عن انسحاب القوات من المدينة عارية عن الصحة`): a report noun
     /// shortly before it, no other predicate between, a word of falsity after
@@ -75,7 +87,7 @@ impl Extractor<'_> {
                 && !cx.has_between(report.words.end, trigger.words.start, |s| {
                     is_predicate(s) || s == Sense::Complementizer
                 })
-                && falsity_of(cx, at).is_some_and(|f| f.sense == Sense::Falsity)
+                && falsity_of(cx, at, self.falsity_reach()).is_some_and(|f| f.sense == Sense::Falsity)
         })
     }
 
@@ -95,7 +107,7 @@ impl Extractor<'_> {
             if report.sense != Sense::ReportNoun {
                 continue;
             }
-            let Some(falsity) = falsity_of(cx, at) else {
+            let Some(falsity) = falsity_of(cx, at, self.falsity_reach()) else {
                 continue;
             };
             let topic_ends_by = if falsity.words.start >= report.words.end {
@@ -249,7 +261,7 @@ mod tests {
               {"id": "visit", "aliases": ["زار", "زيارة"], "object_kinds": ["place"]}
             "#,
             r#"
-              "negation": {"before": ["لا", "غير"], "denial": ["نفت"]},
+              "negation": {"before": ["لا", "غير", "لا صحة"], "denial": ["نفت", "رفضت"]},
               "reports": {"nouns": ["التقارير", "الأنباء"], "false": ["غير صحيحة", "لا صحة"]},
               "modality": {"question": ["هل"]},
               "attribution": {"verbs": ["قالت"]},
@@ -318,6 +330,23 @@ mod tests {
                 "{sentence}: {claims:?}"
             );
         }
+    }
+
+    #[test]
+    fn only_a_word_of_falsity_or_a_denial_of_the_reports_themselves_calls_them_false() {
+        let grammar = grammar();
+        let told = "أغلقت مصر مكتب الوكالة.";
+        // Declining to comment on the reports, or false news told of after
+        // another report noun, denies nothing of the topic.
+        for sentence in [
+            "رفضت الحكومة المصرية التعليق على التقارير بشأن مكتب الوكالة.",
+            "وتأتي التقارير بشأن مكتب الوكالة بينما تنتشر الأنباء غير صحيحة.",
+        ] {
+            let claims = corpus_claims(&grammar, &[told, sentence]);
+            assert!(claims[1].is_empty(), "{sentence}: {claims:?}");
+        }
+        let claims = corpus_claims(&grammar, &[told, "رفضت الحكومة المصرية التقارير بشأن مكتب الوكالة."]);
+        assert_eq!(claims[1], ["egypt close agency-office negated egyptian-government"]);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub enum Sense {
     Falsity,
     /// `الرجلين`, `الطرفان`: the two parties of an event told before.
     PairAnaphor,
-    /// `جرت`, `تم`: the event took place.
+    /// `جرت`, `عقدت`: the event took place.
     Occurred,
     /// `المناقشة`, `المحادثات`: an encounter, not named by its predicate.
     EncounterNoun,

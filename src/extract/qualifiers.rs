@@ -25,8 +25,15 @@ impl Extractor<'_> {
         let words = &trigger.mention.words;
         let no_predicate_between = |m: &Mention| !cx.has_between(m.words.end, words.start, is_predicate);
         let before = &cx.mentions[..trigger.at];
+        // `لا` of `لا صحة` is the word of falsity's, not a second negation.
+        let in_falsity = |m: &Mention| {
+            cx.mentions
+                .iter()
+                .any(|f| f.sense == Sense::Falsity && f.words.start <= m.words.start && m.words.end <= f.words.end)
+        };
         let negated = before.iter().any(|m| {
             m.sense == Sense::Negation
+                && !in_falsity(m)
                 && m.words.end <= words.start
                 && words.start - m.words.end <= self.params.reach.negation
                 && cx.clause_of[m.words.start] == trigger.clause
