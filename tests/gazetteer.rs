@@ -145,6 +145,12 @@ fn nisba_adjectives_and_capitals_name_their_states() {
         claims("أعلنت أنقرة انسحاب قواتها من إدلب."),
         ["turkey idlib said turkey"]
     );
+    // The Islamic Republic is Iran; the others are named with their nisba, the longer name winning.
+    assert_eq!(claims("انسحبت قوات الجمهورية الإسلامية من سوريا."), ["iran syria"]);
+    assert_eq!(
+        claims("انسحبت قوات الجمهورية الإسلامية الموريتانية من ليبيا."),
+        ["mauritania libya"]
+    );
     // A name ending in يا is no adjective in يـ + ا: an object.
     assert_eq!(claims("انسحبت القوات التركية من سوريا."), ["turkey syria"]);
     assert_eq!(claims("انسحبت القوات الروسية من أوكرانيا."), ["russia ukraine"]);

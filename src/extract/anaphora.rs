@@ -1,7 +1,7 @@
 //! Events told again without their parties, which an earlier claim of the
-//! text names: a pair stands for them (`الرجلين التقيا`), the sentence says an
-//! noun of an encounter took place (`المناقشة، التي جرت يوم الإثنين`), or calls a
-//! story false (`هذه قصة ملفقة`). The new claim takes the earlier one's
+//! text names: a pair stands for them (`الرجلين التقيا`), the sentence says a
+//! noun of an encounter took place (`المناقشة، التي جرت يوم الإثنين`), or it
+//! calls a story false (`هذه قصة ملفقة`). The new claim takes the earlier one's
 //! subject and object, and its own sentence's polarity, modality and
 //! speaker. The earlier claim must be told in the last few sentences: on
 //! news at large, one further back is as often another event.
@@ -90,18 +90,11 @@ impl Extractor<'_> {
             Antecedent::LastEncounter => last_encounter(),
             Antecedent::OfPredicateOrLastEncounter(predicate) => of_family(predicate).or_else(last_encounter),
         }?;
-        let trigger = Trigger {
-            at,
-            mention,
-            clause: cx.clause_of[mention.words.start],
-            predicate: match mention.sense {
-                Sense::Predicate(predicate) => predicate,
-                _ => earlier.predicate,
-            },
-            is_question: cx
-                .questioned_from
-                .is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
+        let predicate = match mention.sense {
+            Sense::Predicate(predicate) => predicate,
+            _ => earlier.predicate,
         };
+        let trigger = Trigger::of(cx, at, predicate);
         if matches!(mention.sense, Sense::Predicate(_)) && self.makes_no_claim(cx, &trigger) {
             return None;
         }

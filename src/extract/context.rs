@@ -42,6 +42,22 @@ pub struct Trigger<'a> {
     pub is_question: bool,
 }
 
+impl<'a> Trigger<'a> {
+    /// The mention at `at` of `cx` read as a trigger of `predicate`.
+    pub fn of(cx: &Context<'a>, at: usize, predicate: PredicateId) -> Trigger<'a> {
+        let mention = &cx.mentions[at];
+        Trigger {
+            at,
+            mention,
+            clause: cx.clause_of[mention.words.start],
+            predicate,
+            is_question: cx
+                .questioned_from
+                .is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
+        }
+    }
+}
+
 impl Context<'_> {
     /// The group is the object of a preposition: attached (`لروسيا`) or the word before.
     pub fn in_prepositional_phrase(&self, group: &Group) -> bool {

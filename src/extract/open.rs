@@ -556,6 +556,19 @@ mod tests {
             reason: "surname",
         };
         assert_eq!(entities[0].1, [surname]);
+        // A first name shaped like a form IV verbal noun (`إسحاق`) is still a first name.
+        let herzog = [
+            "التقى إسحاق هرتسوغ مع السفير.",
+            "التقى إسحاق هرتسوغ أمس مع السفير.",
+            "وصل إسحاق هرتسوغ أمس. هرتسوغ التقى مع السفير.",
+            "وكان إسحاق هرتسوغ وصل. وقال إن هرتسوغ التقى مع الوزير.",
+        ];
+        let named = grammar.extractor().open_entities(&herzog, &|_| false);
+        let herzog_aliases: Vec<&Vec<String>> = named.iter().map(|(e, _)| &e.aliases).collect();
+        assert_eq!(
+            herzog_aliases,
+            [&vec!["اسحاق هرتسوغ".to_string(), "هرتسوغ".to_string()]]
+        );
         // A common noun heads a construct: the office of Hamas is not Hamas.
         let office = [
             "أغلقت مكتب حماس الباب.",

@@ -266,15 +266,7 @@ impl Extractor<'_> {
     fn read_trigger(&self, cx: &Context, at: usize, found: &Found, claimed: &InSentence) -> Option<TriggerReading> {
         let predicate = self.predicate_of(cx, at)?;
         let mention = &cx.mentions[at];
-        let trigger = Trigger {
-            at,
-            mention,
-            clause: cx.clause_of[mention.words.start],
-            predicate,
-            is_question: cx
-                .questioned_from
-                .is_some_and(|from| cx.words.words[mention.words.start].span.start >= from),
-        };
+        let trigger = Trigger::of(cx, at, predicate);
         if self.makes_no_claim(cx, &trigger) {
             return None;
         }
