@@ -220,7 +220,7 @@ pub fn load_with(
     let open = Extractor::new(&corpus.vocabulary, &cues).open_entities(&texts, &|key| time.lexicon.is_time_word(key));
     corpus.vocabulary.add_open(open);
     let extracted = {
-        let extractor = Extractor::new(&corpus.vocabulary, &cues);
+        let extractor = Extractor::new(&corpus.vocabulary, &cues).with_time_words(time.lexicon);
         let articles: Vec<(&str, Option<NaiveDate>)> = corpus
             .sources
             .iter()

@@ -102,6 +102,8 @@ pub struct Extractor<'v> {
     own_sin: Vec<Vec<char>>,
     /// The subject of a toll whose cause its sentence does not name.
     unnamed_agent: Option<EntityId>,
+    /// The corpus's time words: `الأسبوع الماضي` after a verb is no subject.
+    time_words: &'v crate::time::Lexicon,
 }
 
 /// A name of the vocabulary met in a text: an entity's alias or adjective, or a predicate's trigger.
@@ -171,6 +173,7 @@ impl<'v> Extractor<'v> {
             undertakings: cues.undertakings.iter().map(|w| fold(w)).collect(),
             unnamed_agent: vocabulary.unnamed_agent(),
             open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),
+            time_words: crate::time::Lexicon::bundled(),
             one_word_triggers: vocabulary
                 .predicates
                 .iter()
@@ -179,6 +182,11 @@ impl<'v> Extractor<'v> {
                 .filter(|a| !a.contains(' '))
                 .collect(),
         }
+    }
+
+    /// Reads time words with the corpus's own list instead of the bundled one.
+    pub fn with_time_words(self, time_words: &'v crate::time::Lexicon) -> Extractor<'v> {
+        Extractor { time_words, ..self }
     }
 
     /// The claims of each article (its text and publication day), on `jobs`

@@ -176,8 +176,8 @@ impl Extractor<'_> {
                 rule: found.rule,
             }));
         }
-        self.subject(cx, trigger, previous.objects)
-            .map(|found| match (found.rule, previous.in_sentence) {
+        if let Some(found) = self.subject(cx, trigger, previous.objects) {
+            return Some(match (found.rule, previous.in_sentence) {
                 // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
                 // clause shares the last claim's, not the nearest name's.
                 (Rule::EarlierClause, Some(entity)) => earlier(entity, Rule::PreviousClaim),
@@ -186,16 +186,21 @@ impl Extractor<'_> {
                     entity: found.entity,
                     rule: found.rule,
                 },
-            })
-            .or_else(|| {
-                let (_, entity) = speaker?;
+            });
+        }
+        let info = self.vocabulary.predicate_info(trigger.predicate);
+        let time_word = |key: &str| self.time_words.is_time_word(key);
+        if names_an_unlisted_subject(cx, trigger, info.object_markers.is_empty(), &time_word) {
+            return None;
+        }
+        speaker
+            .and_then(|(_, entity)| {
                 self.roles[entity.0 as usize]
                     .agent
                     .then(|| earlier(entity, Rule::Speaker))
             })
             .or_else(|| {
-                let own_sentence = self.vocabulary.predicate_info(trigger.predicate).subject_in_sentence;
-                let sentence = previous.sentence.filter(|_| !own_sentence);
+                let sentence = previous.sentence.filter(|_| !info.subject_in_sentence);
                 Some(earlier(previous.in_sentence.or(sentence)?, Rule::PreviousSentence))
             })
     }
@@ -469,6 +474,51 @@ fn masculine_singular(cx: &Context, group: &Group) -> bool {
     !cx.words.words[head].taa_marbuta && !["ات", "ون", "ين", "ان"].iter().any(|end| key.ends_with(end))
 }
 
+/// Whether a noun phrase no list names stands right after the trigger as
+/// its subject: a definite noun and a definite adjective (`سيطرت القوات
+/// الحكومية السورية على`), for a predicate whose object takes a marker, so
+/// that the phrase cannot be its object, nor a time (`الأسبوع الماضي`).
+/// Such a subject is someone else than the speaker or an earlier claim's; a
+/// bare `القوات` may still refer back.
+fn names_an_unlisted_subject(
+    cx: &Context,
+    trigger: &Trigger,
+    direct_object: bool,
+    time_word: &dyn Fn(&str) -> bool,
+) -> bool {
+    let head = trigger.mention.words.end;
+    let adjective = head + 1;
+    if direct_object || adjective >= cx.words.len() {
+        return false;
+    }
+    let joined = |a: usize, b: usize| {
+        let gap = &cx.text[cx.words.words[a].span.end..cx.words.words[b].span.start];
+        !gap.chars().any(|c| !c.is_whitespace())
+    };
+    let definite = |at: usize| without_article(cx.words.key(at)).is_some();
+    // The adjective may be a name's (`السورية`), the head no name's word.
+    let named = |at: usize, adjective_too: bool| {
+        cx.groups
+            .iter()
+            .any(|g| g.words.contains(&at) && (adjective_too || !g.adjective))
+    };
+    let cue = |at: usize| {
+        cx.mentions
+            .iter()
+            .any(|m| m.words.contains(&at) && !matches!(m.sense, Sense::Entity(_) | Sense::EntityAdjective(_)))
+    };
+    cx.clause_of[head] == trigger.clause
+        && joined(head - 1, head)
+        && joined(head, adjective)
+        && definite(head)
+        && definite(adjective)
+        && !time_word(cx.words.key(head))
+        && !named(head, true)
+        && !named(adjective, false)
+        && !cue(head)
+        && !cue(adjective)
+}
+
 /// Whether the trigger's subject may follow it. After a relative pronoun
 /// the subject is the noun it refers back to, when that noun is a name (not
 /// `الوقت الذي`), unless a pronoun after the verb stands for that noun
@@ -524,6 +574,34 @@ mod tests {
             grammar.claims("القوات الروسية تنسحب من قامشلو."),
             ["russian-forces withdraw qamishli affirmed asserted outlet unspecified"]
         );
+    }
+
+    #[test]
+    fn a_subject_no_list_names_is_no_earlier_subject() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "russian-forces", "kind": "armed-force", "aliases": ["القوات الروسية"]},
+              {"id": "syria", "kind": "place", "aliases": ["سوريا"], "adjectives": ["السورية"]},
+              {"id": "qamishli", "kind": "place", "aliases": ["مطار القامشلي"]},
+              {"id": "raqqa", "kind": "place", "aliases": ["الرقة"]}
+            "#,
+            r#"
+              {"id": "capture", "aliases": ["سيطرت"], "object_kinds": ["place"], "object_markers": ["على"]},
+              {"id": "withdraw", "aliases": ["انسحبت"], "object_kinds": ["place"], "object_markers": ["من"]}
+            "#,
+            r#""prepositions": ["من", "على"], "scope_prepositions": ["من", "على"]"#,
+        );
+        let first = "انسحبت القوات الروسية من مطار القامشلي.";
+        let told = |second: &str| grammar.claims(&format!("{first} {second}"));
+        let withdrew = "russian-forces withdraw qamishli affirmed asserted outlet unspecified";
+        let took = "russian-forces capture raqqa affirmed asserted outlet unspecified";
+        // Forces the lists do not name, described by two definite words, took the city.
+        assert_eq!(told("ثم سيطرت القوات الحكومية السورية على الرقة."), [withdrew]);
+        assert_eq!(told("ثم سيطرت الفصائل المسلحة المعارضة على الرقة."), [withdrew]);
+        // No subject, or a bare definite noun that may refer back: the last sentence's.
+        assert_eq!(told("ثم سيطرت على الرقة."), [withdrew, took]);
+        assert_eq!(told("ثم سيطرت القوات على الرقة."), [withdrew, took]);
+        assert_eq!(told("ثم سيطرت الأسبوع الماضي على الرقة."), [withdrew, took]);
     }
 
     #[test]
