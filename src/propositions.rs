@@ -140,6 +140,14 @@ impl Position {
         self.source != other.source || (self.speaker == other.speaker && !one_passage)
     }
 
+    /// Whether the two are two voices of one article in two passages: a
+    /// dispute between them is the article's telling of both sides (the
+    /// report and the actor's own denial), never its contradicting itself.
+    fn two_voices_of_one_article(&self, other: &Position) -> bool {
+        let one_passage = self.span.0 < other.span.1 && other.span.0 < self.span.1;
+        self.source == other.source && self.speaker != other.speaker && !one_passage
+    }
+
     /// The voice a claim is heard in, and the actor it counts as: its
     /// speaker, or the named speaker an outlet's claim relays.
     fn voice(&self) -> (Option<EntityId>, Option<EntityId>) {
@@ -636,8 +644,9 @@ fn strongest(side: &[Position], keep: impl Fn(&Position) -> bool) -> Vec<&Positi
     kept
 }
 
-/// The pairs of `left` × `right` that `accept` takes, the strongest first,
-/// one per pair of sources, at most [`EVIDENCE`].
+/// The pairs of `left` × `right` that `accept` takes, one per pair of
+/// sources, at most [`EVIDENCE`]: the strongest first, then those that show
+/// more of the sources.
 fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Position) -> bool) -> Vec<Pair> {
     let mut found: Vec<Pair> = Vec::new();
     for a in left {
@@ -660,16 +669,44 @@ fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Po
             .then(x.headlines.cmp(&y.headlines))
             .then(x.claims.cmp(&y.claims))
     });
-    let mut kept: Vec<Pair> = Vec::with_capacity(EVIDENCE);
+    let mut strongest_per_sources: Vec<Pair> = Vec::new();
+    let mut seen = HashSet::new();
     for pair in found {
-        if !kept.iter().any(|k| k.sources == pair.sources) {
-            kept.push(pair);
-            if kept.len() == EVIDENCE {
-                break;
-            }
+        if seen.insert(pair.sources) {
+            strongest_per_sources.push(pair);
         }
     }
-    kept
+    // The strongest pair; then an article that tells both sides itself (a
+    // report and its denial); then pairs that bring in a source not shown
+    // yet; then the strongest of the rest.
+    let mut order: Vec<usize> = Vec::with_capacity(strongest_per_sources.len());
+    let mut shown: HashSet<u32> = HashSet::new();
+    let take = |i: usize, order: &mut Vec<usize>, shown: &mut HashSet<u32>| {
+        let (a, b) = strongest_per_sources[i].sources;
+        shown.insert(a);
+        shown.insert(b);
+        order.push(i);
+    };
+    if !strongest_per_sources.is_empty() {
+        take(0, &mut order, &mut shown);
+    }
+    for (i, pair) in strongest_per_sources.iter().enumerate().skip(1) {
+        if pair.sources.0 == pair.sources.1 {
+            take(i, &mut order, &mut shown);
+        }
+    }
+    for (i, pair) in strongest_per_sources.iter().enumerate().skip(1) {
+        let (a, b) = pair.sources;
+        if a != b && (!shown.contains(&a) || !shown.contains(&b)) {
+            take(i, &mut order, &mut shown);
+        }
+    }
+    let rest: Vec<usize> = (1..strongest_per_sources.len())
+        .filter(|i| !order.contains(i))
+        .collect();
+    order.extend(rest);
+    order.truncate(EVIDENCE);
+    order.into_iter().map(|i| strongest_per_sources[i]).collect()
 }
 
 /// One pair of claims behind a verdict, with what the verdict needs of them.
@@ -744,7 +781,8 @@ fn opposite_stances(side: &[Position], v: &mut Verdicts) {
     let overlapping = |a: &Position, b: &Position| a.apart(b) && a.meets(b) == Some(true);
     let full_against = |b: &Position| b.extent != Extent::Partial;
     let disputed = pairs(&kept, &left, |a, b| {
-        overlapping(a, b) && full_against(b) && a.own_word != b.own_word
+        let met = overlapping(a, b) || (a.two_voices_of_one_article(b) && a.meets(b) == Some(true));
+        met && full_against(b) && a.own_word != b.own_word
     });
     let conflicting = pairs(&kept, &left, |a, b| {
         overlapping(a, b) && full_against(b) && a.own_word == b.own_word
@@ -942,6 +980,10 @@ mod tests {
 
     /// The verdicts on the corpus of `(id, article, annotation)` with `vocabulary`.
     fn verdicts_in(vocabulary: &str, articles: &[(&str, &str, &str)]) -> Vec<Verdict> {
+        corpus_and_verdicts(vocabulary, articles).1
+    }
+
+    fn corpus_and_verdicts(vocabulary: &str, articles: &[(&str, &str, &str)]) -> (Corpus, Vec<Verdict>) {
         // Every article under its title, as the annotations give it.
         let titled: Vec<String> = articles.iter().map(|(_, text, _)| format!("خبر\n{text}")).collect();
         let articles: Vec<(&str, &str, &str)> = articles
@@ -951,7 +993,8 @@ mod tests {
             .collect();
         let corpus = corpus_of(Some(vocabulary), &articles);
         let origins = crate::origins::origins(&corpus.sources);
-        compare(&corpus, &origins).1
+        let verdicts = compare(&corpus, &origins).1;
+        (corpus, verdicts)
     }
 
     #[test]
@@ -986,6 +1029,68 @@ mod tests {
             ],
         );
         assert_eq!(kinds(&[("daily", article, &two_passages)]), vec![VerdictKind::Conflict]);
+    }
+
+    #[test]
+    fn an_article_telling_a_report_and_the_actors_denial_shows_a_dispute() {
+        let article = "انسحبت روسيا من سوريا. وقال الكرملين إن روسيا أبقت قواتها في سوريا.";
+        let told_by = |second: &str| {
+            annotation(
+                "2024-12-20",
+                &[
+                    claim("report", "انسحبت روسيا من سوريا", "withdraw", "outlet", ASSERTED_NOW),
+                    claim("answer", "إن روسيا أبقت قواتها في سوريا", "keep", second, ASSERTED_NOW),
+                ],
+            )
+        };
+        // The report against Russia's own word: the dispute, in one article.
+        assert_eq!(
+            kinds(&[("daily", article, &told_by("kremlin"))]),
+            vec![VerdictKind::Disputed]
+        );
+        // Against an analyst's view it tells: the article argues, it does not contradict itself.
+        assert_eq!(kinds(&[("daily", article, &told_by("analyst"))]), vec![]);
+    }
+
+    #[test]
+    fn a_verdicts_evidence_shows_an_article_telling_both_sides_and_more_sources() {
+        let report = |id: &str| {
+            annotation(
+                "2024-12-20",
+                &[claim(id, "انسحبت روسيا من سوريا", "withdraw", "outlet", ASSERTED_NOW)],
+            )
+        };
+        let both_article = "انسحبت روسيا من سوريا. وقال الكرملين إن روسيا أبقت قواتها في سوريا.";
+        let both = annotation(
+            "2024-12-20",
+            &[
+                claim("z-report", "انسحبت روسيا من سوريا", "withdraw", "outlet", ASSERTED_NOW),
+                claim(
+                    "z-answer",
+                    "إن روسيا أبقت قواتها في سوريا",
+                    "keep",
+                    "kremlin",
+                    ASSERTED_NOW,
+                ),
+            ],
+        );
+        let reports: Vec<(String, String)> = (1..=6).map(|n| (format!("a{n}"), report(&format!("r{n}")))).collect();
+        let mut articles: Vec<(&str, &str, &str)> = reports
+            .iter()
+            .map(|(id, annotation)| (id.as_str(), "انسحبت روسيا من سوريا.", annotation.as_str()))
+            .collect();
+        articles.push(("z", both_article, &both));
+        let (corpus, verdicts) = corpus_and_verdicts(VOCABULARY, &articles);
+        let disputed = verdicts.iter().find(|v| v.kind == VerdictKind::Disputed).unwrap();
+        let source_of = |claim: u32| corpus.sources[corpus.claims[claim as usize].source].id.as_str();
+        let shown: Vec<[&str; 2]> = disputed.evidence.iter().map(|pair| pair.map(source_of)).collect();
+        // Seven reports answer the Kremlin as strongly: the article telling
+        // both sides is among the five pairs shown, and each other pair
+        // brings in a report of its own.
+        assert_eq!(shown.len(), EVIDENCE);
+        assert!(shown.contains(&["z", "z"]), "{shown:?}");
+        let reporters: HashSet<&str> = shown.iter().map(|[_, report]| *report).collect();
+        assert_eq!(reporters.len(), EVIDENCE, "{shown:?}");
     }
 
     #[test]
