@@ -249,7 +249,8 @@ fn extract_refuses_a_missing_file_with_exit_2() {
 }
 
 /// The targets on the seeds are precision ≥ 0.8 and recall ≥ 0.7.
-/// The floors are today's figures (seeds 0.81 / 0.72, unseen 0.67 / 0.46),
+/// The floors are today's figures (seeds 0.81 / 0.72, unseen 0.69 / 0.46;
+/// 0.67 before `لا تزال` was read as still, not as a negation),
 /// so a change that loses ground fails here.
 /// FIXME: recall on the unseen set (0.46) is well below the seeds'. And the
 /// general news vocabulary (`data/news.json`) with the gazetteer took
@@ -273,7 +274,7 @@ fn extraction_score_on_the_seeds_and_the_unseen_set() {
     );
     let (precision, recall) = overall("tests/fixtures/unseen");
     assert!(
-        precision >= 0.66 && recall >= 0.45,
+        precision >= 0.68 && recall >= 0.45,
         "unseen: P {precision:.2} R {recall:.2}"
     );
 }

@@ -17,6 +17,8 @@ pub struct Cues {
     /// Verbs of avoidance (`تتجنب`): the event after one is negated and only
     /// aimed at, not asserted (an aim not to do it: `expected`).
     pub avoidance: Vec<String>,
+    /// `لا تزال`, `لم يزل`: still so; their `لا` and `لم` negate nothing.
+    pub continuity: Vec<String>,
     /// Nouns of what others report (`التقارير`, `الأنباء`, `ما تردد`): what
     /// a sentence calls them false in is denied, whether they name an event
     /// (`التقارير عن انسحاب روسيا غير دقيقة`) or only its topic
@@ -146,10 +148,11 @@ impl Cues {
             let value = top.get(name)?;
             file.object(value, &format!("`{name}`"), allowed)
         };
-        if let Some(negation) = section("negation", &["before", "denial", "avoidance", "reach"]) {
+        if let Some(negation) = section("negation", &["before", "denial", "avoidance", "continuity", "reach"]) {
             cues.negation = words(&negation, "before");
             cues.denial = words(&negation, "denial");
             cues.avoidance = words(&negation, "avoidance");
+            cues.continuity = words(&negation, "continuity");
             cues.negation_reach = negation.integer("reach").map(|reach| reach.value.min(20) as usize);
         }
         if let Some(reports) = section("reports", &["nouns", "false"]) {

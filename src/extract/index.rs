@@ -22,6 +22,8 @@ pub enum Sense {
     /// An entity's adjective of relation (`الروسي`).
     EntityAdjective(EntityId),
     Negation,
+    /// `لا تزال`: still so; covers a negation word that negates nothing.
+    Continuity,
     Denial,
     Modality(Modality),
     AttributionVerb,
@@ -175,8 +177,9 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 27] = [
+        let lists: [(&[String], Sense); 28] = [
             (&cues.negation, Sense::Negation),
+            (&cues.continuity, Sense::Continuity),
             // Avoiding an event negates it and aims at that: both senses, one phrase.
             (&cues.avoidance, Sense::Negation),
             (&cues.avoidance, Sense::Modality(Modality::Expected)),
@@ -430,7 +433,8 @@ mod tests {
         let vocabulary = Vocabulary::read(&file);
         assert!(file.into_diagnostics().is_empty());
         let cues = Cues {
-            negation: vec!["لم".into()],
+            negation: vec!["لم".into(), "لا".into()],
+            continuity: vec!["لا يزال".into(), "لا تزال".into(), "لم يزل".into(), "لم تزل".into()],
             undecided: vec!["لم يتخذ".into()],
             partial: vec!["مع الإبقاء".into()],
             prepositions: vec!["من".into()],
@@ -470,6 +474,17 @@ mod tests {
             ]
         );
         assert_eq!(found("للقواعد العسكرية")[0].0, "للقواعد العسكرية");
+    }
+
+    #[test]
+    fn still_is_no_negation() {
+        for text in ["لا تزال القوات منتشرة", "ولا يزال الجيش منتشرا", "لم تزل القوات منتشرة"]
+        {
+            let got = found(text);
+            assert!(!got.iter().any(|(_, s)| s == "Negation"), "{text}: {got:?}");
+            assert!(got.iter().any(|(_, s)| s == "Continuity"), "{text}: {got:?}");
+        }
+        assert!(found("لا تنسحب القوات").iter().any(|(_, s)| s == "Negation"));
     }
 
     #[test]
