@@ -40,13 +40,27 @@ pub struct ReportDenial {
 /// التقارير`, `نفى صحة الأنباء`; not `رفض التعليق على الأنباء`).
 pub(super) fn falsity_of<'m>(cx: &Context<'m>, at: usize, reach: usize) -> Option<&'m Mention> {
     let report = &cx.mentions[at];
-    let opens_a_clause = |s: Sense| s == Sense::Complementizer || s == Sense::AttributionVerb;
-    let after = cx.mentions[at + 1..].iter().find(|m| {
-        m.sense == Sense::Falsity
-            && m.words.start >= report.words.end
-            && m.words.start <= report.words.end + reach
-            && !cx.has_between(report.words.end, m.words.start, |s| {
-                opens_a_clause(s) || s == Sense::ReportNoun
+    // `وصف التقارير … بأنها غير دقيقة`: a complementizer whose pronoun
+    // stands for the reports, right before the falsity, opens no other clause.
+    let with_pronoun = |m: &Mention| {
+        let key = cx.words.key(m.words.end - 1);
+        m.suffixed || ["ه", "ها", "هم", "هما", "هن"].iter().any(|p| key.ends_with(p))
+    };
+    let resumes_the_reports = |m: &Mention, falsity: &Mention| {
+        m.sense == Sense::Complementizer && with_pronoun(m) && m.words.end == falsity.words.start
+    };
+    let after = cx.mentions[at + 1..].iter().find(|falsity| {
+        falsity.sense == Sense::Falsity
+            && falsity.words.start >= report.words.end
+            && falsity.words.start <= report.words.end + reach
+            && !cx.mentions.iter().any(|m| {
+                m.words.start >= report.words.end
+                    && m.words.end <= falsity.words.start
+                    && match m.sense {
+                        Sense::Complementizer => !resumes_the_reports(m, falsity),
+                        Sense::AttributionVerb | Sense::ReportNoun => true,
+                        _ => false,
+                    }
             })
     });
     let only_the_speaker_between = |from: usize| {
@@ -115,6 +129,17 @@ impl Extractor<'_> {
             } else {
                 cx.words.len()
             };
+            // `مزاعم هيئة الإذاعة البريطانية`, `المزاعم الأمريكية والسعودية`: a
+            // speaker in construct with the report noun, or its adjective, is
+            // whose the reports are; what follows is that phrase, no topic.
+            let claimant = cx.groups.iter().any(|group| {
+                group.words.start == report.words.end
+                    && !group.prefixed
+                    && (group.adjective || self.pick(group, |r| r.speaker, false).is_some())
+            });
+            if claimant {
+                continue;
+            }
             let Some((group, topic)) = cx.groups.iter().enumerate().find_map(|(g, group)| {
                 let in_topic = group.words.start >= report.words.end
                     && group.words.start <= report.words.end + reach
@@ -254,10 +279,11 @@ mod tests {
               {"id": "egypt", "kind": "state", "aliases": ["مصر"]},
               {"id": "egyptian-government", "kind": "government", "aliases": ["الحكومة المصرية"], "counts_as": "egypt"},
               {"id": "agency-office", "kind": "facility", "aliases": ["مكتب الوكالة"]},
-              {"id": "cairo", "kind": "place", "aliases": ["القاهرة"]}
+              {"id": "cairo", "kind": "place", "aliases": ["القاهرة"]},
+              {"id": "channel", "kind": "organisation", "aliases": ["القناة"]}
             "#,
             r#"
-              {"id": "close", "aliases": ["أغلقت", "إغلاق", "تغلق"], "object_kinds": ["facility"]},
+              {"id": "close", "aliases": ["أغلقت", "إغلاق", "تغلق"], "object_kinds": ["facility", "organisation"]},
               {"id": "visit", "aliases": ["زار", "زيارة"], "object_kinds": ["place"]}
             "#,
             r#"
@@ -309,6 +335,8 @@ mod tests {
         for sentence in [
             "وقالت الحكومة المصرية إن التقارير عن إغلاق مصر مكتب الوكالة غير صحيحة.",
             "لا صحة للأنباء عن إغلاق مصر مكتب الوكالة.",
+            // `بأنها`: the reports described as false, their pronoun after `أن`.
+            "ووصفت الحكومة المصرية التقارير عن إغلاق مصر مكتب الوكالة بأنها غير صحيحة.",
         ] {
             let claims = grammar.claims(sentence);
             assert_eq!(claims.len(), 1, "{sentence}: {claims:?}");
@@ -321,6 +349,8 @@ mod tests {
         for sentence in [
             "وقالت التقارير إن مصر أغلقت مكتب الوكالة.",
             "وقالت الحكومة المصرية إن التقارير غير صحيحة وإن مصر أغلقت مكتب الوكالة.",
+            // A clause of its own calls something else false.
+            "وذكرت التقارير عن إغلاق مصر مكتب الوكالة أن الرواية الرسمية غير صحيحة.",
         ] {
             let claims = grammar.claims(sentence);
             assert!(
@@ -365,6 +395,20 @@ mod tests {
         assert_eq!(claims[1], ["egypt close agency-office negated egyptian-government"]);
         assert_eq!(claims[2], ["egypt close agency-office negated egyptian-government"]);
         assert_eq!(claims[3].len(), 1, "a question is not denied: {:?}", claims[3]);
+    }
+
+    #[test]
+    fn a_speaker_in_construct_with_the_reports_is_whose_they_are_not_their_topic() {
+        let grammar = grammar();
+        let told = "أغلقت مصر القناة.";
+        // The channel's own reports called false: no topic is named.
+        let claims = corpus_claims(&grammar, &[told, "وقالت الحكومة المصرية إن أنباء القناة غير صحيحة."]);
+        assert!(claims[1].is_empty(), "{claims:?}");
+        let claims = corpus_claims(
+            &grammar,
+            &[told, "وقالت الحكومة المصرية إن الأنباء عن القناة غير صحيحة."],
+        );
+        assert_eq!(claims[1], ["egypt close channel negated egyptian-government"]);
     }
 
     #[test]
