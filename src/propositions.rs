@@ -678,36 +678,37 @@ fn pairs(left: &[&Position], right: &[&Position], accept: impl Fn(&Position, &Po
     }
     // The strongest pair; then an article that tells both sides itself (a
     // report and its denial); then pairs that bring in a source not shown
-    // yet; then the strongest of the rest.
-    let mut order: Vec<usize> = Vec::with_capacity(strongest_per_sources.len());
+    // yet; then the strongest of the rest. Each pass stops at EVIDENCE.
+    let mut order: Vec<usize> = Vec::with_capacity(EVIDENCE);
+    let mut taken = vec![false; strongest_per_sources.len()];
     let mut shown: HashSet<u32> = HashSet::new();
-    let take = |i: usize, order: &mut Vec<usize>, shown: &mut HashSet<u32>| {
-        let (a, b) = strongest_per_sources[i].sources;
-        shown.insert(a);
-        shown.insert(b);
-        order.push(i);
-    };
-    if !strongest_per_sources.is_empty() {
-        take(0, &mut order, &mut shown);
+    let passes: [Pass; 3] = [
+        |pair, _| pair.sources.0 == pair.sources.1,
+        |pair, shown| !shown.contains(&pair.sources.0) || !shown.contains(&pair.sources.1),
+        |_, _| true,
+    ];
+    if let Some(first) = strongest_per_sources.first() {
+        taken[0] = true;
+        order.push(0);
+        shown.extend([first.sources.0, first.sources.1]);
     }
-    for (i, pair) in strongest_per_sources.iter().enumerate().skip(1) {
-        if pair.sources.0 == pair.sources.1 {
-            take(i, &mut order, &mut shown);
+    for wanted in passes {
+        for (i, pair) in strongest_per_sources.iter().enumerate() {
+            if order.len() == EVIDENCE {
+                break;
+            }
+            if !taken[i] && wanted(pair, &shown) {
+                taken[i] = true;
+                order.push(i);
+                shown.extend([pair.sources.0, pair.sources.1]);
+            }
         }
     }
-    for (i, pair) in strongest_per_sources.iter().enumerate().skip(1) {
-        let (a, b) = pair.sources;
-        if a != b && (!shown.contains(&a) || !shown.contains(&b)) {
-            take(i, &mut order, &mut shown);
-        }
-    }
-    let rest: Vec<usize> = (1..strongest_per_sources.len())
-        .filter(|i| !order.contains(i))
-        .collect();
-    order.extend(rest);
-    order.truncate(EVIDENCE);
     order.into_iter().map(|i| strongest_per_sources[i]).collect()
 }
+
+/// Which pairs one pass of [`pairs`] takes, given the sources shown so far.
+type Pass = fn(&Pair, &HashSet<u32>) -> bool;
 
 /// One pair of claims behind a verdict, with what the verdict needs of them.
 #[derive(Clone, Copy, Debug)]
