@@ -217,7 +217,9 @@ pub fn load_with(
         return loaded;
     }
     let texts: Vec<&str> = corpus.sources.iter().map(|s| s.article.as_str()).collect();
-    let open = Extractor::new(&corpus.vocabulary, &cues).open_entities(&texts, &|key| time.lexicon.is_time_word(key));
+    let open = Extractor::new(&corpus.vocabulary, &cues)
+        .with_time_words(time.lexicon)
+        .open_entities(&texts);
     corpus.vocabulary.add_open(open);
     let extracted = {
         let extractor = Extractor::new(&corpus.vocabulary, &cues).with_time_words(time.lexicon);

@@ -50,7 +50,7 @@ impl Extractor<'_> {
     /// The open entities of `texts`, sorted by their key so that the output
     /// does not depend on the order texts are read in, each with the merges
     /// that gave it aliases besides its key.
-    pub fn open_entities(&self, texts: &[&str], is_time_word: &dyn Fn(&str) -> bool) -> Vec<(Entity, Vec<Merged>)> {
+    pub fn open_entities(&self, texts: &[&str]) -> Vec<(Entity, Vec<Merged>)> {
         let mut scratch = Scratch::default();
         let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
         // The words the corpus writes with the article, without it (common
@@ -76,7 +76,7 @@ impl Extractor<'_> {
                     covered: covered(&scratch.words, &mentions, |_| true),
                     listed: covered(&scratch.words, &mentions, |sense| matches!(sense, Sense::Entity(_))),
                     not_names: &self.not_names,
-                    is_time_word,
+                    time_words: self.time_words,
                 };
                 for mention in mentions.iter().filter(|m| opens_names(m.sense)) {
                     for (range, whole) in reading
@@ -259,7 +259,7 @@ struct Reading<'a> {
     /// Per word, whether a listed name covers it.
     listed: Vec<bool>,
     not_names: &'a FxHashSet<String>,
-    is_time_word: &'a dyn Fn(&str) -> bool,
+    time_words: &'a crate::time::Lexicon,
 }
 
 impl Reading<'_> {
@@ -275,7 +275,7 @@ impl Reading<'_> {
             // `فيما` is no ف + `يما`: the word is looked up as written too.
             && !self.not_names.contains(bare)
             && !self.not_names.contains(key)
-            && !(self.is_time_word)(key)
+            && !self.time_words.is_time_word(key)
     }
 
     /// A name of one word is a proper name: no article (`العسكري`, `القطع`
@@ -494,7 +494,7 @@ mod tests {
     fn open_names(grammar: &Grammar, texts: &[&str]) -> Vec<String> {
         grammar
             .extractor()
-            .open_entities(texts, &|key| key == "اليوم")
+            .open_entities(texts)
             .iter()
             .map(|(e, _)| format!("{} ({})", e.label, e.aliases[0]))
             .collect()
@@ -548,7 +548,7 @@ mod tests {
             "وكان إيلون ماسك وصل. وقال إن ماسك التقى مع الوزير.",
         ];
         let texts: Vec<&str> = full.iter().chain(&short).copied().collect();
-        let entities = grammar.extractor().open_entities(&texts, &|_| false);
+        let entities = grammar.extractor().open_entities(&texts);
         let aliases: Vec<&Vec<String>> = entities.iter().map(|(e, _)| &e.aliases).collect();
         assert_eq!(aliases, [&vec!["ايلون ماسك".to_string(), "ماسك".to_string()]]);
         let surname = Merged {
@@ -563,7 +563,7 @@ mod tests {
             "وصل إسحاق هرتسوغ أمس. هرتسوغ التقى مع السفير.",
             "وكان إسحاق هرتسوغ وصل. وقال إن هرتسوغ التقى مع الوزير.",
         ];
-        let named = grammar.extractor().open_entities(&herzog, &|_| false);
+        let named = grammar.extractor().open_entities(&herzog);
         let herzog_aliases: Vec<&Vec<String>> = named.iter().map(|(e, _)| &e.aliases).collect();
         assert_eq!(
             herzog_aliases,
@@ -688,7 +688,7 @@ mod tests {
     /// The claims of `texts[at]` once the open names of `texts` are known, as `subject predicate object`.
     fn claims_with_open_names(grammar: &Grammar, texts: &[&str], at: usize) -> Vec<String> {
         let mut vocabulary = grammar.vocabulary.clone();
-        vocabulary.add_open(grammar.extractor().open_entities(texts, &|_| false));
+        vocabulary.add_open(grammar.extractor().open_entities(texts));
         let extractor = super::Extractor::new(&vocabulary, grammar.cues());
         let label = |e| vocabulary.entity_info(e).label.clone();
         extractor
@@ -817,7 +817,7 @@ mod tests {
         let grammar = grammar();
         let texts = ["أغلقت قطر مكتب حماس.", "إغلاق مكتب حماس في الدوحة."];
         let mut vocabulary = grammar.vocabulary.clone();
-        vocabulary.add_open(grammar.extractor().open_entities(&texts, &|_| false));
+        vocabulary.add_open(grammar.extractor().open_entities(&texts));
         let extractor = super::Extractor::new(&vocabulary, grammar.cues());
         let claims: Vec<String> = extractor
             .extract(texts[0], None)

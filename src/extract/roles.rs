@@ -189,8 +189,7 @@ impl Extractor<'_> {
             });
         }
         let info = self.vocabulary.predicate_info(trigger.predicate);
-        let time_word = |key: &str| self.time_words.is_time_word(key);
-        if names_an_unlisted_subject(cx, trigger, info.object_markers.is_empty(), &time_word) {
+        if names_an_unlisted_subject(cx, trigger, info.object_markers.is_empty(), self.time_words) {
             return None;
         }
         speaker
@@ -484,7 +483,7 @@ fn names_an_unlisted_subject(
     cx: &Context,
     trigger: &Trigger,
     direct_object: bool,
-    time_word: &dyn Fn(&str) -> bool,
+    time_words: &crate::time::Lexicon,
 ) -> bool {
     let head = trigger.mention.words.end;
     let adjective = head + 1;
@@ -492,8 +491,9 @@ fn names_an_unlisted_subject(
         return false;
     }
     let joined = |a: usize, b: usize| {
-        let gap = &cx.text[cx.words.words[a].span.end..cx.words.words[b].span.start];
-        !gap.chars().any(|c| !c.is_whitespace())
+        cx.text[cx.words.words[a].span.end..cx.words.words[b].span.start]
+            .chars()
+            .all(char::is_whitespace)
     };
     let definite = |at: usize| without_article(cx.words.key(at)).is_some();
     // The adjective may be a name's (`السورية`), the head no name's word.
@@ -512,7 +512,7 @@ fn names_an_unlisted_subject(
         && joined(head, adjective)
         && definite(head)
         && definite(adjective)
-        && !time_word(cx.words.key(head))
+        && !time_words.is_time_word(cx.words.key(head))
         && !named(head, true)
         && !named(adjective, false)
         && !cue(head)
