@@ -55,6 +55,9 @@ struct Position {
     days: Option<(i32, i32)>,
     /// A state claimed since a start (`منذ عام 2015`), open-ended.
     since: bool,
+    /// An affirmed claim of another's deed dated only by when it is told:
+    /// against an opposite stance it reaches [`DENIED_DAYS`] back.
+    tells_the_past: bool,
     confidence: f64,
     /// The folded quote's hash: the same words quoted twice are one origin.
     quote: u64,
@@ -128,7 +131,19 @@ impl Position {
         let ((a_start, _), (b_start, _)) = (self.days?, other.days?);
         let later_event =
             (self.since && !other.since && b_start > a_start) || (other.since && !self.since && a_start > b_start);
-        Some(!later_event && self.overlaps(other)?)
+        let ((a_from, a_end), (b_from, b_end)) = (self.days_against()?, other.days_against()?);
+        Some(!later_event && a_from <= b_end && b_from <= a_end)
+    }
+
+    /// Its days against an opposite stance: an affirmed report of the past
+    /// reaches [`DENIED_DAYS`] back.
+    fn days_against(&self) -> Option<(i32, i32)> {
+        let (start, end) = self.days?;
+        Some(if self.tells_the_past {
+            (start.min(end - DENIED_DAYS), end)
+        } else {
+            (start, end)
+        })
     }
 
     /// Whether the two say anything to each other as sources: two sources,
@@ -468,8 +483,13 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
                 && day(t.start) >= published_start
                 && day(t.end) <= published_end
         });
-    let denies_the_reported =
-        claim.polarity == Polarity::Negated && (claim.time_basis == Some(TimeBasis::Publication) || dated_as_said);
+    let timed_as_told = claim.time_basis == Some(TimeBasis::Publication) || dated_as_said;
+    let denies_the_reported = claim.polarity == Polarity::Negated && timed_as_told;
+    // An accusation or a report of someone else's deed told the day after
+    // its denial (`حمّلت إسرائيل حزب الله مسؤولية الهجوم`) tells the event
+    // the denial answered: against the denial it reaches as far back.
+    let own_word = speaker.is_some_and(|s| vocabulary.actor(s) == actor);
+    let tells_the_past = claim.polarity == Polarity::Affirmed && timed_as_told && !own_word;
     let days = claim.time.and_then(|t| {
         let start = t.start.map(|d| d.num_days_from_ce());
         let end = t.end.map(|d| d.num_days_from_ce()).or(published_end);
@@ -504,6 +524,7 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         relays: None,
         days,
         since,
+        tells_the_past,
         confidence: claim.extraction.as_ref().map_or(1.0, |x| x.confidence),
         quote: quote_hash(&claim.quote),
         count: claim.count.as_ref().map(|count| count_side(predicate, count)),
@@ -1179,6 +1200,45 @@ mod tests {
         );
         // Months later it is no answer to that report.
         assert_eq!(kinds("2025-03-01", ""), vec![VerdictKind::Update]);
+    }
+
+    #[test]
+    fn an_undated_accusation_after_the_denial_tells_the_event_it_answered() {
+        let vocabulary = r#"{"entities": [
+            {"id": "israel", "label": "Israel", "kind": "state", "aliases": ["إسرائيل"]},
+            {"id": "hezbollah", "label": "Hezbollah", "kind": "armed-group", "aliases": ["حزب الله"]},
+            {"id": "town", "label": "the town", "kind": "place", "aliases": ["البلدة"]}
+          ], "predicates": [
+            {"id": "strike", "label": "strike", "family": "attack", "direction": "for", "aliases": []}
+          ]}"#;
+        let one = |published: &str, polarity: &str, quote: &str, said_by: &str| {
+            format!(
+                r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "{published}"}}, "language": "ar"}},
+                    "claims": [{{"id": "c", "quote": "{quote}", "subject": "hezbollah", "predicate": "strike", "object": "town",
+                    "polarity": "{polarity}", "attribution": "{said_by}", "modality": "asserted"}}]}}"#
+            )
+        };
+        let (denied, accused) = ("نفى حزب الله قصف البلدة", "اتهمت إسرائيل حزب الله بقصف البلدة");
+        let kinds = |accused_on: &str, said_by: &str| {
+            let denial = one("2024-07-27", "negated", denied, "hezbollah");
+            let accusation = one(accused_on, "affirmed", accused, said_by);
+            verdicts_in(
+                vocabulary,
+                &[
+                    ("denial", &format!("{denied}."), &denial),
+                    ("accusation", &format!("{accused}."), &accusation),
+                ],
+            )
+            .iter()
+            .map(|v| v.kind)
+            .collect::<Vec<_>>()
+        };
+        // The day after the denial, the accusation answers the same strike.
+        assert_eq!(kinds("2024-07-28", "israel"), vec![VerdictKind::Disputed]);
+        // Months later, it is of another time.
+        assert_eq!(kinds("2024-12-01", "israel"), vec![VerdictKind::Update]);
+        // The actor's own word of its deed is of the day it is said.
+        assert_eq!(kinds("2024-07-28", "hezbollah"), vec![VerdictKind::Update]);
     }
 
     #[test]

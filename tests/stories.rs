@@ -8,8 +8,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const STORIES: [&str; 5] = [
+const STORIES: [&str; 6] = [
     "houthi-destiny-claim",
+    "majdal-shams-rocket",
     "musk-iravani-meeting",
     "nuseirat-death-toll",
     "qatar-hamas-office-denial",
@@ -77,10 +78,10 @@ fn every_story_reports_and_its_articles_yield_claims() {
     }
     // FIXME: the target (open-domain extraction) is a claim in every article
     // and each core dispute found; with the general news vocabulary and open
-    // names, the gazetteer and counts, 21 of the 24 articles yield claims today
+    // names, the gazetteer and counts, 26 of the 29 articles yield claims today
     // (a toll told with no cause named is now a claim).
-    assert_eq!(articles, 24);
-    assert!(with_claims >= 21, "{with_claims} of {articles} articles yield claims");
+    assert_eq!(articles, 29);
+    assert!(with_claims >= 26, "{with_claims} of {articles} articles yield claims");
 }
 
 /// Each story's report (extracted claims alone) against its judged gold,
@@ -88,7 +89,11 @@ fn every_story_reports_and_its_articles_yield_claims() {
 /// dev stories; the held-out ones only through these totals.
 #[test]
 fn story_verdicts_against_their_judged_gold() {
-    const DEV: [&str; 2] = ["musk-iravani-meeting", "qatar-hamas-office-denial"];
+    const DEV: [&str; 3] = [
+        "majdal-shams-rocket",
+        "musk-iravani-meeting",
+        "qatar-hamas-office-denial",
+    ];
     let mut totals = [[0u64; 5]; 2];
     for story in STORIES {
         let output = Command::new(env!("CARGO_BIN_EXE_tanaqud"))
@@ -134,7 +139,13 @@ fn story_verdicts_against_their_judged_gold() {
     // Still missing: Hamas's «لم تتلق أي طلب من قطر لغلق مكتبها» (no request
     // to close is read as no closing); and the two reports of the 9 Nov wire
     // stories agree as if independent (a must-not).
-    assert_eq!(totals[0], [5, 3, 6, 4, 1], "dev stories");
+    // The Majdal Shams rocket (a responsibility denied): the Israeli foreign
+    // ministry's holding Hezbollah responsible, told the day after its denial,
+    // disputes that denial (an accusation of a past deed reaches back as a
+    // denial does). Still missing: the army's «حزب الله يقف وراء إطلاق
+    // الصاروخ» (fire a missile) against the denial of a shelling (another
+    // family), and the interceptor account against «لم يطلق صواريخ اعتراضية».
+    assert_eq!(totals[0], [7, 4, 8, 5, 1], "dev stories");
     assert_eq!(totals[1], [3, 0, 11, 0, 1], "held-out stories");
 }
 

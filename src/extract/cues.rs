@@ -47,6 +47,9 @@ pub struct Cues {
     pub hedged_before_imperfect: Vec<String>,
     pub reported: Vec<String>,
     pub attribution_verbs: Vec<String>,
+    /// Verbs of accusation (`اتهم`, `حمّل … مسؤولية`): the accuser says the
+    /// accused did the event after it.
+    pub accusations: Vec<String>,
     pub attribution_prepositions: Vec<String>,
     pub partial: Vec<String>,
     pub full: Vec<String>,
@@ -89,6 +92,9 @@ pub struct Cues {
     /// Definite nouns that stand for a name told before (`الحركة` for `حماس`):
     /// after the head of an open name, they are that name (`مكتب الحركة`).
     pub anaphoric_nouns: Vec<String>,
+    /// Nouns of a kind of settlement or territory (`بلدة`, `مخيم`): before a
+    /// place's name they are that place (`بلدة مجدل شمس` = `مجدل شمس`).
+    pub place_nouns: Vec<String>,
     /// Nouns of an undertaking (`الاتفاق`, `جهود`, `المفاوضات`): right after a
     /// predicate's own preposition they are its object (`الانسحاب من
     /// الاتفاق`), so no place named after them is.
@@ -116,6 +122,7 @@ const TOP_FIELDS: &[&str] = &[
     "abbreviations",
     "not_names",
     "anaphoric_nouns",
+    "place_nouns",
     "undertakings",
 ];
 
@@ -167,8 +174,9 @@ impl Cues {
         if let Some(modality) = section("modality", MODALITY_FIELDS) {
             cues.read_modality(&modality, vocabulary);
         }
-        if let Some(attribution) = section("attribution", &["verbs", "prepositions"]) {
+        if let Some(attribution) = section("attribution", &["verbs", "accusations", "prepositions"]) {
             cues.attribution_verbs = words(&attribution, "verbs");
+            cues.accusations = words(&attribution, "accusations");
             cues.attribution_prepositions = words(&attribution, "prepositions");
         }
         if let Some(extent) = section("extent", &["partial", "full"]) {
@@ -189,6 +197,7 @@ impl Cues {
         cues.abbreviations = words(&top, "abbreviations");
         cues.not_names = words(&top, "not_names");
         cues.anaphoric_nouns = words(&top, "anaphoric_nouns");
+        cues.place_nouns = words(&top, "place_nouns");
         cues.undertakings = words(&top, "undertakings");
         cues
     }

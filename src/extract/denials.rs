@@ -14,6 +14,7 @@ use super::context::{Context, is_predicate};
 use super::index::{Mention, Sense};
 use super::{Extracted, Extractor};
 use crate::model::{Attribution, Extent, Modality, Polarity};
+use crate::text::ends_with_third_person;
 use crate::vocab::{EntityId, PredicateId};
 
 /// The events one topic's denial negates at most, the first told in corpus
@@ -44,7 +45,7 @@ pub(super) fn falsity_of<'m>(cx: &Context<'m>, at: usize, reach: usize) -> Optio
     // stands for the reports, right before the falsity, opens no other clause.
     let with_pronoun = |m: &Mention| {
         let key = cx.words.key(m.words.end - 1);
-        m.suffixed || ["ه", "ها", "هم", "هما", "هن"].iter().any(|p| key.ends_with(p))
+        m.suffixed || ends_with_third_person(key, false)
     };
     let resumes_the_reports = |m: &Mention, falsity: &Mention| {
         m.sense == Sense::Complementizer && with_pronoun(m) && m.words.end == falsity.words.start

@@ -27,6 +27,8 @@ pub enum Sense {
     Denial,
     Modality(Modality),
     AttributionVerb,
+    /// `اتهم`: the speaker after it accuses the name after the speaker.
+    Accusation,
     AttributionPreposition,
     Partial,
     Full,
@@ -74,7 +76,7 @@ impl Sense {
             // A longer phrase of another meaning hides the alias it begins with.
             Sense::Predicate(_) | Sense::OtherMeaning => Layer::Predicate,
             Sense::Entity(_) | Sense::EntityAdjective(_) => Layer::Entity,
-            Sense::AttributionVerb | Sense::AttributionPreposition => Layer::Attribution,
+            Sense::AttributionVerb | Sense::Accusation | Sense::AttributionPreposition => Layer::Attribution,
             Sense::Preposition | Sense::Complementizer => Layer::Preposition,
             _ => Layer::Cue,
         }
@@ -177,7 +179,7 @@ impl Index {
                 index.add(alias, Sense::Predicate(PredicateId(i as u32)));
             }
         }
-        let lists: [(&[String], Sense); 28] = [
+        let lists: [(&[String], Sense); 29] = [
             (&cues.negation, Sense::Negation),
             (&cues.continuity, Sense::Continuity),
             // Avoiding an event negates it and aims at that: both senses, one phrase.
@@ -190,6 +192,7 @@ impl Index {
             (&cues.hedged, Sense::Modality(Modality::Hedged)),
             (&cues.reported, Sense::Modality(Modality::Reported)),
             (&cues.attribution_verbs, Sense::AttributionVerb),
+            (&cues.accusations, Sense::Accusation),
             (&cues.attribution_prepositions, Sense::AttributionPreposition),
             (&cues.partial, Sense::Partial),
             (&cues.full, Sense::Full),
@@ -314,7 +317,13 @@ impl Index {
         let found = &mut cache.found;
         found.clear();
         for (start, &info) in sentence.iter().enumerate() {
-            for candidate in &infos[info as usize].candidates {
+            // `كان` is no ك + `أن`: a complementizer takes no preposition
+            // (those that do are listed whole, `بأن`, `لأن`).
+            let candidates = infos[info as usize]
+                .candidates
+                .iter()
+                .filter(|c| !(c.prefixed && c.sense == Sense::Complementizer));
+            for candidate in candidates {
                 let end = if candidate.one_word {
                     start + 1
                 } else {
@@ -438,6 +447,7 @@ mod tests {
             undecided: vec!["لم يتخذ".into()],
             partial: vec!["مع الإبقاء".into()],
             prepositions: vec!["من".into()],
+            complementizers: vec!["أن".into(), "بأن".into()],
             ..Cues::default()
         };
         let index = Index::new(&vocabulary, &cues);
@@ -474,6 +484,21 @@ mod tests {
             ]
         );
         assert_eq!(found("للقواعد العسكرية")[0].0, "للقواعد العسكرية");
+    }
+
+    #[test]
+    fn a_complementizer_takes_no_preposition_but_those_listed_whole() {
+        let complementizers = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .filter(|(_, sense)| sense == "Complementizer")
+                .map(|(word, _)| word)
+                .collect()
+        };
+        // `كان` (was) is no ك + `أن`.
+        assert!(complementizers("وكان الانسحاب").is_empty());
+        assert_eq!(complementizers("وأكد أن الانسحاب"), ["أن"]);
+        assert_eq!(complementizers("وصرح بأن الانسحاب"), ["بأن"]);
     }
 
     #[test]

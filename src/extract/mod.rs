@@ -93,6 +93,8 @@ pub struct Extractor<'v> {
     owner_role_starts: FxHashSet<String>,
     /// Folded anaphoric nouns (`الحركة`): after an open name's head, that name.
     anaphoric_nouns: Vec<String>,
+    /// Folded nouns of a kind of place (`بلده`): before an open name, that name.
+    place_nouns: FxHashSet<String>,
     /// Folded nouns of an undertaking (`الاتفاق`), with and without the article.
     undertakings: FxHashSet<String>,
     /// Per entity, whether it is an open name of the corpus.
@@ -170,6 +172,7 @@ impl<'v> Extractor<'v> {
                 .filter_map(|(phrase, _)| phrase.into_iter().next())
                 .collect(),
             anaphoric_nouns: cues.anaphoric_nouns.iter().map(|w| fold(w)).collect(),
+            place_nouns: cues.place_nouns.iter().map(|w| fold(w)).collect(),
             undertakings: cues.undertakings.iter().map(|w| fold(w)).collect(),
             unnamed_agent: vocabulary.unnamed_agent(),
             open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),

@@ -14,9 +14,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::index::{Mention, Sense};
 use super::{Extractor, Scratch};
 use crate::text::{
-    TokenKind, Words, fold, sentences, starts_with_and, without_article, without_conjunction, words_into,
+    TokenKind, Words, fold, has_attached_preposition, is_possessed, sentences, starts_with_and, without_article,
+    without_conjunction, words_into,
 };
 use crate::vocab::{Entity, Merged};
+
+/// The tanween of the accusative (`ً`), written on indefinite nouns and adjectives.
+const FATHATAN: char = '\u{64B}';
 
 /// The most words an open name has: a head with its construct and
 /// adjectives (`مكتب حماس السياسي`), or a first name and a surname.
@@ -59,12 +63,19 @@ impl Extractor<'_> {
         // Every word as written without a conjunction, with how often: the
         // inflections that show a word to be a verb or an adverb.
         let mut written: FxHashMap<String, usize> = FxHashMap::default();
+        // The words the corpus writes nunated somewhere (`نفيا قاطعًا`,
+        // `رسميًا`): an indefinite accusative, an adverb or a description,
+        // never a name.
+        let mut nunated: FxHashSet<String> = FxHashSet::default();
         for (source, text) in texts.iter().enumerate() {
             for sentence in sentences(text, &self.abbreviations) {
                 words_into(text, sentence, &mut scratch.words);
                 for i in 0..scratch.words.len() {
                     let key = scratch.words.key(i);
                     count(&mut written, without_conjunction(key));
+                    if text[scratch.words.words[i].span.clone()].contains(FATHATAN) {
+                        nunated.insert(without_conjunction(key).to_string());
+                    }
                     if let Some(noun) = without_article(key) {
                         count(&mut definite, noun);
                     }
@@ -101,8 +112,6 @@ impl Extractor<'_> {
         let mut taken: FxHashMap<String, usize> = FxHashMap::default();
         let kept: Vec<(String, Candidate)> = candidates
             .into_iter()
-            // A word the corpus also writes with the article is a common
-            // word (`عسكرية` beside `العسكرية`), not a name.
             // A word the corpus writes with the article at least as often as
             // sources use it bare is a common word (`عسكرية` beside
             // `العسكرية`), not a name (`حماس`, once `الحماس`).
@@ -110,14 +119,24 @@ impl Extractor<'_> {
                 c.kept(key.split(' ').count())
                     && (key.contains(' ')
                         || (definite.get(key).is_none_or(|&n| n < c.sources.len())
+                            && !nunated.contains(key)
                             && !inflected_as_common_word(key, &written, &definite)))
             })
             .collect();
         let heads = construct_heads(kept.iter().map(|(key, _)| key.as_str()));
         let surnames = surnames(texts, &kept, &definite);
+        let (mut places, fragments) = self.places_named_with_their_kind(kept.iter().map(|(key, _)| key.as_str()));
+        let prefixed = prefixed_again(kept.iter().map(|(key, _)| key.as_str()));
+        let merged_into_a_place: FxHashSet<String> = places.values().flatten().cloned().collect();
         kept.into_iter()
-            .filter(|(key, _)| !surnames.contains_key(key.as_str()))
+            .filter(|(key, _)| {
+                !surnames.contains_key(key.as_str())
+                    && !prefixed.contains(key)
+                    && !merged_into_a_place.contains(key)
+                    && !fragments.contains(key)
+            })
             .map(|(key, candidate)| {
+                let with_kind = places.remove(&key).unwrap_or_default();
                 let id = open_id(&key, &mut taken);
                 let words: Vec<&str> = key.split(' ').collect();
                 let (short, reason) = match words[..] {
@@ -135,12 +154,16 @@ impl Extractor<'_> {
                         alias: alias.clone(),
                         reason,
                     })
+                    .chain(with_kind.iter().map(|alias| Merged {
+                        alias: alias.clone(),
+                        reason: "place-noun",
+                    }))
                     .collect();
                 let entity = Entity {
                     id,
                     label: candidate.label,
                     kind: OPEN_KIND.to_string(),
-                    aliases: std::iter::once(key).chain(short).collect(),
+                    aliases: std::iter::once(key).chain(short).chain(with_kind).collect(),
                     adjectives: Vec::new(),
                 };
                 (entity, merged)
@@ -158,6 +181,59 @@ impl Extractor<'_> {
         let anaphoric = self.anaphoric_nouns.iter().map(|noun| format!("{head} {noun}"));
         possessives.chain(anaphoric).collect()
     }
+}
+
+impl Extractor<'_> {
+    /// The open names that are another open name after a noun of its kind
+    /// of place (`بلده مجدل شمس` of `مجدل شمس`), by that name: one place;
+    /// and those that are such a noun before the start of one (`بلده مجدل`),
+    /// no name at all.
+    fn places_named_with_their_kind<'k>(
+        &self,
+        keys: impl Iterator<Item = &'k str>,
+    ) -> (FxHashMap<String, Vec<String>>, FxHashSet<String>) {
+        let keys: Vec<&str> = keys.collect();
+        let names: FxHashSet<&str> = keys.iter().copied().collect();
+        // The first words of every name, short of the whole (`مجدل` of `مجدل شمس`).
+        let starts: FxHashSet<&str> = keys
+            .iter()
+            .flat_map(|key| key.match_indices(' ').map(|(at, _)| &key[..at]))
+            .collect();
+        let mut places: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut fragments = FxHashSet::default();
+        for key in &keys {
+            let Some((kind, rest)) = key.split_once(' ') else {
+                continue;
+            };
+            if !self.place_nouns.contains(without_conjunction(kind)) {
+                continue;
+            }
+            if names.contains(rest) {
+                places.entry(rest.to_string()).or_default().push(key.to_string());
+            } else if starts.contains(rest) {
+                fragments.insert(key.to_string());
+            }
+        }
+        (places, fragments)
+    }
+}
+
+/// The open names that are another one with a preposition attached
+/// (`بمجدل شمس` of `مجدل شمس`): the phrase index finds that one through
+/// the clitic, so they are no names of their own.
+fn prefixed_again<'k>(keys: impl Iterator<Item = &'k str>) -> FxHashSet<String> {
+    let keys: Vec<&str> = keys.collect();
+    let names: FxHashSet<&str> = keys.iter().copied().collect();
+    keys.into_iter()
+        .filter(|key| {
+            has_attached_preposition(key)
+                && key
+                    .char_indices()
+                    .nth(1)
+                    .is_some_and(|(at, _)| names.contains(&key[at..]))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// The heads (first words, without the article) of open constructs that
@@ -239,7 +315,10 @@ fn surnames(
 
 /// Names stand beside predicates and beside the verbs that attribute or deny.
 fn opens_names(sense: Sense) -> bool {
-    matches!(sense, Sense::Predicate(_) | Sense::AttributionVerb | Sense::Denial)
+    matches!(
+        sense,
+        Sense::Predicate(_) | Sense::AttributionVerb | Sense::Accusation | Sense::Denial
+    )
 }
 
 /// Per word, whether a phrase of the lexicon or the vocabulary of a `wanted` sense covers it.
@@ -285,11 +364,10 @@ impl Reading<'_> {
             return true;
         }
         let key = without_conjunction(self.words.key(range.start));
-        let possessed = ["ها", "هم", "هما", "هن"].iter().any(|suffix| {
-            key.strip_suffix(suffix)
-                .is_some_and(|stem| stem.chars().count() >= 3 && !self.words.words[range.start].taa_marbuta)
-        });
-        without_article(key).is_none() && !possessed && !is_verbal_noun(key) && !is_verbal_noun_like_a_first_name(key)
+        without_article(key).is_none()
+            && !is_possessed(key, self.words.words[range.start].taa_marbuta)
+            && !is_verbal_noun(key)
+            && !is_verbal_noun_like_a_first_name(key)
     }
 
     /// Nothing but spaces between words `a` and `a + 1`: punctuation ends a name.
@@ -752,6 +830,49 @@ mod tests {
         // `تغلق` is said of a feminine subject, so the masculine `مكتب حماس`
         // after it is its object: the office is closed, not the city.
         assert_eq!(claims_with_open_names(&grammar, &texts, 2), ["qatar close مكتب حماس"]);
+    }
+
+    #[test]
+    fn a_nunated_word_or_a_noun_with_a_possessive_is_no_name() {
+        let grammar = grammar();
+        // `حاسما` stands alone twice, and is written `حاسمًا` once: an
+        // indefinite accusative. `سلطته` is `سلطة` + its possessive.
+        let texts = [
+            "أغلقت حاسما الباب. أغلقت سلطته الطريق. ماسك أغلقت الباب.",
+            "أغلقت حاسما الطريق. أغلقت سلطته الباب. ماسك أغلقت الطريق.",
+            "وكان ردا حاسمًا.",
+        ];
+        assert_eq!(open_names(&grammar, &texts), ["ماسك (ماسك)"]);
+    }
+
+    #[test]
+    fn a_place_after_the_noun_of_its_kind_or_a_preposition_is_that_place() {
+        let grammar = Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]}"#,
+            r#"{"id": "strike", "aliases": ["قصف"], "object_markers": ["على"]}"#,
+            r#""prepositions": ["على"], "place_nouns": ["بلدة"]"#,
+        );
+        let texts = [
+            "قصف على كفر ناصح. قصف بلدة كفر ناصح.",
+            "قصف على كفر ناصح. قصف بكفر ناصح. قصف بلدة كفر ناصح.",
+            "قصف بكفر ناصح.",
+        ];
+        let found = grammar.extractor().open_entities(&texts);
+        let names: Vec<(&str, &[String], Vec<&str>)> = found
+            .iter()
+            .map(|(e, merged)| {
+                let reasons = merged.iter().map(|m| m.reason).collect();
+                (e.label.as_str(), e.aliases.as_slice(), reasons)
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [(
+                "كفر ناصح",
+                &["كفر ناصح".to_string(), "بلده كفر ناصح".to_string()][..],
+                vec!["place-noun"]
+            )]
+        );
     }
 
     #[test]

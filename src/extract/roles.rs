@@ -9,7 +9,7 @@ use super::sentence::Previous;
 use crate::count::Count;
 use rustc_hash::FxHashMap;
 
-use crate::text::{Words, without_article, without_conjunction};
+use crate::text::{Words, ends_with_third_person, is_possessed, without_article, without_conjunction};
 use crate::vocab::{EntityId, PredicateId};
 
 /// The rule that found a role; named in the claim, and costed in
@@ -177,6 +177,10 @@ impl Extractor<'_> {
             }));
         }
         if let Some(found) = self.subject(cx, trigger, previous.objects) {
+            let before = matches!(found.rule, Rule::BeforeTrigger | Rule::EarlierClause);
+            if before && complement_has_its_own_subject(cx, &cx.groups[found.group], trigger) {
+                return None;
+            }
             return Some(match (found.rule, previous.in_sentence) {
                 // `منح الأسد اللجوء ثم اعترف …`: a verb with no subject in its
                 // clause shares the last claim's, not the nearest name's.
@@ -246,14 +250,21 @@ impl Extractor<'_> {
     }
 
     /// The nearest agent before the trigger in its sentence, outside a
-    /// prepositional phrase and not an earlier claim's object (`taken`).
+    /// prepositional phrase and not an earlier claim's object (`taken`). An
+    /// adjective of relation right after a name says whose the name is
+    /// (`حزب الله اللبناني`): the name is the agent.
     fn agent_before(&self, cx: &Context, trigger: &Mention, taken: &[usize]) -> Option<(usize, EntityId)> {
+        let describes_the_name_before =
+            |i: usize, g: &Group| g.adjective && i > 0 && cx.groups[i - 1].words.end == g.words.start;
         cx.groups
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, g)| {
-                g.words.end <= trigger.words.start && !cx.in_prepositional_phrase(g) && !taken.contains(&g.words.start)
+            .filter(|(i, g)| {
+                g.words.end <= trigger.words.start
+                    && !cx.in_prepositional_phrase(g)
+                    && !taken.contains(&g.words.start)
+                    && !describes_the_name_before(*i, g)
             })
             .find_map(|(i, g)| Some((i, self.pick(g, |r| r.agent, true)?)))
     }
@@ -275,7 +286,7 @@ impl Extractor<'_> {
             .filter(|m| {
                 matches!(
                     m.sense,
-                    Sense::AttributionVerb | Sense::AttributionPreposition | Sense::Denial
+                    Sense::AttributionVerb | Sense::Accusation | Sense::AttributionPreposition | Sense::Denial
                 )
             })
             .filter(|m| m.words != trigger.words)
@@ -330,11 +341,23 @@ impl Extractor<'_> {
                         .iter()
                         .any(|m| m.words.start >= cue.words.end && m.words.end <= g.words.start))
         };
+        // An accuser after the verb stands before the accused (`اتهمت تركيا
+        // روسيا بقصف`); a lone name after it is the accused, and the accuser
+        // is before the verb or earlier in the sentence (`نفى الجيش … واتهم
+        // حزب الله بالقيام بالاستهداف`).
+        let accused_after = |(i, _): &(usize, &Group)| {
+            cue.sense != Sense::Accusation
+                || cx.groups.get(i + 1).is_some_and(|next| {
+                    cx.clause_of[next.words.start] == cx.clause_of[cue.words.start]
+                        && !cx.has_between(cue.words.end, next.words.start, is_predicate)
+                })
+        };
         let after = cx
             .groups
             .iter()
             .enumerate()
             .filter(|(_, g)| untitled(g))
+            .filter(accused_after)
             .find_map(speaker);
         let before = || {
             cx.groups
@@ -353,9 +376,9 @@ impl Extractor<'_> {
         let name_after = (cue.words.end..(cue.words.end + HOLDER_NAME_WORDS).min(cx.words.len()))
             .take_while(|&at| !cx.groups.iter().any(|g| g.words.contains(&at)))
             .find_map(holder);
-        let verb = matches!(cue.sense, Sense::AttributionVerb | Sense::Denial);
+        let verb = matches!(cue.sense, Sense::AttributionVerb | Sense::Accusation | Sense::Denial);
         let found = match cue.sense {
-            Sense::AttributionVerb | Sense::Denial => after.or_else(before),
+            Sense::AttributionVerb | Sense::Accusation | Sense::Denial => after.or_else(before),
             _ => after,
         };
         found
@@ -517,6 +540,36 @@ fn names_an_unlisted_subject(
         && !named(adjective, false)
         && !cue(head)
         && !cue(adjective)
+}
+
+/// `قال أربيل إن "الرد على قصف الجولان …"`, `ذكرت السلطات أن 12 شخصًا
+/// قتلوا في هجوم`: a complementizer with no pronoun, between the name
+/// and the trigger, opens a clause whose subject is the word after it, a
+/// definite noun or a number no list names, so the name before says, it
+/// does not do. A pronoun (`أنها`, `أن قواتها`), a verb (`بعد أن
+/// استكملت`) or the trigger itself after it (`إن الانسحاب`) leaves the
+/// name the subject.
+fn complement_has_its_own_subject(cx: &Context, named: &Group, trigger: &Trigger) -> bool {
+    let start = trigger.mention.words.start;
+    let noun_or_number = |at: usize| {
+        let key = cx.words.key(at);
+        without_article(key).is_some() || key.starts_with(|c: char| c.is_ascii_digit())
+    };
+    cx.mentions.iter().any(|m| {
+        let next = m.words.end;
+        m.sense == Sense::Complementizer
+            && m.words.start >= named.words.end
+            && next < start
+            && noun_or_number(next)
+            && !m.suffixed
+            && !ends_with_third_person(cx.words.key(m.words.end - 1), false)
+            && !is_possessed(cx.words.key(next), cx.words.words[next].taa_marbuta)
+            && !cx.groups.iter().any(|g| g.words.contains(&next))
+            && !cx
+                .mentions
+                .iter()
+                .any(|p| p.words.start == next && is_predicate(p.sense))
+    })
 }
 
 /// Whether the trigger's subject may follow it. After a relative pronoun
@@ -834,6 +887,86 @@ mod tests {
         assert_eq!(
             grammar.claims("منحت روسيا الرئيس السوري السابق بشار الأسد وعائلته اللجوء."),
             ["russia grant-asylum assad affirmed asserted outlet unspecified"]
+        );
+    }
+
+    /// Fixtures of one strike told by its accusers, its denier and its toll.
+    fn strike_grammar() -> Grammar {
+        Grammar::new(
+            r#"
+              {"id": "turkey", "kind": "state", "aliases": ["تركيا"], "adjectives": ["التركي", "التركية"]},
+              {"id": "russia", "kind": "state", "aliases": ["روسيا"], "adjectives": ["الروسي", "الروسية"]},
+              {"id": "wagner", "kind": "armed-group", "aliases": ["فاغنر"]},
+              {"id": "aleppo", "kind": "place", "aliases": ["حلب"]}
+            "#,
+            r#"{"id": "strike", "aliases": ["قصف", "القصف"], "object_kinds": ["place"], "object_markers": ["على"]}"#,
+            r#"
+              "negation": {"denial": ["نفت"]},
+              "attribution": {"verbs": ["قال", "قالت"], "accusations": ["اتهمت", "اتهم", "حملت … مسؤولية"]},
+              "prepositions": ["على", "في"],
+              "complementizers": ["إن", "أن"]
+            "#,
+        )
+    }
+
+    #[test]
+    fn an_accusation_is_the_accusers_word_about_the_accused() {
+        let grammar = strike_grammar();
+        assert_eq!(
+            grammar.claims("اتهمت تركيا روسيا بقصف حلب."),
+            ["russia strike aleppo affirmed asserted turkey unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("حملت تركيا روسيا مسؤولية القصف على حلب."),
+            ["russia strike aleppo affirmed asserted turkey unspecified"]
+        );
+        // A lone name after the verb is the accused; the accuser spoke before.
+        assert_eq!(
+            grammar.claims("نفت روسيا القصف على حلب، واتهم فاغنر بقصف حلب."),
+            [
+                "russia strike aleppo negated asserted russia unspecified",
+                "wagner strike aleppo affirmed asserted russia unspecified"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_adjective_of_relation_after_a_name_is_the_names() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "lebanon", "kind": "state", "aliases": ["لبنان"], "adjectives": ["اللبناني"]},
+              {"id": "amal", "kind": "organisation", "aliases": ["حركة أمل"]},
+              {"id": "tyre", "kind": "place", "aliases": ["صور"]}
+            "#,
+            r#"{"id": "strike", "aliases": ["قصف"], "object_kinds": ["place"]}"#,
+            r#""prepositions": ["عن"]"#,
+        );
+        assert_eq!(
+            grammar.claims("حركة أمل اللبناني قصف صور."),
+            ["amal strike tyre affirmed asserted outlet unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_complement_with_a_subject_of_its_own_is_not_the_speakers_deed() {
+        let grammar = strike_grammar();
+        // `الرد` is the subject of the clause `إن` opens; the minister speaks of the strike.
+        assert_eq!(
+            grammar.claims("قال الوزير التركي إن الرد على قصف حلب سيكون قاسيا."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            grammar.claims("قالت تركيا إن 12 شخصا قتلوا في قصف على حلب."),
+            Vec::<String>::new()
+        );
+        // A pronoun after the complementizer, or a name, is the subject.
+        assert_eq!(
+            grammar.claims("قالت تركيا إنها قصفت حلب."),
+            ["turkey strike aleppo affirmed asserted turkey unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("قالت تركيا إن روسيا قصفت حلب."),
+            ["russia strike aleppo affirmed asserted turkey unspecified"]
         );
     }
 }

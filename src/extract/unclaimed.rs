@@ -1,6 +1,7 @@
 //! Triggers that make no claim: a speech or deliberation verb, a phrase of
 //! another meaning, a verb heading for another event, an event pointed back
-//! to, an adjective that looks like a verb, a request or a purpose.
+//! to, an adjective that looks like a verb, a request or a purpose, a verb
+//! describing the event noun before it.
 
 use super::Extractor;
 use super::context::{Context, Trigger, is_predicate};
@@ -15,6 +16,43 @@ impl Extractor<'_> {
             || after_demonstrative(cx, trigger)
             || self.is_adjective(cx, trigger)
             || self.unasserted(cx, trigger)
+            || self.describes_event_before(cx, trigger)
+    }
+
+    /// `قصف استهدف بلدة`: a verb right after an indefinite noun of its
+    /// family and direction (past one adjective of relation, `هجوم صاروخي
+    /// استهدف`) is a clause describing that event, whose subject is the
+    /// event itself; the noun's claim tells it. A verb before it is no noun
+    /// (`القوات التي انسحبت توجه`: a feminine ending, or after a relative
+    /// pronoun).
+    fn describes_event_before(&self, cx: &Context, trigger: &Trigger) -> bool {
+        let start = trigger.mention.words.start;
+        let kind = |p| {
+            let info = self.vocabulary.predicate_info(p);
+            (&info.family, info.direction)
+        };
+        let indefinite = |at: usize| without_article(without_conjunction(cx.words.key(at))).is_none();
+        let after_relative_pronoun = |at: usize| {
+            cx.mentions
+                .iter()
+                .any(|m| m.sense == Sense::RelativePronoun && m.words.end == at)
+        };
+        let is_noun_of_family = |at: usize| {
+            cx.mentions.iter().any(|m| {
+                m.words == (at..at + 1)
+                    && indefinite(at)
+                    && !cx.words.key(at).ends_with('ت')
+                    && !after_relative_pronoun(at)
+                    && matches!(m.sense, Sense::Predicate(p) if kind(p) == kind(trigger.predicate))
+            })
+        };
+        let adjective = |at: usize| indefinite(at) && cx.words.key(at).ends_with('ي');
+        // No conjunction: `قصف واستهدف` tells two events.
+        cx.words.key(start) == without_conjunction(cx.words.key(start))
+            && indefinite(start)
+            && start >= 1
+            && cx.clause_of[start - 1] == trigger.clause
+            && (is_noun_of_family(start - 1) || (start >= 2 && adjective(start - 1) && is_noun_of_family(start - 2)))
     }
 
     /// `يتجه نحو انسحاب`: a verb heading for another event names no event of its own.
@@ -285,6 +323,42 @@ mod tests {
         assert_eq!(
             grammar.claims("قال بوتين إن موسكو تبحث ما إذا كانت ستبقي قواتها في سوريا."),
             ["russia keep-presence syria affirmed undecided putin unspecified"]
+        );
+    }
+
+    #[test]
+    fn a_verb_describing_the_event_noun_before_it_tells_no_event_of_its_own() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "israel", "kind": "state", "aliases": ["إسرائيل"]},
+              {"id": "gaza", "kind": "place", "aliases": ["مدينة غزة"]},
+              {"id": "hospital", "kind": "facility", "aliases": ["مستشفى الشفاء"]}
+            "#,
+            r#"
+              {"id": "strike", "family": "attack", "aliases": ["قصف", "غارة"], "object_kinds": ["place", "facility"]},
+              {"id": "attack", "family": "attack", "aliases": ["استهدف", "يستهدف"], "object_kinds": ["place", "facility"]},
+              {"id": "withdraw", "family": "presence", "direction": "against", "aliases": ["انسحبت"],
+                 "object_kinds": ["place"], "object_markers": ["من"]},
+              {"id": "deploy", "family": "presence", "aliases": ["توجه"], "object_kinds": ["facility"], "object_markers": ["إلى"]}
+            "#,
+            r#""prepositions": ["من", "إلى"], "relative_pronouns": ["التي"]"#,
+        );
+        // `استهدف` is the strike's: the hospital is its object, not a subject.
+        assert_eq!(
+            grammar.claims("إسرائيل شنت قصف استهدف مستشفى الشفاء."),
+            ["israel strike hospital affirmed asserted outlet unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("إسرائيل شنت غارة يستهدف مستشفى الشفاء."),
+            ["israel strike hospital affirmed asserted outlet unspecified"]
+        );
+        // Another family's verb, or a verb after a verb, tells its own event.
+        assert_eq!(
+            grammar.claims("إسرائيل انسحبت من مدينة غزة توجه إلى مستشفى الشفاء."),
+            [
+                "israel withdraw gaza affirmed asserted outlet unspecified",
+                "israel deploy hospital affirmed asserted outlet unspecified"
+            ]
         );
     }
 }

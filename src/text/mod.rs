@@ -14,8 +14,9 @@ mod words;
 pub use fold::{fold, fold_char, fold_into, fold_letter, is_format_control, is_ignorable};
 pub use locate::{closest_passage, find_quote, word_spans};
 pub use morph::{
-    after_sin, entry_keys, has_attached_lam, has_attached_preposition, has_conjunction, is_imperfect_prefix,
-    looks_imperfect, starts_with_and, stems, without_article, without_conjunction, without_proclitic,
+    after_sin, ends_with_third_person, entry_keys, has_attached_lam, has_attached_preposition, has_conjunction,
+    is_imperfect_prefix, is_possessed, looks_imperfect, starts_with_and, stems, without_article, without_conjunction,
+    without_proclitic,
 };
 pub use segment::{Paragraphs, clauses, sentences};
 pub use source::{LineIndex, Location, SourceText};

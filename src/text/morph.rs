@@ -175,6 +175,26 @@ fn without_all<'k>(key: &'k str, clitics: &[&str]) -> &'k str {
     rest
 }
 
+/// The attached pronouns of the third person (`مكتبه`, `قواتها`, `بأنهم`).
+const THIRD_PERSON: &[&str] = &["ه", "ها", "هم", "هما", "هن"];
+
+/// Whether the word ends in a pronoun of the third person (`بأنها`); a
+/// folded ة is a ه too (`taa_marbuta` says which it was).
+pub fn ends_with_third_person(key: &str, taa_marbuta: bool) -> bool {
+    THIRD_PERSON
+        .iter()
+        .any(|p| key.ends_with(p) && !(taa_marbuta && *p == "ه"))
+}
+
+/// Whether a noun of at least three letters carries a possessive of the
+/// third person: `قواتها`, `مكتبهم`, and `مسؤوليته`, whose ت is a ة
+/// opened before the pronoun. A bare ه after another letter may end a name
+/// (`طه`), and a ة written as such is no pronoun (`سبتة`).
+pub fn is_possessed(key: &str, taa_marbuta: bool) -> bool {
+    let stem_of = |suffix: &str| key.strip_suffix(suffix).filter(|stem| stem.chars().count() >= 3);
+    !taa_marbuta && (THIRD_PERSON[1..].iter().any(|p| stem_of(p).is_some()) || stem_of("ته").is_some())
+}
+
 /// The word without the conjunctions و and ف before it.
 pub fn without_conjunction(key: &str) -> &str {
     without_all(key, CONJUNCTIONS)
@@ -268,6 +288,22 @@ mod tests {
         let mut keys = Vec::new();
         entry_keys(&fold(entry), |k| keys.push(k.to_string()));
         all_stems(word).iter().any(|s| keys.contains(s))
+    }
+
+    #[test]
+    fn a_possessive_of_the_third_person_is_told_from_a_names_last_letter() {
+        let possessed = |word: &str, taa_marbuta: bool| is_possessed(&fold(word), taa_marbuta);
+        assert!(possessed("قواتها", false));
+        assert!(possessed("مكتبهم", false));
+        // ت before ه: a ة opened before the pronoun.
+        assert!(possessed("مسؤوليته", false));
+        // A ة written as such, or a bare ه after another letter, may end a name.
+        assert!(!possessed("سبتة", true));
+        assert!(!possessed("طه", false));
+        assert!(!possessed("هم", false));
+        assert!(ends_with_third_person(&fold("بأنها"), false));
+        assert!(ends_with_third_person(&fold("أنه"), false));
+        assert!(!ends_with_third_person(&fold("حماة"), true));
     }
 
     #[test]
