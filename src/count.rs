@@ -481,11 +481,31 @@ impl CountWords {
                 end = after;
             }
         }
-        if let Some(scale) = t.words.get(end).and_then(|_| self.scales.get(t.key(end))) {
+        if let Some(&scale) = t.words.get(end).and_then(|_| self.scales.get(t.key(end))) {
             value = (value.0 * scale, value.1 * scale);
             end += 1;
+            // `11 ألفا و300`, `10 آلاف و100`: the rest below the scale, in
+            // digits; not a count of its own scale (`37 ألفا و85 ألف جريح`).
+            if t.words
+                .get(end)
+                .is_some_and(|w| w.kind == TokenKind::Word && t.key(end) == "و")
+                && t.words.get(end + 1).is_some_and(|w| w.kind == TokenKind::Number)
+                && let Some(((rest, _), after)) = digits(t, end + 1)
+                && rest < scale
+                && self.scale_at(t, after).is_none()
+            {
+                value = (value.0 + rest, value.1 + rest);
+                end = after;
+            }
         }
         Some((value, end))
+    }
+
+    /// The scale word at token `i`, if it is one.
+    fn scale_at(&self, t: &Words, i: usize) -> Option<f64> {
+        (t.words.get(i)?.kind == TokenKind::Word)
+            .then(|| self.scales.get(t.key(i)).copied())
+            .flatten()
     }
 
     /// The scale word just before token `end`, if it is one.
@@ -802,6 +822,13 @@ mod tests {
         assert_eq!(counts("قتل ثلاثة و40 شخصا").len(), 2);
         assert_eq!(one("نزح 1.5 مليون شخص"), "1500000 people");
         assert_eq!(one("بلغ عدد القتلى 37 ألفًا"), "37000 dead");
+        // The rest below a scale, in digits after و; a count of its own scale is another count.
+        assert_eq!(one("ارتفعت الحصيلة إلى 11 ألف و300 قتيل"), "11300 dead");
+        assert_eq!(one("ارتفعت الحصيلة إلى 11 ألفا و300 قتيل"), "11300 dead");
+        assert_eq!(one("فقد 10 آلاف و100 شخص"), "10100 people");
+        let two = counts("قتل 37 ألفا و85 ألف جريح");
+        assert_eq!(two[0].0, "37000 -", "{two:?}");
+        assert_eq!(two[1].0, "85000 wounded", "{two:?}");
         assert_eq!(one("يعيش ما بين 4 و5 ملايين في الخارج"), "between 4000000 and 5000000 -");
         // A definite number names a known set, or is another word.
         assert!(counts("قمة مجموعة الثمانية").is_empty());
@@ -830,6 +857,8 @@ mod tests {
         assert_eq!(one("قتل أزيد من 80"), "more than 80 -");
         assert_eq!(one("لدينا علم بمقتل أقل من 100"), "fewer than 100 -");
         assert_eq!(one("قتل دون 100 شخص"), "fewer than 100 people");
+        assert_eq!(one("الحصيلة تجاوزت 11 ألف قتيل"), "more than 11000 dead");
+        assert_eq!(one("عدد القتلى لا يتجاوز 300 قتيل"), "at most 300 dead");
         assert_eq!(one("قتل نحو 80 شخصا"), "about 80 people");
         assert_eq!(one("قتل بنحو 80 شخصا"), "about 80 people");
         assert_eq!(one("قتل قرابة 80 شخصا"), "about 80 people");

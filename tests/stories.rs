@@ -8,7 +8,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const STORIES: [&str; 6] = [
+const STORIES: [&str; 7] = [
+    "derna-flood-toll",
     "houthi-destiny-claim",
     "majdal-shams-rocket",
     "musk-iravani-meeting",
@@ -78,10 +79,10 @@ fn every_story_reports_and_its_articles_yield_claims() {
     }
     // FIXME: the target (open-domain extraction) is a claim in every article
     // and each core dispute found; with the general news vocabulary and open
-    // names, the gazetteer and counts, 26 of the 29 articles yield claims today
+    // names, the gazetteer and counts, 31 of the 34 articles yield claims today
     // (a toll told with no cause named is now a claim).
-    assert_eq!(articles, 29);
-    assert!(with_claims >= 26, "{with_claims} of {articles} articles yield claims");
+    assert_eq!(articles, 34);
+    assert!(with_claims >= 31, "{with_claims} of {articles} articles yield claims");
 }
 
 /// Each story's report (extracted claims alone) against its judged gold,
@@ -89,7 +90,8 @@ fn every_story_reports_and_its_articles_yield_claims() {
 /// dev stories; the held-out ones only through these totals.
 #[test]
 fn story_verdicts_against_their_judged_gold() {
-    const DEV: [&str; 3] = [
+    const DEV: [&str; 4] = [
+        "derna-flood-toll",
         "majdal-shams-rocket",
         "musk-iravani-meeting",
         "qatar-hamas-office-denial",
@@ -145,7 +147,15 @@ fn story_verdicts_against_their_judged_gold() {
     // denial does). Still missing: the army's «حزب الله يقف وراء إطلاق
     // الصاروخ» (fire a missile) against the denial of a shelling (another
     // family), and the interceptor account against «لم يطلق صواريخ اعتراضية».
-    assert_eq!(totals[0], [7, 4, 8, 5, 1], "dev stories");
+    // The Derna flood toll (a disputed count): every toll is read as
+    // Derna's now (a name after `مدينة` is a place; a toll counts the place
+    // its construct ends with), and OCHA's 11,300 and the Red Crescent's
+    // «تجاوزت 11 ألف» (more than) agree, which the gold does not count (one
+    // origin). Still missing: the eastern health minister's «تسجيل 3252
+    // قتيلًا», whose sentence names no place (a toll takes no place from an
+    // earlier sentence), and the Red Crescent's denial «أن تكون حصيلة
+    // الفيضانات … قد بلغت 11300 قتيل» (no toll trigger: `حصيلة الفيضانات`).
+    assert_eq!(totals[0], [8, 4, 10, 5, 1], "dev stories");
     assert_eq!(totals[1], [3, 0, 11, 0, 1], "held-out stories");
 }
 

@@ -189,6 +189,31 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_counts_the_place_its_construct_ends_with_and_may_name_its_voice_after() {
+        let grammar = Grammar::new(
+            r#"
+              {"id": "tanta", "kind": "place", "aliases": ["طنطا"]},
+              {"id": "egypt", "kind": "state", "aliases": ["مصر"]},
+              {"id": "un", "kind": "organisation", "aliases": ["الأمم المتحدة"]},
+              {"id": "no-one-named", "kind": "unnamed-agent", "aliases": []}
+            "#,
+            r#"{"id": "kill", "aliases": ["حصيلة ضحايا"], "counted": ["dead", "people"], "object_kinds": ["place", "state"]}"#,
+            r#""prepositions": ["في", "إلى"], "scope_prepositions": ["في"],
+                "attribution": {"verbs": ["أعلنت"], "prepositions": ["وفق ما"]}"#,
+        );
+        // `سيول مدينة طنطا`: the floods of Tanta, not the north of Egypt.
+        assert_eq!(
+            grammar.claims("ارتفعت حصيلة ضحايا سيول مدينة طنطا في شمال مصر إلى 300 قتيل."),
+            ["no-one-named kill tanta affirmed asserted outlet unspecified"]
+        );
+        // A voice named after the toll, with no other predicate between, is its speaker.
+        assert_eq!(
+            grammar.claims("ارتفعت حصيلة ضحايا سيول طنطا إلى 300 قتيل، وفق ما أعلنت الأمم المتحدة، السبت، في تحديث."),
+            ["no-one-named kill tanta affirmed asserted un unspecified"]
+        );
+    }
+
+    #[test]
     fn the_dead_and_the_wounded_are_counted_apart() {
         let grammar = casualties();
         assert_eq!(

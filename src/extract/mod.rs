@@ -175,7 +175,13 @@ impl<'v> Extractor<'v> {
             place_nouns: cues.place_nouns.iter().map(|w| fold(w)).collect(),
             undertakings: cues.undertakings.iter().map(|w| fold(w)).collect(),
             unnamed_agent: vocabulary.unnamed_agent(),
-            open: vocabulary.entities.iter().map(|e| e.kind == OPEN_KIND).collect(),
+            open: {
+                let mut open = vec![false; vocabulary.entities.len()];
+                for (id, _) in vocabulary.open_entities() {
+                    open[id.0 as usize] = true;
+                }
+                open
+            },
             time_words: crate::time::Lexicon::bundled(),
             one_word_triggers: vocabulary
                 .predicates

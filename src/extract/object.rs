@@ -7,7 +7,7 @@ use super::Extractor;
 use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::roles::{Filler, Rule};
-use crate::text::{has_conjunction, starts_with_and, without_conjunction};
+use crate::text::{has_conjunction, starts_with_and, without_article, without_conjunction};
 use crate::vocab::{EntityId, Predicate};
 
 impl Extractor<'_> {
@@ -73,6 +73,9 @@ impl Extractor<'_> {
         found(search.before()?, Rule::ObjectBefore)
     }
 }
+
+/// The most nouns between a toll and its place in one construct.
+const TOLL_CONSTRUCT: usize = 2;
 
 /// The subject's group and the names joined to it (`برعاية روسيا وتركيا`),
 /// which share its role.
@@ -152,10 +155,31 @@ impl ObjectSearch<'_> {
             return None;
         }
         let end = self.trigger.mention.words.end;
+        let next_to = |g: &Group| g.words.start == end + 1 || self.toll_of(g);
         after
             .iter()
-            .filter(|(_, g)| g.words.start <= end || (g.words.start == end + 1 && !self.cx.in_prepositional_phrase(g)))
+            .filter(|(_, g)| g.words.start <= end || (next_to(g) && !self.cx.in_prepositional_phrase(g)))
             .find_map(|&c| self.candidate(c))
+    }
+
+    /// A toll's place at the end of its construct: `حصيلة ضحايا فيضانات
+    /// مدينة درنة` counts Derna's dead, however many nouns of no phrase, no
+    /// article and no punctuation (at most [`TOLL_CONSTRUCT`]) stand between.
+    fn toll_of(&self, g: &Group) -> bool {
+        let (cx, end) = (self.cx, self.trigger.mention.words.end);
+        let plain = |at: usize| {
+            let key = cx.words.key(at);
+            without_article(key).is_none()
+                && !starts_with_and(key)
+                && !cx.mentions.iter().any(|m| m.words.contains(&at))
+                && cx.text[cx.words.words[at - 1].span.end..cx.words.words[at].span.start]
+                    .chars()
+                    .all(char::is_whitespace)
+        };
+        self.info.tells_a_toll()
+            && g.words.start > end
+            && g.words.start <= end + TOLL_CONSTRUCT
+            && (end..g.words.start).all(plain)
     }
 
     /// A preposition right before the entity, or before one head noun (`من مدينة القامشلي`).

@@ -32,6 +32,10 @@ const MIN_SOURCES: usize = 2;
 /// The entity kind of open names (the lexicon's `roles` say what it may be).
 pub const OPEN_KIND: &str = "open";
 
+/// The entity kind of open names the corpus writes after a noun of a kind
+/// of place: the gazetteer's kind of places.
+const OPEN_PLACE_KIND: &str = "place";
+
 /// What the first pass knows of one candidate name.
 struct Candidate {
     /// As first written (the first word without a clitic it carries).
@@ -39,6 +43,8 @@ struct Candidate {
     sources: FxHashSet<usize>,
     /// The sources where it is the whole run of name words beside the trigger.
     whole_in: FxHashSet<usize>,
+    /// Some source names it after a noun of its kind of place (`مدينة درنة`).
+    a_place: bool,
 }
 
 impl Candidate {
@@ -87,24 +93,34 @@ impl Extractor<'_> {
                     covered: covered(&scratch.words, &mentions, |_| true),
                     listed: covered(&scratch.words, &mentions, |sense| matches!(sense, Sense::Entity(_))),
                     not_names: &self.not_names,
+                    place_nouns: &self.place_nouns,
                     time_words: self.time_words,
                 };
-                for mention in mentions.iter().filter(|m| opens_names(m.sense)) {
-                    for (range, whole) in reading
-                        .names_beside(mention)
-                        .into_iter()
-                        .filter(|(r, _)| reading.may_stand_alone(r))
-                    {
-                        let (key, label) = reading.key_and_label(range);
-                        let candidate = candidates.entry(key).or_insert_with(|| Candidate {
-                            label,
-                            sources: FxHashSet::default(),
-                            whole_in: FxHashSet::default(),
-                        });
-                        candidate.sources.insert(source);
-                        if whole {
-                            candidate.whole_in.insert(source);
-                        }
+                let beside_triggers = mentions
+                    .iter()
+                    .filter(|m| opens_names(m.sense))
+                    .flat_map(|mention| reading.names_beside(mention));
+                let after_place_nouns = (0..scratch.words.len())
+                    .flat_map(|at| reading.names_after_place_noun(at))
+                    .map(|(range, whole)| (range, whole, true));
+                for (range, whole, a_place) in beside_triggers
+                    .map(|(range, whole)| (range, whole, false))
+                    .chain(after_place_nouns)
+                {
+                    if !reading.may_stand_alone(&range) {
+                        continue;
+                    }
+                    let (key, label) = reading.key_and_label(range);
+                    let candidate = candidates.entry(key).or_insert_with(|| Candidate {
+                        label,
+                        sources: FxHashSet::default(),
+                        whole_in: FxHashSet::default(),
+                        a_place: false,
+                    });
+                    candidate.a_place |= a_place;
+                    candidate.sources.insert(source);
+                    if whole {
+                        candidate.whole_in.insert(source);
                     }
                 }
             }
@@ -162,7 +178,9 @@ impl Extractor<'_> {
                 let entity = Entity {
                     id,
                     label: candidate.label,
-                    kind: OPEN_KIND.to_string(),
+                    // A name only a place takes (`مدينة درنة`) is a place: a
+                    // scope, never an agent.
+                    kind: if candidate.a_place { OPEN_PLACE_KIND } else { OPEN_KIND }.to_string(),
                     aliases: std::iter::once(key).chain(short).chain(with_kind).collect(),
                     adjectives: Vec::new(),
                 };
@@ -338,6 +356,8 @@ struct Reading<'a> {
     /// Per word, whether a listed name covers it.
     listed: Vec<bool>,
     not_names: &'a FxHashSet<String>,
+    /// Nouns of a kind of place (`مدينة`): a name starts after one.
+    place_nouns: &'a FxHashSet<String>,
     time_words: &'a crate::time::Lexicon,
 }
 
@@ -392,18 +412,7 @@ impl Reading<'_> {
         {
             start += 1;
         }
-        let mut end = start;
-        while end < len
-            && end - start < MAX_WORDS
-            && self.is_name_word(end)
-            && self.joined(end - 1)
-            && (end == start || !starts_with_and(self.words.key(end)))
-        {
-            end += 1;
-        }
-        // A run right before a listed name heads a construct (`مندوب إيران`): it is no whole name.
-        let heads_construct = end < len && end > start && self.listed[end] && self.joined(end - 1);
-        names.extend((start + 1..=end).map(|e| (start..e, e == end && !heads_construct)));
+        names.extend(self.run_from(start, MAX_WORDS));
         let end = mention.words.start;
         let mut first = end;
         while first > 0
@@ -416,6 +425,56 @@ impl Reading<'_> {
         }
         names.extend((first..end).map(|s| (s..end, s == first)));
         names
+    }
+
+    /// Every prefix of the run of up to `most` name words from word `start`,
+    /// each with whether it is the whole run. A noun of a kind of place ends
+    /// the run before it (`فيضانات مدينة درنة`: the floods, then the city);
+    /// a run that begins with و and the article is the second of two common
+    /// nouns (`البحث والإنقاذ`), no name.
+    fn run_from(&self, start: usize, most: usize) -> Vec<(Range<usize>, bool)> {
+        let len = self.words.len();
+        if start < len
+            && starts_with_and(self.words.key(start))
+            && without_article(without_conjunction(self.words.key(start))).is_some()
+        {
+            return Vec::new();
+        }
+        let mut end = start;
+        while end < len
+            && end - start < most
+            && self.is_name_word(end)
+            && (end == 0 || self.joined(end - 1))
+            && (end == start || (!starts_with_and(self.words.key(end)) && !self.is_place_noun(end)))
+        {
+            end += 1;
+        }
+        // A run right before a listed name heads a construct (`مندوب إيران`): it is no whole name.
+        let heads_construct = end < len && end > start && self.listed[end] && self.joined(end - 1);
+        (start + 1..=end)
+            .map(|e| (start..e, e == end && !heads_construct))
+            .collect()
+    }
+
+    /// Whether word `at` is a noun of a kind of place, a preposition
+    /// attached or not (`مدينة`, `بمخيم`).
+    fn is_place_noun(&self, at: usize) -> bool {
+        let key = without_conjunction(self.words.key(at));
+        let bare = if has_attached_preposition(key) {
+            key.char_indices().nth(1).map_or(key, |(i, _)| &key[i..])
+        } else {
+            key
+        };
+        self.place_nouns.contains(key) || self.place_nouns.contains(bare)
+    }
+
+    /// The names after a noun of a kind of place at word `at` (`مدينة درنة`,
+    /// `بمخيم جباليا`): a place's name, wherever it stands.
+    fn names_after_place_noun(&self, at: usize) -> Vec<(Range<usize>, bool)> {
+        if at + 1 >= self.words.len() || !self.is_place_noun(at) {
+            return Vec::new();
+        }
+        self.run_from(at + 1, MAX_WORDS - 1)
     }
 
     /// A name's key (its folded words, an article's proclitic taken off:
@@ -873,6 +932,26 @@ mod tests {
                 vec!["place-noun"]
             )]
         );
+    }
+
+    #[test]
+    fn a_name_after_a_noun_of_its_kind_of_place_is_a_place() {
+        let grammar = Grammar::new(
+            r#"{"id": "qatar", "kind": "state", "aliases": ["قطر"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت"]}"#,
+            r#""place_nouns": ["مدينة"], "prepositions": ["في"]"#,
+        );
+        // Named after `مدينة` in two sources, beside no trigger; a run stops
+        // before the place noun (`سيول مدينة` is no name), and `والإنقاذ`
+        // after a trigger is the second of two common nouns.
+        let texts = [
+            "أغلقت سيول مدينة كفر ناصح الطرق.",
+            "وصلت الفرق إلى مدينة كفر ناصح. أغلقت والإنقاذ الدولي الطريق.",
+            "أغلقت والإنقاذ الدولي الطريق.",
+        ];
+        let found = grammar.extractor().open_entities(&texts);
+        let names: Vec<(&str, &str)> = found.iter().map(|(e, _)| (e.label.as_str(), e.kind.as_str())).collect();
+        assert_eq!(names, [("كفر ناصح", "place")]);
     }
 
     #[test]

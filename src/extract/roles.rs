@@ -297,7 +297,9 @@ impl Extractor<'_> {
                     .any(|g| g.words.start < m.words.end && m.words.start < g.words.end)
             })
             .collect();
-        // A cue after the claim counts only at the end of the sentence (`…، قال بيسكوف`).
+        // A cue after the claim counts at the end of the sentence (`…، قال
+        // بيسكوف`), or with no other predicate between (`ارتفعت الحصيلة إلى
+        // 300 قتيل، وفق ما أعلنت الأمم المتحدة، السبت، في تحديث`).
         let last_clause = cx.clause_of.last().copied().unwrap_or(0);
         let mut before_trigger = cues
             .iter()
@@ -310,8 +312,12 @@ impl Extractor<'_> {
             before_trigger.find_map(|cue| self.speaker_of(cx, cue, holders))
         } else {
             cues.iter()
-                .find(|m| m.words.start >= trigger.words.end && cx.clause_of[m.words.start] == last_clause)
-                .and_then(|cue| self.speaker_of(cx, cue, holders))
+                .filter(|m| {
+                    m.words.start >= trigger.words.end
+                        && (cx.clause_of[m.words.start] == last_clause
+                            || !cx.has_between(trigger.words.end, m.words.start, is_predicate))
+                })
+                .find_map(|cue| self.speaker_of(cx, cue, holders))
         }
     }
 
@@ -927,6 +933,16 @@ mod tests {
                 "russia strike aleppo negated asserted russia unspecified",
                 "wagner strike aleppo affirmed asserted russia unspecified"
             ]
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_kind_of_body_before_its_name_is_the_body() {
+        let grammar = strike_grammar();
+        // `data/roles.json`: `حركة`, `تنظيم`, `مكتب` before a name speak for it.
+        assert_eq!(
+            grammar.claims("قالت حركة فاغنر إن روسيا قصفت حلب."),
+            ["russia strike aleppo affirmed asserted wagner unspecified"]
         );
     }
 

@@ -100,6 +100,8 @@ struct TriggerReading {
 /// name (`الملياردير الأمريكي إيلون ماسك`, `أن ماسك اجتمع` after `منافذ
 /// إعلامية أمريكية`: Musk met), and the speaker is no subject found in it
 /// (`قال المتحدث باسمه بيسكوف إنه لا قرار`: the decision is not Peskov's).
+/// With the same subject either way, the nearer object wins (`حصيلة ضحايا
+/// فيضانات مدينة درنة في شرق ليبيا`: Derna's toll, not Libya's).
 fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) -> Option<TriggerReading> {
     let open = open.filter(|o| o.uses_open);
     let Some(listed) = listed else {
@@ -109,10 +111,12 @@ fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) 
         return Some(listed);
     };
     let by_adjective = listed.subject_in_sentence && listed.subject_by_adjective;
+    // The same subject either way (a toll's unnamed cause, too): the open
+    // reading may still read the object more directly.
     let may_replace = if listed.subject_in_sentence && !by_adjective {
         open.subject == listed.subject
     } else {
-        open.subject_in_sentence
+        open.subject_in_sentence || open.subject == listed.subject
     };
     // As direct: a name for subject beats an adjective's.
     let nearer = open.object_distance < listed.object_distance || (by_adjective && !open.subject_by_adjective);
