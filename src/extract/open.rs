@@ -22,6 +22,10 @@ use crate::vocab::{Entity, Merged};
 /// The tanween of the accusative (`ً`), written on indefinite nouns and adjectives.
 const FATHATAN: char = '\u{64B}';
 
+/// The most words between a role and its holder's name: the owner and
+/// its adjectives (`رئيس جمهورية مصر العربية`).
+const OWNER_AND_ADJECTIVES: usize = 3;
+
 /// The most words an open name has: a head with its construct and
 /// adjectives (`مكتب حماس السياسي`), or a first name and a surname.
 const MAX_WORDS: usize = 3;
@@ -94,6 +98,7 @@ impl Extractor<'_> {
                     listed: covered(&scratch.words, &mentions, |sense| matches!(sense, Sense::Entity(_))),
                     not_names: &self.not_names,
                     place_nouns: &self.place_nouns,
+                    roles: &self.owner_roles,
                     time_words: self.time_words,
                 };
                 let beside_triggers = mentions
@@ -103,10 +108,14 @@ impl Extractor<'_> {
                 let after_place_nouns = (0..scratch.words.len())
                     .flat_map(|at| reading.names_after_place_noun(at))
                     .map(|(range, whole)| (range, whole, true));
-                for (range, whole, a_place) in beside_triggers
+                let after_roles = (0..scratch.words.len())
+                    .flat_map(|at| reading.names_after_role(at))
+                    .map(|(range, whole)| (range, whole, false));
+                let found = beside_triggers
                     .map(|(range, whole)| (range, whole, false))
                     .chain(after_place_nouns)
-                {
+                    .chain(after_roles);
+                for (range, whole, a_place) in found {
                     if !reading.may_stand_alone(&range) {
                         continue;
                     }
@@ -358,6 +367,9 @@ struct Reading<'a> {
     not_names: &'a FxHashSet<String>,
     /// Nouns of a kind of place (`مدينة`): a name starts after one.
     place_nouns: &'a FxHashSet<String>,
+    /// The phrases of roles that speak for their owner (`الرئيس`, `وزير الخارجية`):
+    /// a holder's name may follow one.
+    roles: &'a [(Vec<String>, Vec<String>)],
     time_words: &'a crate::time::Lexicon,
 }
 
@@ -466,6 +478,52 @@ impl Reading<'_> {
             key
         };
         self.place_nouns.contains(key) || self.place_nouns.contains(bare)
+    }
+
+    /// The names of two words or more after a role at word `at`, past its
+    /// owner or its adjectives of relation (`رئيس بيلاروس ألكسندر
+    /// لوكاشينكو`, `الرئيس الحالي ألكسندر لوكاشينكو`): a holder's name,
+    /// wherever it stands.
+    fn names_after_role(&self, at: usize) -> Vec<(Range<usize>, bool)> {
+        let len = self.words.len();
+        let Some((phrase, _)) = self.roles.iter().find(|(phrase, _)| {
+            at + phrase.len() < len
+                && phrase.iter().enumerate().all(|(k, word)| {
+                    let here = self.words.key(at + k);
+                    here == word || (k == 0 && without_conjunction(here) == word)
+                })
+        }) else {
+            return Vec::new();
+        };
+        let mut start = at + phrase.len();
+        // Its owner and adjectives: listed names and definite adjectives of
+        // relation (`الحالي`), joined; `ألكسندر` is no ال + adjective.
+        let adjective = |i: usize| self.written_definite(i) && self.words.key(i).ends_with('ي');
+        while start < len
+            && start < at + phrase.len() + OWNER_AND_ADJECTIVES
+            && (self.listed[start] || adjective(start))
+            && self.joined(start - 1)
+        {
+            start += 1;
+        }
+        // A role right before a name is a first name (`أمير سعيد إيرواني`);
+        // a definite word opens no holder's name (`المتحدث باسم وزارة
+        // الخارجية`, `الرئيس المنتخب`).
+        let owned = start > at + phrase.len();
+        if !owned || start >= len || !self.joined(start - 1) || self.written_definite(start) {
+            return Vec::new();
+        }
+        self.run_from(start, MAX_WORDS)
+            .into_iter()
+            .filter(|(range, _)| range.len() >= 2)
+            .collect()
+    }
+
+    /// Whether word `i` has the article as written: a bare alef and lam
+    /// (`الحالي`), not a name's hamza (`ألكسندر`, folded `الكسندر` too).
+    fn written_definite(&self, i: usize) -> bool {
+        let written = &self.text[self.words.words[i].span.clone()];
+        without_article(self.words.key(i)).is_some() && written.trim_start_matches(['و', 'ف']).starts_with("ال")
     }
 
     /// The names after a noun of a kind of place at word `at` (`مدينة درنة`,
@@ -952,6 +1010,25 @@ mod tests {
         let found = grammar.extractor().open_entities(&texts);
         let names: Vec<(&str, &str)> = found.iter().map(|(e, _)| (e.label.as_str(), e.kind.as_str())).collect();
         assert_eq!(names, [("كفر ناصح", "place")]);
+    }
+
+    #[test]
+    fn a_holders_name_after_a_role_and_its_owner_is_a_name() {
+        let grammar = Grammar::new(
+            r#"{"id": "peru", "kind": "state", "aliases": ["بيرو"]}"#,
+            r#"{"id": "close", "aliases": ["أغلقت"]}"#,
+            r#""prepositions": ["في"]"#,
+        );
+        // `رئيس` and `الرئيس` are roles of `data/roles.json`; the name follows
+        // the owner or an adjective of relation, in two sources, beside no trigger.
+        let texts = [
+            "وصل رئيس بيرو خوسيه خيري إلى المدينة.",
+            "وصل الرئيس البيروفي خوسيه خيري إلى المدينة.",
+            // Right after the role it is a first name; a definite word is no holder's name.
+            "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس المنتخب سعيد كمال.",
+            "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس المنتخب سعيد كمال.",
+        ];
+        assert_eq!(open_names(&grammar, &texts), ["خوسيه خيري (خوسيه خيري)"]);
     }
 
     #[test]
