@@ -98,7 +98,7 @@ impl Extractor<'_> {
                     listed: covered(&scratch.words, &mentions, |sense| matches!(sense, Sense::Entity(_))),
                     not_names: &self.not_names,
                     place_nouns: &self.place_nouns,
-                    roles: &self.owner_roles,
+                    extractor: self,
                     time_words: self.time_words,
                 };
                 let beside_triggers = mentions
@@ -367,9 +367,9 @@ struct Reading<'a> {
     not_names: &'a FxHashSet<String>,
     /// Nouns of a kind of place (`مدينة`): a name starts after one.
     place_nouns: &'a FxHashSet<String>,
-    /// The phrases of roles that speak for their owner (`الرئيس`, `وزير الخارجية`):
-    /// a holder's name may follow one.
-    roles: &'a [(Vec<String>, Vec<String>)],
+    /// The extractor, whose roles that speak for their owner (`الرئيس`,
+    /// `وزير الخارجية`) a holder's name may follow.
+    extractor: &'a Extractor<'a>,
     time_words: &'a crate::time::Lexicon,
 }
 
@@ -486,7 +486,10 @@ impl Reading<'_> {
     /// wherever it stands.
     fn names_after_role(&self, at: usize) -> Vec<(Range<usize>, bool)> {
         let len = self.words.len();
-        let Some((phrase, _)) = self.roles.iter().find(|(phrase, _)| {
+        if !self.extractor.may_start_role(self.words.key(at)) {
+            return Vec::new();
+        }
+        let Some((phrase, _)) = self.extractor.owner_roles.iter().find(|(phrase, _)| {
             at + phrase.len() < len
                 && phrase.iter().enumerate().all(|(k, word)| {
                     let here = self.words.key(at + k);

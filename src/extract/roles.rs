@@ -408,7 +408,7 @@ impl Extractor<'_> {
         let gap = |a: usize, b: usize| &text[words.words[a].span.end..words.words[b].span.start];
         let closed = |s: &str| s.contains(['،', ',', '.', ':', '؛']);
         for at in 0..words.len() {
-            if !self.owner_role_starts.contains(without_conjunction(words.key(at))) {
+            if !self.may_start_role(words.key(at)) {
                 continue;
             }
             let Some((group, owner)) = self.role_owner(words, mentions, groups, at) else {
@@ -451,6 +451,10 @@ impl Extractor<'_> {
         at: usize,
     ) -> Option<(usize, EntityId)> {
         let key = |i: usize| words.key(i);
+        // Most words start no role: a set says so before the phrases are tried.
+        if at >= words.len() || !self.may_start_role(key(at)) {
+            return None;
+        }
         let (phrase, owners) = self.owner_roles.iter().find(|(phrase, _)| {
             at + phrase.len() <= words.len()
                 && phrase.iter().enumerate().all(|(k, word)| {
@@ -477,6 +481,14 @@ impl Extractor<'_> {
                 let former = g.words.end < words.len() && self.former.contains(without_conjunction(key(g.words.end)));
                 (!former).then_some((i, owner))
             })
+    }
+}
+
+impl Extractor<'_> {
+    /// Whether a role's phrase may start at a word: as written (`وزير`,
+    /// whose و is its own), or after a conjunction (`والمتحدث`).
+    pub(super) fn may_start_role(&self, key: &str) -> bool {
+        self.owner_role_starts.contains(key) || self.owner_role_starts.contains(without_conjunction(key))
     }
 }
 
