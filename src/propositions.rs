@@ -56,8 +56,10 @@ struct Position {
     /// A state claimed since a start (`منذ عام 2015`), open-ended.
     since: bool,
     /// An affirmed claim of another's deed dated only by when it is told:
-    /// against an opposite stance it reaches [`DENIED_DAYS`] back.
+    /// against a denial it reaches [`DENIED_DAYS`] back.
     tells_the_past: bool,
+    /// A negated claim: a denial, which an earlier or later report may answer.
+    negated: bool,
     confidence: f64,
     /// The folded quote's hash: the same words quoted twice are one origin.
     quote: u64,
@@ -131,15 +133,16 @@ impl Position {
         let ((a_start, _), (b_start, _)) = (self.days?, other.days?);
         let later_event =
             (self.since && !other.since && b_start > a_start) || (other.since && !self.since && a_start > b_start);
-        let ((a_from, a_end), (b_from, b_end)) = (self.days_against()?, other.days_against()?);
+        let ((a_from, a_end), (b_from, b_end)) = (self.days_against(other)?, other.days_against(self)?);
         Some(!later_event && a_from <= b_end && b_from <= a_end)
     }
 
-    /// Its days against an opposite stance: an affirmed report of the past
-    /// reaches [`DENIED_DAYS`] back.
-    fn days_against(&self) -> Option<(i32, i32)> {
+    /// Its days against `other`: an affirmed report of the past reaches
+    /// [`DENIED_DAYS`] back against a denial (the event the denial answered),
+    /// not against another affirmed stance (a state told on its own day).
+    fn days_against(&self, other: &Position) -> Option<(i32, i32)> {
         let (start, end) = self.days?;
-        Some(if self.tells_the_past {
+        Some(if self.tells_the_past && other.negated {
             (start.min(end - DENIED_DAYS), end)
         } else {
             (start, end)
@@ -525,6 +528,7 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         days,
         since,
         tells_the_past,
+        negated: claim.polarity == Polarity::Negated,
         confidence: claim.extraction.as_ref().map_or(1.0, |x| x.confidence),
         quote: quote_hash(&claim.quote),
         count: claim.count.as_ref().map(|count| count_side(predicate, count)),
@@ -1209,18 +1213,21 @@ mod tests {
             {"id": "hezbollah", "label": "Hezbollah", "kind": "armed-group", "aliases": ["حزب الله"]},
             {"id": "town", "label": "the town", "kind": "place", "aliases": ["البلدة"]}
           ], "predicates": [
-            {"id": "strike", "label": "strike", "family": "attack", "direction": "for", "aliases": []}
+            {"id": "strike", "label": "strike", "family": "attack", "direction": "for", "aliases": []},
+            {"id": "hold-fire", "label": "hold fire", "family": "attack", "direction": "against", "aliases": []}
           ]}"#;
-        let one = |published: &str, polarity: &str, quote: &str, said_by: &str| {
+        let claim_of = |published: &str, predicate: &str, polarity: &str, quote: &str, said_by: &str| {
             format!(
                 r#"{{"source": {{"outlet": "Daily", "title": "خبر", "published": {{"date": "{published}"}}, "language": "ar"}},
-                    "claims": [{{"id": "c", "quote": "{quote}", "subject": "hezbollah", "predicate": "strike", "object": "town",
+                    "claims": [{{"id": "c", "quote": "{quote}", "subject": "hezbollah", "predicate": "{predicate}", "object": "town",
                     "polarity": "{polarity}", "attribution": "{said_by}", "modality": "asserted"}}]}}"#
             )
         };
+        let one = |published: &str, polarity: &str, quote: &str, said_by: &str| {
+            claim_of(published, "strike", polarity, quote, said_by)
+        };
         let (denied, accused) = ("نفى حزب الله قصف البلدة", "اتهمت إسرائيل حزب الله بقصف البلدة");
-        let kinds = |accused_on: &str, said_by: &str| {
-            let denial = one("2024-07-27", "negated", denied, "hezbollah");
+        let kinds_against = |denial: String, accused_on: &str, said_by: &str| {
             let accusation = one(accused_on, "affirmed", accused, said_by);
             verdicts_in(
                 vocabulary,
@@ -1233,12 +1240,21 @@ mod tests {
             .map(|v| v.kind)
             .collect::<Vec<_>>()
         };
+        let kinds = |accused_on: &str, said_by: &str| {
+            kinds_against(one("2024-07-27", "negated", denied, "hezbollah"), accused_on, said_by)
+        };
         // The day after the denial, the accusation answers the same strike.
         assert_eq!(kinds("2024-07-28", "israel"), vec![VerdictKind::Disputed]);
         // Months later, it is of another time.
         assert_eq!(kinds("2024-12-01", "israel"), vec![VerdictKind::Update]);
         // The actor's own word of its deed is of the day it is said.
         assert_eq!(kinds("2024-07-28", "hezbollah"), vec![VerdictKind::Update]);
+        // Against an affirmed stance of its own day (a state told, no denial) it reaches no further back.
+        let held_fire = claim_of("2024-07-27", "hold-fire", "affirmed", denied, "hezbollah");
+        assert_eq!(
+            kinds_against(held_fire, "2024-07-28", "israel"),
+            vec![VerdictKind::Update]
+        );
     }
 
     #[test]
