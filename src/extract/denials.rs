@@ -45,7 +45,7 @@ pub(super) fn falsity_of<'m>(cx: &Context<'m>, at: usize, reach: usize) -> Optio
     // stands for the reports, right before the falsity, opens no other clause.
     let with_pronoun = |m: &Mention| {
         let key = cx.words.key(m.words.end - 1);
-        m.suffixed || ends_with_third_person(key, false)
+        m.suffixed || ends_with_third_person(key)
     };
     let resumes_the_reports = |m: &Mention, falsity: &Mention| {
         m.sense == Sense::Complementizer && with_pronoun(m) && m.words.end == falsity.words.start

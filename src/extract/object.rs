@@ -155,31 +155,35 @@ impl ObjectSearch<'_> {
             return None;
         }
         let end = self.trigger.mention.words.end;
-        let next_to = |g: &Group| g.words.start == end + 1 || self.toll_of(g);
+        let adjacent_or_toll_place = |g: &Group| g.words.start == end + 1 || self.ends_toll_construct(g);
         after
             .iter()
-            .filter(|(_, g)| g.words.start <= end || (next_to(g) && !self.cx.in_prepositional_phrase(g)))
+            .filter(|(_, g)| g.words.start <= end || (adjacent_or_toll_place(g) && !self.cx.in_prepositional_phrase(g)))
             .find_map(|&c| self.candidate(c))
     }
 
     /// A toll's place at the end of its construct: `حصيلة ضحايا فيضانات
     /// مدينة درنة` counts Derna's dead, however many nouns of no phrase, no
     /// article and no punctuation (at most [`TOLL_CONSTRUCT`]) stand between.
-    fn toll_of(&self, g: &Group) -> bool {
+    fn ends_toll_construct(&self, g: &Group) -> bool {
         let (cx, end) = (self.cx, self.trigger.mention.words.end);
+        let joined = |at: usize| {
+            cx.text[cx.words.words[at - 1].span.end..cx.words.words[at].span.start]
+                .chars()
+                .all(char::is_whitespace)
+        };
         let plain = |at: usize| {
             let key = cx.words.key(at);
             without_article(key).is_none()
                 && !starts_with_and(key)
+                && !self.extractor.time_words.is_time_word(key)
                 && !cx.mentions.iter().any(|m| m.words.contains(&at))
-                && cx.text[cx.words.words[at - 1].span.end..cx.words.words[at].span.start]
-                    .chars()
-                    .all(char::is_whitespace)
         };
         self.info.tells_a_toll()
             && g.words.start > end
             && g.words.start <= end + TOLL_CONSTRUCT
             && (end..g.words.start).all(plain)
+            && (end..=g.words.start).all(joined)
     }
 
     /// A preposition right before the entity, or before one head noun (`من مدينة القامشلي`).

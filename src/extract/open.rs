@@ -15,12 +15,16 @@ use super::index::{Mention, Sense};
 use super::{Extractor, Scratch};
 use crate::text::{
     TokenKind, Words, fold, has_attached_preposition, is_possessed, sentences, starts_with_and, without_article,
-    without_conjunction, words_into,
+    without_attached_preposition, without_conjunction, words_into,
 };
 use crate::vocab::{Entity, Merged};
 
 /// The tanween of the accusative (`ً`), written on indefinite nouns and adjectives.
 const FATHATAN: char = '\u{64B}';
+
+/// The most words of a place's name after its noun: with the noun, at most
+/// [`MAX_WORDS`] (`بلدة مجدل شمس`).
+const PLACE_NAME_WORDS: usize = MAX_WORDS - 1;
 
 /// The most words between a role and its holder's name: the owner and
 /// its adjectives (`رئيس جمهورية مصر العربية`).
@@ -40,6 +44,14 @@ pub const OPEN_KIND: &str = "open";
 /// of place: the gazetteer's kind of places.
 const OPEN_PLACE_KIND: &str = "place";
 
+/// Where the first pass found a candidate name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Found {
+    BesideTrigger,
+    AfterPlaceNoun,
+    AfterRole,
+}
+
 /// What the first pass knows of one candidate name.
 struct Candidate {
     /// As first written (the first word without a clitic it carries).
@@ -49,6 +61,8 @@ struct Candidate {
     whole_in: FxHashSet<usize>,
     /// Some source names it after a noun of its kind of place (`مدينة درنة`).
     a_place: bool,
+    /// Every source names it only after a role (`رئيس بيرو خوسيه خيري`).
+    only_after_roles: bool,
 }
 
 impl Candidate {
@@ -107,15 +121,15 @@ impl Extractor<'_> {
                     .flat_map(|mention| reading.names_beside(mention));
                 let after_place_nouns = (0..scratch.words.len())
                     .flat_map(|at| reading.names_after_place_noun(at))
-                    .map(|(range, whole)| (range, whole, true));
+                    .map(|(range, whole)| (range, whole, Found::AfterPlaceNoun));
                 let after_roles = (0..scratch.words.len())
                     .flat_map(|at| reading.names_after_role(at))
-                    .map(|(range, whole)| (range, whole, false));
+                    .map(|(range, whole)| (range, whole, Found::AfterRole));
                 let found = beside_triggers
-                    .map(|(range, whole)| (range, whole, false))
+                    .map(|(range, whole)| (range, whole, Found::BesideTrigger))
                     .chain(after_place_nouns)
                     .chain(after_roles);
-                for (range, whole, a_place) in found {
+                for (range, whole, how) in found {
                     if !reading.may_stand_alone(&range) {
                         continue;
                     }
@@ -125,8 +139,10 @@ impl Extractor<'_> {
                         sources: FxHashSet::default(),
                         whole_in: FxHashSet::default(),
                         a_place: false,
+                        only_after_roles: true,
                     });
-                    candidate.a_place |= a_place;
+                    candidate.a_place |= how == Found::AfterPlaceNoun;
+                    candidate.only_after_roles &= how == Found::AfterRole;
                     candidate.sources.insert(source);
                     if whole {
                         candidate.whole_in.insert(source);
@@ -140,6 +156,13 @@ impl Extractor<'_> {
             // A word the corpus writes with the article at least as often as
             // sources use it bare is a common word (`عسكرية` beside
             // `العسكرية`), not a name (`حماس`, once `الحماس`).
+            // A name found only after roles whose first word the corpus
+            // writes with the article or nunated is a common noun's phrase
+            // (`وتتحمل حكومة بيرو مسؤولية الأزمة`).
+            .filter(|(key, c)| {
+                let first = key.split(' ').next().unwrap_or(key);
+                !c.only_after_roles || (!definite.contains_key(first) && !nunated.contains(first))
+            })
             .filter(|(key, c)| {
                 c.kept(key.split(' ').count())
                     && (key.contains(' ')
@@ -232,7 +255,7 @@ impl Extractor<'_> {
             let Some((kind, rest)) = key.split_once(' ') else {
                 continue;
             };
-            if !self.place_nouns.contains(without_conjunction(kind)) {
+            if !is_place_noun(kind, &self.place_nouns) {
                 continue;
             }
             if names.contains(rest) {
@@ -252,15 +275,15 @@ fn prefixed_again<'k>(keys: impl Iterator<Item = &'k str>) -> FxHashSet<String> 
     let keys: Vec<&str> = keys.collect();
     let names: FxHashSet<&str> = keys.iter().copied().collect();
     keys.into_iter()
-        .filter(|key| {
-            has_attached_preposition(key)
-                && key
-                    .char_indices()
-                    .nth(1)
-                    .is_some_and(|(at, _)| names.contains(&key[at..]))
-        })
+        .filter(|key| has_attached_preposition(key) && names.contains(without_attached_preposition(key)))
         .map(str::to_string)
         .collect()
+}
+
+/// Whether a word is a noun of a kind of place, as written (`ولاية`, whose
+/// و is its own) or without a conjunction and a preposition (`بمخيم`).
+fn is_place_noun(key: &str, place_nouns: &FxHashSet<String>) -> bool {
+    place_nouns.contains(key) || place_nouns.contains(without_attached_preposition(key))
 }
 
 /// The heads (first words, without the article) of open constructs that
@@ -430,6 +453,7 @@ impl Reading<'_> {
         while first > 0
             && end - first < MAX_WORDS
             && self.is_name_word(first - 1)
+            && !self.is_place_noun(first - 1)
             && self.joined(first - 1)
             && (first == end || !starts_with_and(self.words.key(first)))
         {
@@ -456,7 +480,7 @@ impl Reading<'_> {
         while end < len
             && end - start < most
             && self.is_name_word(end)
-            && (end == 0 || self.joined(end - 1))
+            && self.joined(end - 1)
             && (end == start || (!starts_with_and(self.words.key(end)) && !self.is_place_noun(end)))
         {
             end += 1;
@@ -471,13 +495,7 @@ impl Reading<'_> {
     /// Whether word `at` is a noun of a kind of place, a preposition
     /// attached or not (`مدينة`, `بمخيم`).
     fn is_place_noun(&self, at: usize) -> bool {
-        let key = without_conjunction(self.words.key(at));
-        let bare = if has_attached_preposition(key) {
-            key.char_indices().nth(1).map_or(key, |(i, _)| &key[i..])
-        } else {
-            key
-        };
-        self.place_nouns.contains(key) || self.place_nouns.contains(bare)
+        is_place_noun(self.words.key(at), self.place_nouns)
     }
 
     /// The names of two words or more after a role at word `at`, past its
@@ -526,7 +544,9 @@ impl Reading<'_> {
     /// (`الحالي`), not a name's hamza (`ألكسندر`, folded `الكسندر` too).
     fn written_definite(&self, i: usize) -> bool {
         let written = &self.text[self.words.words[i].span.clone()];
-        without_article(self.words.key(i)).is_some() && written.trim_start_matches(['و', 'ف']).starts_with("ال")
+        let after_conjunction = written.strip_prefix(['و', 'ف']).unwrap_or(written);
+        without_article(without_conjunction(self.words.key(i))).is_some()
+            && (written.starts_with("ال") || after_conjunction.starts_with("ال"))
     }
 
     /// The names after a noun of a kind of place at word `at` (`مدينة درنة`,
@@ -535,7 +555,7 @@ impl Reading<'_> {
         if at + 1 >= self.words.len() || !self.is_place_noun(at) {
             return Vec::new();
         }
-        self.run_from(at + 1, MAX_WORDS - 1)
+        self.run_from(at + 1, PLACE_NAME_WORDS)
     }
 
     /// A name's key (its folded words, an article's proclitic taken off:
@@ -1028,8 +1048,8 @@ mod tests {
             "وصل رئيس بيرو خوسيه خيري إلى المدينة.",
             "وصل الرئيس البيروفي خوسيه خيري إلى المدينة.",
             // Right after the role it is a first name; a definite word is no holder's name.
-            "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس المنتخب سعيد كمال.",
-            "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس المنتخب سعيد كمال.",
+            "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس البيروفي المنتخب سعيد كمال.",
+            "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس البيروفي المنتخب سعيد كمال.",
         ];
         assert_eq!(open_names(&grammar, &texts), ["خوسيه خيري (خوسيه خيري)"]);
     }

@@ -9,7 +9,7 @@ use super::sentence::Previous;
 use crate::count::Count;
 use rustc_hash::FxHashMap;
 
-use crate::text::{Words, ends_with_third_person, is_possessed, without_article, without_conjunction};
+use crate::text::{Words, ends_with_third_person, without_article, without_conjunction};
 use crate::vocab::{EntityId, PredicateId};
 
 /// The rule that found a role; named in the claim, and costed in
@@ -298,8 +298,10 @@ impl Extractor<'_> {
             })
             .collect();
         // A cue after the claim counts at the end of the sentence (`…، قال
-        // بيسكوف`), or with no other predicate between (`ارتفعت الحصيلة إلى
-        // 300 قتيل، وفق ما أعلنت الأمم المتحدة، السبت، في تحديث`).
+        // بيسكوف`), or a preposition of attribution with no other predicate
+        // between (`ارتفعت الحصيلة إلى 300 قتيل، وفق ما أعلنت الأمم المتحدة،
+        // السبت، في تحديث`); a verb there opens a statement of its own
+        // (`قصفت روسيا حلب، وقالت تركيا إن الوضع خطير، وإن الحل سياسي`).
         let last_clause = cx.clause_of.last().copied().unwrap_or(0);
         let mut before_trigger = cues
             .iter()
@@ -311,11 +313,19 @@ impl Extractor<'_> {
         if before_trigger.peek().is_some() {
             before_trigger.find_map(|cue| self.speaker_of(cx, cue, holders))
         } else {
+            // `وفق ما أعلنت`: the verb after the preposition is its.
+            let of_a_preposition = |m: &Mention| {
+                m.sense == Sense::AttributionPreposition
+                    || cx
+                        .mentions
+                        .iter()
+                        .any(|p| p.sense == Sense::AttributionPreposition && p.words.end == m.words.start)
+            };
             cues.iter()
                 .filter(|m| {
                     m.words.start >= trigger.words.end
                         && (cx.clause_of[m.words.start] == last_clause
-                            || !cx.has_between(trigger.words.end, m.words.start, is_predicate))
+                            || (of_a_preposition(m) && !cx.has_between(trigger.words.end, m.words.start, is_predicate)))
                 })
                 .find_map(|cue| self.speaker_of(cx, cue, holders))
         }
@@ -580,8 +590,7 @@ fn complement_has_its_own_subject(cx: &Context, named: &Group, trigger: &Trigger
             && next < start
             && noun_or_number(next)
             && !m.suffixed
-            && !ends_with_third_person(cx.words.key(m.words.end - 1), false)
-            && !is_possessed(cx.words.key(next), cx.words.words[next].taa_marbuta)
+            && !ends_with_third_person(cx.words.key(m.words.end - 1))
             && !cx.groups.iter().any(|g| g.words.contains(&next))
             && !cx
                 .mentions
@@ -937,6 +946,15 @@ mod tests {
         assert_eq!(
             grammar.claims("حملت تركيا روسيا مسؤولية القصف على حلب."),
             ["russia strike aleppo affirmed asserted turkey unspecified"]
+        );
+        // A verb of saying after the claim opens a statement of its own: the claim is the outlet's.
+        assert_eq!(
+            grammar.claims("اتهمت تركيا روسيا بقصف حلب، وقالت روسيا إن الوضع خطير."),
+            ["russia strike aleppo affirmed asserted turkey unspecified"]
+        );
+        assert_eq!(
+            grammar.claims("قصفت روسيا حلب، وقالت تركيا إن الوضع خطير، وإن الحل سياسي."),
+            ["russia strike aleppo affirmed asserted outlet unspecified"]
         );
         // A lone name after the verb is the accused; the accuser spoke before.
         assert_eq!(

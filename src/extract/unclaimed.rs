@@ -24,10 +24,10 @@ impl Extractor<'_> {
     /// استهدف`) is a clause describing that event, whose subject is the
     /// event itself; the noun's claim tells it. A verb before it is no noun
     /// (`القوات التي انسحبت توجه`: a feminine ending, or after a relative
-    /// pronoun).
+    /// pronoun; a plural in ات is a noun: `غارات استهدفت`).
     fn describes_event_before(&self, cx: &Context, trigger: &Trigger) -> bool {
         let start = trigger.mention.words.start;
-        let kind = |p| {
+        let family_and_direction = |p| {
             let info = self.vocabulary.predicate_info(p);
             (&info.family, info.direction)
         };
@@ -41,12 +41,16 @@ impl Extractor<'_> {
             cx.mentions.iter().any(|m| {
                 m.words == (at..at + 1)
                     && indefinite(at)
-                    && !cx.words.key(at).ends_with('ت')
+                    && !feminine_perfect(cx.words.key(at))
                     && !after_relative_pronoun(at)
-                    && matches!(m.sense, Sense::Predicate(p) if kind(p) == kind(trigger.predicate))
+                    && matches!(m.sense, Sense::Predicate(p) if family_and_direction(p) == family_and_direction(trigger.predicate))
             })
         };
-        let adjective = |at: usize| indefinite(at) && cx.words.key(at).ends_with('ي');
+        // `صاروخي`, `جوية`: an adjective of relation, masculine or feminine.
+        let adjective = |at: usize| {
+            let key = cx.words.key(at);
+            indefinite(at) && (key.ends_with('ي') || (cx.words.words[at].taa_marbuta && key.ends_with("يه")))
+        };
         // No conjunction: `قصف واستهدف` tells two events.
         cx.words.key(start) == without_conjunction(cx.words.key(start))
             && indefinite(start)
@@ -136,6 +140,11 @@ fn after_demonstrative(cx: &Context, trigger: &Trigger) -> bool {
             && m.words.end == trigger.mention.words.start
             && !has_attached_preposition(cx.words.key(m.words.start))
     })
+}
+
+/// A verb's feminine perfect (`انسحبت`), not a plural in ات (`غارات`).
+fn feminine_perfect(key: &str) -> bool {
+    key.ends_with('ت') && !key.ends_with("ات")
 }
 
 #[cfg(test)]
@@ -354,7 +363,7 @@ mod tests {
         );
         // Another family's verb, or a verb after a verb, tells its own event.
         assert_eq!(
-            grammar.claims("إسرائيل انسحبت من مدينة غزة توجه إلى مستشفى الشفاء."),
+            grammar.claims("القوات التي انسحبت من مدينة غزة توجه إلى مستشفى الشفاء. إسرائيل انسحبت من مدينة غزة توجه إلى مستشفى الشفاء."),
             [
                 "israel withdraw gaza affirmed asserted outlet unspecified",
                 "israel deploy hospital affirmed asserted outlet unspecified"

@@ -15,8 +15,8 @@ pub use fold::{fold, fold_char, fold_into, fold_letter, is_format_control, is_ig
 pub use locate::{closest_passage, find_quote, word_spans};
 pub use morph::{
     after_sin, ends_with_third_person, entry_keys, has_attached_lam, has_attached_preposition, has_conjunction,
-    is_imperfect_prefix, is_possessed, looks_imperfect, starts_with_and, stems, without_article, without_conjunction,
-    without_proclitic,
+    is_imperfect_prefix, is_possessed, looks_imperfect, starts_with_and, stems, without_article,
+    without_attached_preposition, without_conjunction, without_proclitic,
 };
 pub use segment::{Paragraphs, clauses, sentences};
 pub use source::{LineIndex, Location, SourceText};

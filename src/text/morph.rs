@@ -175,24 +175,36 @@ fn without_all<'k>(key: &'k str, clitics: &[&str]) -> &'k str {
     rest
 }
 
-/// The attached pronouns of the third person (`مكتبه`, `قواتها`, `بأنهم`).
-const THIRD_PERSON: &[&str] = &["ه", "ها", "هم", "هما", "هن"];
+/// The attached pronoun ه of the third person singular (`مكتبه`), which a
+/// folded ة looks like.
+const HIS: &str = "ه";
 
-/// Whether the word ends in a pronoun of the third person (`بأنها`); a
-/// folded ة is a ه too (`taa_marbuta` says which it was).
-pub fn ends_with_third_person(key: &str, taa_marbuta: bool) -> bool {
-    THIRD_PERSON
-        .iter()
-        .any(|p| key.ends_with(p) && !(taa_marbuta && *p == "ه"))
+/// The other attached pronouns of the third person (`قواتها`, `بأنهم`).
+const THEIRS_AND_HERS: &[&str] = &["ها", "هم", "هما", "هن"];
+
+/// Whether the word ends in a pronoun of the third person (`بأنها`, `أنه`).
+pub fn ends_with_third_person(key: &str) -> bool {
+    key.ends_with(HIS) || THEIRS_AND_HERS.iter().any(|p| key.ends_with(p))
 }
 
 /// Whether a noun of at least three letters carries a possessive of the
 /// third person: `قواتها`, `مكتبهم`, and `مسؤوليته`, whose ت is a ة
 /// opened before the pronoun. A bare ه after another letter may end a name
-/// (`طه`), and a ة written as such is no pronoun (`سبتة`).
+/// (`طه`), and a ة written as such is no pronoun (`ثابتة`).
 pub fn is_possessed(key: &str, taa_marbuta: bool) -> bool {
     let stem_of = |suffix: &str| key.strip_suffix(suffix).filter(|stem| stem.chars().count() >= 3);
-    !taa_marbuta && (THIRD_PERSON[1..].iter().any(|p| stem_of(p).is_some()) || stem_of("ته").is_some())
+    let opened_taa = stem_of(HIS).is_some_and(|stem| stem.ends_with('ت'));
+    !taa_marbuta && (THEIRS_AND_HERS.iter().any(|p| stem_of(p).is_some()) || opened_taa)
+}
+
+/// The word without one attached preposition ب ل ك (after its
+/// conjunctions), or as it is when it has none: `بمجدل` → `مجدل`.
+pub fn without_attached_preposition(key: &str) -> &str {
+    let bare = without_conjunction(key);
+    match clitic_len(bare.as_bytes(), &PREPOSITIONS) {
+        Some(len) => &bare[len..],
+        None => bare,
+    }
 }
 
 /// The word without the conjunctions و and ف before it.
@@ -298,12 +310,14 @@ mod tests {
         // ت before ه: a ة opened before the pronoun.
         assert!(possessed("مسؤوليته", false));
         // A ة written as such, or a bare ه after another letter, may end a name.
-        assert!(!possessed("سبتة", true));
+        assert!(!possessed("ثابتة", true));
         assert!(!possessed("طه", false));
         assert!(!possessed("هم", false));
-        assert!(ends_with_third_person(&fold("بأنها"), false));
-        assert!(ends_with_third_person(&fold("أنه"), false));
-        assert!(!ends_with_third_person(&fold("حماة"), true));
+        assert!(ends_with_third_person(&fold("بأنها")));
+        assert!(ends_with_third_person(&fold("أنه")));
+        assert!(!ends_with_third_person(&fold("بأن")));
+        assert_eq!(without_attached_preposition(&fold("وبمجدل")), fold("مجدل"));
+        assert_eq!(without_attached_preposition(&fold("مدينة")), fold("مدينة"));
     }
 
     #[test]
