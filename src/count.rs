@@ -510,10 +510,7 @@ impl CountWords {
 
     /// The scale word just before token `end`, if it is one.
     fn scale_before(&self, t: &Words, end: usize) -> Option<f64> {
-        let last = end.checked_sub(1)?;
-        (t.words[last].kind == TokenKind::Word)
-            .then(|| self.scales.get(t.key(last)).copied())
-            .flatten()
+        self.scale_at(t, end.checked_sub(1)?)
     }
 
     fn word_value(&self, key: &str) -> Option<f64> {

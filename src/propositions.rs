@@ -491,7 +491,11 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
     // An accusation or a report of someone else's deed told the day after
     // its denial (`حمّلت إسرائيل حزب الله مسؤولية الهجوم`) tells the event
     // the denial answered: against the denial it reaches as far back.
-    let own_word = speaker.is_some_and(|s| vocabulary.actor(s) == actor);
+    // Either side of a symmetric predicate speaks for itself.
+    let own_word = speaker.is_some_and(|s| {
+        let s = vocabulary.actor(s);
+        s == actor || (predicate.symmetric && s == vocabulary.actor(claim.object))
+    });
     let tells_the_past = claim.polarity == Polarity::Affirmed && timed_as_told && !own_word;
     let days = claim.time.and_then(|t| {
         let start = t.start.map(|d| d.num_days_from_ce());
@@ -516,11 +520,7 @@ fn position(corpus: &Corpus, origins: &[u32], index: usize, claim: &Claim, actor
         modality: claim.modality,
         extent: claim.extent,
         predicate: claim.predicate,
-        // Either side of a symmetric predicate speaks for itself.
-        own_word: speaker.is_some_and(|s| {
-            let s = vocabulary.actor(s);
-            s == actor || (vocabulary.predicate_info(claim.predicate).symmetric && s == vocabulary.actor(claim.object))
-        }),
+        own_word,
         speaker,
         speaker_actor: speaker.map(|s| vocabulary.actor(s)),
         unnamed: speaker.is_some_and(|s| vocabulary.entity_info(s).kind == crate::vocab::UNNAMED_VOICE_KIND),

@@ -504,16 +504,7 @@ impl Reading<'_> {
     /// wherever it stands.
     fn names_after_role(&self, at: usize) -> Vec<(Range<usize>, bool)> {
         let len = self.words.len();
-        if !self.extractor.may_start_role(self.words.key(at)) {
-            return Vec::new();
-        }
-        let Some((phrase, _)) = self.extractor.owner_roles.iter().find(|(phrase, _)| {
-            at + phrase.len() < len
-                && phrase.iter().enumerate().all(|(k, word)| {
-                    let here = self.words.key(at + k);
-                    here == word || (k == 0 && without_conjunction(here) == word)
-                })
-        }) else {
+        let Some((phrase, _)) = self.extractor.role_phrase_at(self.words, at) else {
             return Vec::new();
         };
         let mut start = at + phrase.len();

@@ -418,9 +418,6 @@ impl Extractor<'_> {
         let gap = |a: usize, b: usize| &text[words.words[a].span.end..words.words[b].span.start];
         let closed = |s: &str| s.contains(['،', ',', '.', ':', '؛']);
         for at in 0..words.len() {
-            if !self.may_start_role(words.key(at)) {
-                continue;
-            }
             let Some((group, owner)) = self.role_owner(words, mentions, groups, at) else {
                 continue;
             };
@@ -461,17 +458,7 @@ impl Extractor<'_> {
         at: usize,
     ) -> Option<(usize, EntityId)> {
         let key = |i: usize| words.key(i);
-        // Most words start no role: a set says so before the phrases are tried.
-        if at >= words.len() || !self.may_start_role(key(at)) {
-            return None;
-        }
-        let (phrase, owners) = self.owner_roles.iter().find(|(phrase, _)| {
-            at + phrase.len() <= words.len()
-                && phrase.iter().enumerate().all(|(k, word)| {
-                    let here = key(at + k);
-                    here == word || (k == 0 && without_conjunction(here) == word)
-                })
-        })?;
+        let (phrase, owners) = self.role_phrase_at(words, at)?;
         let end = at + phrase.len();
         // Past a cue, a complementizer or a preposition the name is another
         // role's (`وقال الرئيس إن إيران`, `السفير لدى الأمم المتحدة`).
@@ -495,10 +482,22 @@ impl Extractor<'_> {
 }
 
 impl Extractor<'_> {
-    /// Whether a role's phrase may start at a word: as written (`وزير`,
-    /// whose و is its own), or after a conjunction (`والمتحدث`).
-    pub(super) fn may_start_role(&self, key: &str) -> bool {
-        self.owner_role_starts.contains(key) || self.owner_role_starts.contains(without_conjunction(key))
+    /// The phrase of a role that speaks for its owner starting at word `at`
+    /// (the longest), with its owners' kinds: its first word as written
+    /// (`وزير`, whose و is its own) or after a conjunction (`والمتحدث`).
+    pub(super) fn role_phrase_at(&self, words: &Words, at: usize) -> Option<&(Vec<String>, Vec<String>)> {
+        let first = words.words.get(at).map(|_| words.key(at))?;
+        // Most words start no role: a set says so before the phrases are tried.
+        if !self.owner_role_starts.contains(first) && !self.owner_role_starts.contains(without_conjunction(first)) {
+            return None;
+        }
+        self.owner_roles.iter().find(|(phrase, _)| {
+            at + phrase.len() <= words.len()
+                && phrase.iter().enumerate().all(|(k, word)| {
+                    let here = words.key(at + k);
+                    here == word || (k == 0 && without_conjunction(here) == word)
+                })
+        })
     }
 }
 
