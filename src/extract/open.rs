@@ -110,10 +110,7 @@ impl Extractor<'_> {
                     words: &scratch.words,
                     covered: covered(&scratch.words, &mentions, |_| true),
                     listed: covered(&scratch.words, &mentions, |sense| matches!(sense, Sense::Entity(_))),
-                    not_names: &self.not_names,
-                    place_nouns: &self.place_nouns,
                     extractor: self,
-                    time_words: self.time_words,
                 };
                 let beside_triggers = mentions
                     .iter()
@@ -387,13 +384,10 @@ struct Reading<'a> {
     covered: Vec<bool>,
     /// Per word, whether a listed name covers it.
     listed: Vec<bool>,
-    not_names: &'a FxHashSet<String>,
-    /// Nouns of a kind of place (`مدينة`): a name starts after one.
-    place_nouns: &'a FxHashSet<String>,
-    /// The extractor, whose roles that speak for their owner (`الرئيس`,
-    /// `وزير الخارجية`) a holder's name may follow.
+    /// The extractor: its `not_names`, time words, place nouns (a name starts
+    /// after one) and roles that speak for their owner (a holder's name may
+    /// follow one).
     extractor: &'a Extractor<'a>,
-    time_words: &'a crate::time::Lexicon,
 }
 
 impl Reading<'_> {
@@ -407,9 +401,9 @@ impl Reading<'_> {
             // Two letters are a function word or a clitic's remains (`بي` of `بين`).
             && bare.chars().count() >= 3
             // `فيما` is no ف + `يما`: the word is looked up as written too.
-            && !self.not_names.contains(bare)
-            && !self.not_names.contains(key)
-            && !self.time_words.is_time_word(key)
+            && !self.extractor.not_names.contains(bare)
+            && !self.extractor.not_names.contains(key)
+            && !self.extractor.time_words.is_time_word(key)
     }
 
     /// A name of one word is a proper name: no article (`العسكري`, `القطع`
@@ -495,7 +489,7 @@ impl Reading<'_> {
     /// Whether word `at` is a noun of a kind of place, a preposition
     /// attached or not (`مدينة`, `بمخيم`).
     fn is_place_noun(&self, at: usize) -> bool {
-        is_place_noun(self.words.key(at), self.place_nouns)
+        is_place_noun(self.words.key(at), &self.extractor.place_nouns)
     }
 
     /// The names of two words or more after a role at word `at`, past its
