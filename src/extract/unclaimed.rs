@@ -206,13 +206,24 @@ mod tests {
               "modality": {"expected": ["تستعد"]},
               "prepositions": ["من", "إلى", "في"],
               "scope_prepositions": ["من", "في"],
-              "unasserted": ["دعا", "طالب", "طالبت", "بهدف", "تهدف"]
+              "negation": {"before": ["لا"]},
+              "unasserted": ["دعا", "طالب", "طالبت", "بهدف", "تهدف", "لا مانع"]
             "#,
         );
         assert!(
             grammar
                 .claims("وطالبت الحكومة السورية الجديدة روسيا بالانسحاب من قاعدة حميميم.")
                 .is_empty()
+        );
+        // `لا مانع` (no objection) allows the event: neither claimed nor denied.
+        assert!(
+            grammar
+                .claims("لا مانع أن تسحب القوات الأمريكية من شمال شرق سوريا.")
+                .is_empty()
+        );
+        assert_eq!(
+            grammar.claims("لا تسحب القوات الأمريكية من شمال شرق سوريا."),
+            ["us-forces withdraw northeast-syria negated asserted outlet unspecified"]
         );
         assert!(
             grammar
