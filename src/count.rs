@@ -679,13 +679,20 @@ impl CountWords {
             .join("+")
     }
 
+    /// Whether a folded word is a tally word (`حصيلة`, `والعدد`): what
+    /// totals an event's toll.
+    pub fn is_tally(&self, key: &str) -> bool {
+        let tally = |k: &str| self.tallies.iter().any(|w| w == k).then_some(());
+        tally(key).or_else(|| without_proclitic(key, tally)).is_some()
+    }
+
     /// `ارتفاع عدد الشهداء إلى 274`: the noun after a tally word (`عدد`) a few words before the count.
     fn counted_before(&self, t: &Words, start: usize) -> Option<String> {
         let from = start.saturating_sub(COUNTED_BEFORE);
         (from..start).rev().find_map(|i| {
-            let key = t.key(i);
-            let tally = |k: &str| self.tallies.iter().any(|w| w == k).then_some(());
-            tally(key).or_else(|| without_proclitic(key, tally))?;
+            if !self.is_tally(t.key(i)) {
+                return None;
+            }
             let class = self.class_at(t, i + 1)?;
             let mut classes = vec![class];
             classes.extend(t.words.get(i + 2).and_then(|_| self.joined_class(t.key(i + 2))));

@@ -105,6 +105,10 @@ pub const EVENT_DAYS: i32 = 7;
 /// further apart, they are tolls of other events.
 const TOLL_TOLD_AGAIN_DAYS: i32 = 2;
 
+/// How many days before its article a toll dated only by the article may
+/// have been announced.
+const ANNOUNCED_BEFORE_DAYS: i32 = 1;
+
 /// What two counts of one event that no number satisfies both say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Numeric {
@@ -592,14 +596,19 @@ fn numeric(a: &Position, b: &Position) -> Option<Numeric> {
     let dated = |p: &Position| p.days.is_some_and(|(start, end)| end - start < EVENT_DAYS);
     // Two tolls of articles of other days, each dated to its own article's
     // day, are one event's toll told again when the days are this close: it
-    // rose or it fell.
+    // rose or it fell. A toll dated only by its article may also be the one
+    // announced the day before: against a toll dated to that day, it is the
+    // same event's (`3252 قتيلا` on Saturday evening, `11300` told Sunday).
     let told_again = x.rises && y.rises && {
         let ((a_start, a_end), (b_start, b_end)) = (a.days?, b.days?);
         let as_of_article = |start: i32, end: i32, published: Option<i32>| start == end && Some(end) == published;
-        a.published != b.published
-            && as_of_article(a_start, a_end, a.published)
-            && as_of_article(b_start, b_end, b.published)
-            && (a_start - b_start).abs() <= TOLL_TOLD_AGAIN_DAYS
+        let (a_as_of, b_as_of) = (
+            as_of_article(a_start, a_end, a.published),
+            as_of_article(b_start, b_end, b.published),
+        );
+        let days_apart = a_start.max(b_start) - a_end.min(b_end);
+        (a.published != b.published && a_as_of && b_as_of && (a_start - b_start).abs() <= TOLL_TOLD_AGAIN_DAYS)
+            || ((a_as_of || b_as_of) && days_apart <= ANNOUNCED_BEFORE_DAYS)
     };
     if !a.overlaps(b)? && !told_again {
         return Some(Numeric::OtherPeriods);
@@ -791,8 +800,11 @@ fn same_proposition(p: usize, side: &[Position], out: &mut Vec<Verdict>) {
         // A partial move does not corroborate one told without `partial`.
         let agreeing = pairs(&group, &group, |a, b| {
             let same_extent = (a.extent == Extent::Partial) == (b.extent == Extent::Partial);
-            // Counts no number satisfies both agree on no toll.
-            let counts_agree = numeric(a, b).is_none();
+            // Counts no number satisfies both agree on no toll, dated or not.
+            let counts_agree = match (a.count, b.count) {
+                (Some(x), Some(y)) => !x.compares(&y) || x.amount.intersects(&y.amount),
+                _ => true,
+            };
             a.claim < b.claim && same_extent && counts_agree && a.independent(b) && a.overlaps(b) == Some(true)
         });
         v.add(VerdictKind::Agreement, Rule::SameStance, None, agreeing);
@@ -1599,6 +1611,21 @@ mod tests {
             between((COUNTED, &older), (KILLED, &newer)),
             ["update different-periods"]
         );
+        // A toll dated only by its article against one of the day before:
+        // perhaps the same announcement's day, so two figures of one toll.
+        let evening = toll(
+            "2024-03-04",
+            "ministry",
+            "kill",
+            "camp",
+            "2024-03-03",
+            r#"{"exact": 210}"#,
+            COUNTED,
+        );
+        assert_eq!(
+            between((COUNTED, &evening), (KILLED, &newer)),
+            ["conflict disjoint-counts"]
+        );
         // Tolls of other days are other events: an update, never a conflict.
         let june = toll(
             "2024-06-09",
@@ -1637,6 +1664,17 @@ mod tests {
                 .iter()
                 .all(|v| !v.contains("counts"))
         );
+        // Nor do two such counts, which no number satisfies both, agree.
+        let same_month = toll(
+            "2024-06-30",
+            "spokesman",
+            "kill",
+            "camp",
+            "2024-06",
+            r#"{"exact": 56}"#,
+            KILLED,
+        );
+        assert!(between((COUNTED, &month), (KILLED, &same_month)).is_empty());
         // Vote shares do not only rise: another period's share is an update either way.
         let early = toll(
             "2024-07-28",

@@ -41,6 +41,22 @@ pub struct RoleNoun {
     pub qualified: bool,
 }
 
+/// The entity kind of roles a person holds (`وزير الخارجية`), who has a name of their own.
+const PERSON_KIND: &str = "person";
+
+/// A phrase of a role that speaks for its owner (`المتحدث باسم`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnerPhrase {
+    /// Its folded words.
+    pub words: Vec<String>,
+    /// The entity kinds its owner may have.
+    pub owners: Vec<String>,
+    /// A person holds the role, whose name may follow it (`رئيس بيلاروس
+    /// ألكسندر لوكاشينكو`); an office or a body has none (`مكتب الأمم
+    /// المتحدة لتنسيق الشؤون الإنسانية` names no one).
+    pub held_by_a_person: bool,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoleNouns {
     pub roles: Vec<RoleNoun>,
@@ -59,23 +75,21 @@ impl RoleNouns {
         &BUNDLED
     }
 
-    /// The phrases of the roles that speak for their owner, as folded words,
-    /// longest first, each with its role's owner kinds.
-    pub fn owner_phrases(&self) -> Vec<(Vec<String>, Vec<String>)> {
-        let mut phrases: Vec<(Vec<String>, Vec<String>)> = self
+    /// The phrases of the roles that speak for their owner, longest first.
+    pub fn owner_phrases(&self) -> Vec<OwnerPhrase> {
+        let mut phrases: Vec<OwnerPhrase> = self
             .roles
             .iter()
             .filter(|r| r.speaks_for_owner)
             .flat_map(|r| {
-                r.nisba.iter().chain(&r.idafa).map(|p| {
-                    (
-                        fold(p).split_whitespace().map(str::to_string).collect(),
-                        r.owners.clone(),
-                    )
+                r.nisba.iter().chain(&r.idafa).map(|p| OwnerPhrase {
+                    words: fold(p).split_whitespace().map(str::to_string).collect(),
+                    owners: r.owners.clone(),
+                    held_by_a_person: r.kind == PERSON_KIND,
                 })
             })
             .collect();
-        phrases.sort_by(|a: &(Vec<String>, _), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
         phrases
     }
 

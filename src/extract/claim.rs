@@ -10,10 +10,11 @@ use crate::model::{Attribution, Modality};
 use crate::text::starts_with_and;
 use crate::vocab::EntityId;
 
-/// A trigger's claims, each with its object's group: one, or one per
-/// object when its object is a list (`بقاعدتي حميميم وطرطوس`).
+/// A trigger's claims, each with its object's group (none for a place
+/// taken from an earlier toll): one, or one per object when its object is
+/// a list (`بقاعدتي حميميم وطرطوس`).
 pub(super) struct TriggerClaims {
-    pub claims: Vec<(Extracted, usize)>,
+    pub claims: Vec<(Extracted, Option<usize>)>,
     /// Whether their subject is a name of the sentence other than its speaker (not an earlier claim's).
     pub subject_in_sentence: bool,
     /// Whether that name is an adjective of relation (`الأمريكي`), which may describe another name.
@@ -30,7 +31,14 @@ impl Extractor<'_> {
                 subject_by_adjective: false,
             };
         };
-        let claims = self.list_of_objects(cx, trigger, claim, object_group);
+        let claims = match object_group {
+            Some(group) => self
+                .list_of_objects(cx, trigger, claim, group)
+                .into_iter()
+                .map(|(claim, group)| (claim, Some(group)))
+                .collect(),
+            None => vec![(claim, None)],
+        };
         TriggerClaims {
             claims,
             subject_in_sentence: subject_group.is_some(),
@@ -92,7 +100,7 @@ impl Extractor<'_> {
         cx: &Context,
         trigger: &Trigger,
         previous: Previous<'_>,
-    ) -> Option<(Extracted, usize, Option<usize>)> {
+    ) -> Option<(Extracted, Option<usize>, Option<usize>)> {
         let speaker = self.speaker(cx, trigger.mention, previous.holders);
         let count = self.count(cx, trigger);
         let toll = count
@@ -153,10 +161,10 @@ fn evidence(
     cx: &Context,
     trigger: &Trigger,
     subject: &Filler<Option<usize>>,
-    object: &Filler<usize>,
+    object: &Filler<Option<usize>>,
 ) -> std::ops::Range<usize> {
     let mut span = cx.clauses[trigger.clause].clone();
-    for group in subject.group.into_iter().chain([object.group]) {
+    for group in subject.group.into_iter().chain(object.group) {
         let bytes = cx.words.bytes(cx.groups[group].words.clone());
         span = span.start.min(bytes.start)..span.end.max(bytes.end);
     }

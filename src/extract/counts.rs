@@ -74,7 +74,7 @@ impl Extractor<'_> {
             .map(|r| r.count)
     }
 
-    fn counts(&self, predicate: PredicateId) -> bool {
+    pub(super) fn counts(&self, predicate: PredicateId) -> bool {
         self.vocabulary.predicate_info(predicate).counted.is_some()
     }
 
@@ -214,11 +214,39 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_naming_no_place_is_the_last_tolls_place() {
+        let grammar = casualties();
+        let text = |between: &str| {
+            format!("وارتفعت حصيلة الشهداء في النصيرات إلى 274 شهيدا. {between}وأعلنت وزارة الصحة مقتل 300 شخص.")
+        };
+        assert_eq!(
+            grammar.counts(&text("")),
+            ["kill nuseirat 274 dead", "kill nuseirat 300 people"]
+        );
+        // Only a toll told in the last few sentences, and only a toll's.
+        let far = text("الطقس حار. الطقس بارد. الطقس معتدل. ");
+        assert_eq!(grammar.counts(&far), ["kill nuseirat 274 dead"]);
+        let no_toll = "هاجم الجيش الإسرائيلي النصيرات. وأعلنت وزارة الصحة مقتل 300 شخص.";
+        assert_eq!(grammar.counts(no_toll), ["attack nuseirat no-count"]);
+        // A toll of one incident is no total: the next may be another's.
+        let incident = "قتل الجيش الإسرائيلي 50 فلسطينيا في النصيرات. وأعلنت وزارة الصحة مقتل 300 شخص.";
+        assert_eq!(grammar.counts(incident), ["kill nuseirat 50 people"]);
+        // Nor without a count of its own.
+        let uncounted = "وارتفعت حصيلة الشهداء في النصيرات إلى 274 شهيدا. وأعلنت وزارة الصحة مقتل مدنيين.";
+        assert_eq!(grammar.counts(uncounted), ["kill nuseirat 274 dead"]);
+    }
+
+    #[test]
     fn the_dead_and_the_wounded_are_counted_apart() {
         let grammar = casualties();
         assert_eq!(
             grammar.counts("قتل الجيش الإسرائيلي 274 شهيدا في النصيرات وجرح 698 آخرين في النصيرات."),
             ["kill nuseirat 274 dead", "wound nuseirat 698 -"]
+        );
+        // Told together, the dead and the wounded share the place named after both.
+        assert_eq!(
+            grammar.counts("قتل 8 أشخاص وجرح 16 آخرين في النصيرات."),
+            ["kill nuseirat 8 people", "wound nuseirat 16 -"]
         );
         // A count of the wounded is no death toll.
         assert_eq!(

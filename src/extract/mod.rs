@@ -34,6 +34,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::model::{Attribution, Count, Extent, Modality, Polarity};
+use crate::role_nouns::OwnerPhrase;
 use crate::text::{self, Words, after_sin, fold, sentences};
 use crate::vocab::{EntityId, PredicateId, Vocabulary};
 pub use cues::Cues;
@@ -83,9 +84,8 @@ pub struct Extractor<'v> {
     /// Folded one-word predicate aliases, to tell `التخلي` (an alias) from `التركي` (not `ترك`).
     one_word_triggers: FxHashSet<String>,
     not_names: FxHashSet<String>,
-    /// Role phrases that speak for their owner (`المتحدث باسم`), folded
-    /// words longest first, with the owner kinds.
-    owner_roles: Vec<(Vec<String>, Vec<String>)>,
+    /// Role phrases that speak for their owner (`المتحدث باسم`), longest first.
+    owner_roles: Vec<OwnerPhrase>,
     /// Folded words after a role's owner that say its holder left the office
     /// (`السابق`): the role then speaks for no one.
     former: FxHashSet<String>,
@@ -169,7 +169,7 @@ impl<'v> Extractor<'v> {
             owner_role_starts: crate::role_nouns::RoleNouns::bundled()
                 .owner_phrases()
                 .into_iter()
-                .filter_map(|(phrase, _)| phrase.into_iter().next())
+                .filter_map(|phrase| phrase.words.into_iter().next())
                 .collect(),
             anaphoric_nouns: cues.anaphoric_nouns.iter().map(|w| fold(w)).collect(),
             place_nouns: cues.place_nouns.iter().map(|w| fold(w)).collect(),

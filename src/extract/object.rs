@@ -264,14 +264,19 @@ impl ObjectSearch<'_> {
 
     /// The object is not looked for past a clause begun inside the sentence
     /// (`… بأن موسكو لن تتدخل`) or past an event joined on (`إعادة تموضع
-    /// وانسحاب من`); outside the clause, not past any other predicate.
+    /// وانسحاب من`), but for a toll told with another (`قتل 8 أشخاص وجرح 16
+    /// آخرون في حمص`: both in Homs); outside the clause, not past any other predicate.
     fn in_reach(&self, g: &Group) -> bool {
         let (cx, trigger) = (self.cx, &self.trigger.mention.words);
+        let toll = self.extractor.counts(self.trigger.predicate);
+        let another_toll = |sense: Sense| matches!(sense, Sense::Predicate(p) if toll && self.extractor.counts(p));
         let stops = cx.mentions.iter().any(|m| {
             m.words.start >= trigger.end
                 && m.words.end <= g.words.start
                 && (m.sense == Sense::Complementizer
-                    || (is_predicate(m.sense) && has_conjunction(cx.words.key(m.words.start))))
+                    || (is_predicate(m.sense)
+                        && has_conjunction(cx.words.key(m.words.start))
+                        && !another_toll(m.sense)))
         });
         // An aside between (`التقى ماسك، وهو مستشار مقرب من …، مع مندوب
         // إيران`) holds no predicate here and is not counted in the reach.

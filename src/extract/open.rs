@@ -498,15 +498,20 @@ impl Reading<'_> {
     /// wherever it stands.
     fn names_after_role(&self, at: usize) -> Vec<(Range<usize>, bool)> {
         let len = self.words.len();
-        let Some((phrase, _)) = self.extractor.role_phrase_at(self.words, at) else {
+        let Some(phrase) = self
+            .extractor
+            .role_phrase_at(self.words, at)
+            .filter(|phrase| phrase.held_by_a_person)
+        else {
             return Vec::new();
         };
-        let mut start = at + phrase.len();
+        let phrase = phrase.words.len();
+        let mut start = at + phrase;
         // Its owner and adjectives: listed names and definite adjectives of
         // relation (`الحالي`), joined; `ألكسندر` is no ال + adjective.
         let adjective = |i: usize| self.written_definite(i) && self.words.key(i).ends_with('ي');
         while start < len
-            && start < at + phrase.len() + OWNER_AND_ADJECTIVES
+            && start < at + phrase + OWNER_AND_ADJECTIVES
             && (self.listed[start] || adjective(start))
             && self.joined(start - 1)
         {
@@ -515,7 +520,7 @@ impl Reading<'_> {
         // A role right before a name is a first name (`أمير سعيد إيرواني`);
         // a definite word opens no holder's name (`المتحدث باسم وزارة
         // الخارجية`, `الرئيس المنتخب`).
-        let owned = start > at + phrase.len();
+        let owned = start > at + phrase;
         if !owned || start >= len || !self.joined(start - 1) || self.written_definite(start) {
             return Vec::new();
         }
@@ -1035,6 +1040,9 @@ mod tests {
             // Right after the role it is a first name; a definite word is no holder's name.
             "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس البيروفي المنتخب سعيد كمال.",
             "وصل أمير سعيد كمال إلى المدينة. وصل الرئيس البيروفي المنتخب سعيد كمال.",
+            // An office has no holder's name: what follows its owner says what it is for.
+            "وصل مكتب بيرو لتنسيق الشؤون الثقافية إلى المدينة.",
+            "وصل مكتب بيرو لتنسيق الشؤون الثقافية إلى المدينة.",
         ];
         assert_eq!(open_names(&grammar, &texts), ["خوسيه خيري (خوسيه خيري)"]);
     }

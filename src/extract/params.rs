@@ -38,6 +38,9 @@ pub struct Reach {
     pub report_topic: usize,
     /// Sentences back to the claim a pair, an event noun or a story stands for (`المناقشة التي جرت`).
     pub told_before: usize,
+    /// Sentences back to the toll whose place a toll naming none takes
+    /// (`حصيلة ضحايا فيضانات درنة`, then paragraphs later `تسجيل 3252 قتيلا`).
+    pub toll_told_before: usize,
 }
 
 /// What each rule takes off a claim's confidence, which is 1 less the costs
@@ -55,6 +58,7 @@ pub struct Costs {
     pub speaker: f64,
     pub previous_sentence: f64,
     pub unnamed_agent: f64,
+    pub earlier_toll: f64,
     pub direct_object: f64,
     pub marked_object: f64,
     pub relative_antecedent: f64,
@@ -82,6 +86,7 @@ impl Default for Params {
                 speaker_title: 3,
                 report_topic: 6,
                 told_before: 1,
+                toll_told_before: 3,
             },
             cost: Costs {
                 after_trigger: 0.0,
@@ -93,6 +98,7 @@ impl Default for Params {
                 speaker: 0.2,
                 previous_sentence: 0.3,
                 unnamed_agent: 0.1,
+                earlier_toll: 0.2,
                 direct_object: 0.0,
                 marked_object: 0.0,
                 relative_antecedent: 0.1,
@@ -117,6 +123,7 @@ impl Costs {
             Rule::Speaker => self.speaker,
             Rule::PreviousSentence => self.previous_sentence,
             Rule::UnnamedAgent => self.unnamed_agent,
+            Rule::EarlierToll => self.earlier_toll,
             Rule::DirectObject => self.direct_object,
             Rule::MarkedObject => self.marked_object,
             Rule::RelativeAntecedent => self.relative_antecedent,

@@ -7,6 +7,7 @@ use super::context::{Context, Group, Trigger, is_predicate};
 use super::index::{Mention, Sense};
 use super::sentence::Previous;
 use crate::count::Count;
+use crate::role_nouns::OwnerPhrase;
 use rustc_hash::FxHashMap;
 
 use crate::text::{Words, ends_with_third_person, without_article, without_conjunction};
@@ -26,6 +27,8 @@ pub enum Rule {
     PreviousSentence,
     /// A toll told with no cause named: its subject is the unnamed agent.
     UnnamedAgent,
+    /// A toll told with no place named: its place is the last toll's.
+    EarlierToll,
     DirectObject,
     MarkedObject,
     RelativeAntecedent,
@@ -44,6 +47,7 @@ impl Rule {
             Rule::Speaker => "speaker",
             Rule::PreviousSentence => "previous-sentence",
             Rule::UnnamedAgent => "unnamed-agent",
+            Rule::EarlierToll => "earlier-toll",
             Rule::DirectObject => "direct-object",
             Rule::MarkedObject => "marked-object",
             Rule::RelativeAntecedent => "relative-antecedent",
@@ -53,15 +57,18 @@ impl Rule {
     }
 }
 
-/// An entity in a role, the sentence's group it was found in (`G`: always
-/// one for an object; none for a subject taken from an earlier claim), and
-/// the rule that found it.
+/// An entity in a role, the sentence's group it was found in (`G`: none
+/// for a subject or a toll's place taken from an earlier claim), and the
+/// rule that found it.
 #[derive(Clone, Copy, Debug)]
 pub struct Filler<G> {
     pub group: G,
     pub entity: EntityId,
     pub rule: Rule,
 }
+
+/// A filler found in a group of the sentence, or taken from an earlier claim.
+pub type RoleFiller = Filler<Option<usize>>;
 
 /// Which entity roles each entity kind may take (the lexicon's `roles`).
 #[derive(Clone, Copy, Default)]
@@ -108,7 +115,9 @@ impl Extractor<'_> {
     /// The trigger's subject and object. `ثم زار القاهرة وأنقرة`: when the
     /// name after the verb leaves no object, it was the object, and the
     /// subject is the last claim's; `الكرملين منح الأسد اللجوء`: likewise
-    /// with a subject before the verb.
+    /// with a subject before the verb. A toll that names no place is the
+    /// last toll's place's (`ارتفعت حصيلة ضحايا فيضانات درنة …`, then
+    /// `أعلن الوزير تسجيل 3252 قتيلا`): news names the place once.
     pub(super) fn subject_and_object(
         &self,
         cx: &Context,
@@ -116,7 +125,7 @@ impl Extractor<'_> {
         previous: Previous<'_>,
         speaker: Option<(Option<usize>, EntityId)>,
         toll: Option<&Count>,
-    ) -> Option<(Filler<Option<usize>>, Filler<usize>)> {
+    ) -> Option<(RoleFiller, RoleFiller)> {
         let mut subject = self.subject_or_earlier(cx, trigger, previous, speaker, toll)?;
         let speaker_group = speaker.and_then(|(group, _)| group);
         let mut object = self.object(cx, trigger, subject, speaker_group);
@@ -139,7 +148,19 @@ impl Extractor<'_> {
                 subject = replacement;
             }
         }
-        Some((subject, object?))
+        let object = match object {
+            Some(found) => Filler {
+                group: Some(found.group),
+                entity: found.entity,
+                rule: found.rule,
+            },
+            None => Filler {
+                group: None,
+                entity: previous.toll_place.filter(|_| toll.is_some())?,
+                rule: Rule::EarlierToll,
+            },
+        };
+        Some((subject, object))
     }
 
     /// The subject in the sentence, else the speaker, else the last claim's;
@@ -458,8 +479,8 @@ impl Extractor<'_> {
         at: usize,
     ) -> Option<(usize, EntityId)> {
         let key = |i: usize| words.key(i);
-        let (phrase, owners) = self.role_phrase_at(words, at)?;
-        let end = at + phrase.len();
+        let phrase = self.role_phrase_at(words, at)?;
+        let end = at + phrase.words.len();
         // Past a cue, a complementizer or a preposition the name is another
         // role's (`وقال الرئيس إن إيران`, `السفير لدى الأمم المتحدة`).
         let phrase_between = |start: usize| mentions.iter().any(|m| m.words.start >= end && m.words.start < start);
@@ -474,7 +495,7 @@ impl Extractor<'_> {
                     .entities
                     .iter()
                     .copied()
-                    .find(|&e| owners.contains(&self.vocabulary.entity_info(e).kind))?;
+                    .find(|&e| phrase.owners.contains(&self.vocabulary.entity_info(e).kind))?;
                 let former = g.words.end < words.len() && self.former.contains(without_conjunction(key(g.words.end)));
                 (!former).then_some((i, owner))
             })
@@ -483,17 +504,17 @@ impl Extractor<'_> {
 
 impl Extractor<'_> {
     /// The phrase of a role that speaks for its owner starting at word `at`
-    /// (the longest), with its owners' kinds: its first word as written
-    /// (`وزير`, whose و is its own) or after a conjunction (`والمتحدث`).
-    pub(super) fn role_phrase_at(&self, words: &Words, at: usize) -> Option<&(Vec<String>, Vec<String>)> {
+    /// (the longest): its first word as written (`وزير`, whose و is its
+    /// own) or after a conjunction (`والمتحدث`).
+    pub(super) fn role_phrase_at(&self, words: &Words, at: usize) -> Option<&OwnerPhrase> {
         let first = words.words.get(at).map(|_| words.key(at))?;
         // Most words start no role: a set says so before the phrases are tried.
         if !self.owner_role_starts.contains(first) && !self.owner_role_starts.contains(without_conjunction(first)) {
             return None;
         }
-        self.owner_roles.iter().find(|(phrase, _)| {
-            at + phrase.len() <= words.len()
-                && phrase.iter().enumerate().all(|(k, word)| {
+        self.owner_roles.iter().find(|phrase| {
+            at + phrase.words.len() <= words.len()
+                && phrase.words.iter().enumerate().all(|(k, word)| {
                     let here = words.key(at + k);
                     here == word || (k == 0 && without_conjunction(here) == word)
                 })

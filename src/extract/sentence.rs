@@ -11,8 +11,9 @@ use super::context::{Context, Group, Trigger, entity_groups, is_predicate};
 use super::denials::ReportDenial;
 use super::index::{Mention, Sense};
 use super::{Extracted, Extractor, Scratch};
+use crate::count::CountWords;
 use crate::model::Modality;
-use crate::text::{clauses, without_article, without_conjunction, words_into};
+use crate::text::{clauses, fold, without_article, without_conjunction, words_into};
 use crate::vocab::{EntityId, PredicateId};
 
 /// What a text's sentences have found so far.
@@ -56,6 +57,9 @@ pub struct Previous<'a> {
     pub objects: &'a [usize],
     /// [`Found::holders`].
     pub holders: &'a FxHashMap<String, EntityId>,
+    /// The place of the last toll of the trigger's family, told in the
+    /// last few sentences: a toll naming none is counted there.
+    pub toll_place: Option<EntityId>,
 }
 
 /// What the triggers of the sentence have claimed so far.
@@ -74,9 +78,10 @@ struct Naming {
     definite: bool,
 }
 
-/// A trigger's claims as one set of names reads them, each with the words its object takes.
+/// A trigger's claims as one set of names reads them, each with the words
+/// its object takes (none for an earlier toll's place).
 struct TriggerReading {
-    claims: Vec<(Extracted, Range<usize>)>,
+    claims: Vec<(Extracted, Option<Range<usize>>)>,
     subject: EntityId,
     /// The subject is a name of the sentence other than its speaker, not an earlier claim's.
     subject_in_sentence: bool,
@@ -279,21 +284,22 @@ impl Extractor<'_> {
             sentence: found.discourse,
             objects: &claimed.objects,
             holders: &found.holders,
+            toll_place: self.toll_place(cx.text, found, predicate, cx.words.bytes(mention.words.clone()).start),
         };
         let found_claims = self.claims(cx, &trigger, previous);
         let names_open = |claim: &Extracted| self.open[claim.subject.0 as usize] || self.open[claim.object.0 as usize];
         let uses_open = found_claims.claims.iter().any(|(claim, _)| names_open(claim));
-        let claims: Vec<(Extracted, Range<usize>)> = found_claims
+        let claims: Vec<(Extracted, Option<Range<usize>>)> = found_claims
             .claims
             .into_iter()
-            .map(|(claim, group)| (claim, cx.groups[group].words.clone()))
+            .map(|(claim, group)| (claim, group.map(|g| cx.groups[g].words.clone())))
             .collect();
         let (first, object) = claims.first()?;
         let trigger_words = &mention.words;
-        let object_distance = if object.start >= trigger_words.end {
-            object.start - trigger_words.end
-        } else {
-            trigger_words.start.saturating_sub(object.end)
+        let object_distance = match object {
+            Some(object) if object.start >= trigger_words.end => object.start - trigger_words.end,
+            Some(object) => trigger_words.start.saturating_sub(object.end),
+            None => usize::MAX,
         };
         Some(TriggerReading {
             subject: first.subject,
@@ -307,13 +313,38 @@ impl Extractor<'_> {
         })
     }
 
+    /// The place of the last toll of `predicate`'s family before byte `at`,
+    /// told at most [`Reach::toll_told_before`](super::params::Reach)
+    /// sentences back, when that toll totals its event (`حصيلة ضحايا`,
+    /// `عدد القتلى`): a later figure is the same toll's by another count.
+    /// After a toll of one incident (`قتل 5 في غارة`), a toll naming no
+    /// place is as often another incident's.
+    fn toll_place(&self, text: &str, found: &Found, predicate: PredicateId, at: usize) -> Option<EntityId> {
+        let family = self.vocabulary.predicate_info(predicate).family;
+        let now = found.sentence_of(at);
+        let totals = |c: &Extracted| {
+            text[c.trigger.clone()]
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| CountWords::bundled().is_tally(&fold(word)))
+        };
+        found
+            .claims
+            .iter()
+            .rev()
+            .take_while(|c| now.saturating_sub(found.sentence_of(c.span.start)) <= self.params.reach.toll_told_before)
+            .find(|c| c.count.is_some() && self.vocabulary.predicate_info(c.predicate).family == family)
+            .filter(|c| totals(c))
+            .map(|c| c.object)
+    }
+
     /// Adds a reading's claims to `found`, but not an event named again.
     fn keep_reading(&self, text: &str, reading: TriggerReading, found: &mut Found, claimed: &mut InSentence) {
         for (claim, object) in reading.claims {
             if self.named_again(found, claimed.first, &claim, reading.naming) {
                 continue;
             }
-            claimed.objects.push(object.start);
+            claimed.objects.extend(object.map(|words| words.start));
             keep(text, claim, found, &mut claimed.first);
         }
     }
