@@ -12,7 +12,7 @@ use super::denials::ReportDenial;
 use super::index::{Mention, Sense};
 use super::{Extracted, Extractor, Scratch};
 use crate::count::CountWords;
-use crate::model::{Attribution, Modality};
+use crate::model::Modality;
 use crate::text::{clauses, fold, without_article, without_conjunction, words_into};
 use crate::vocab::{EntityId, PredicateId};
 
@@ -94,9 +94,6 @@ struct TriggerReading {
     /// Words between the trigger and the first claim's object.
     object_distance: usize,
     naming: Naming,
-    /// An accusation before the trigger in its clause (`اتهمت تركيا … بقصف`):
-    /// its speaker is the accuser, never the agent.
-    accused: bool,
 }
 
 /// The listed names' reading, unless an open name reads the trigger more
@@ -108,9 +105,6 @@ struct TriggerReading {
 /// name (`الملياردير الأمريكي إيلون ماسك`, `أن ماسك اجتمع` after `منافذ
 /// إعلامية أمريكية`: Musk met), and the speaker is no subject found in it
 /// (`قال المتحدث باسمه بيسكوف إنه لا قرار`: the decision is not Peskov's).
-/// A listed subject that the open reading hears accuse gives way
-/// (`اتهمت تركيا حزب الله بقصف حلب`: the accuser is no agent; a denier
-/// may deny its own deed, `نافية إغلاق مكتب الحركة`).
 /// With the same subject either way, the nearer object wins (`حصيلة ضحايا
 /// فيضانات مدينة درنة في شرق ليبيا`: Derna's toll, not Libya's).
 fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) -> Option<TriggerReading> {
@@ -122,18 +116,9 @@ fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) 
         return Some(listed);
     };
     let by_adjective = listed.subject_in_sentence && listed.subject_by_adjective;
-    // The listed reading took for the agent the name the open one hears
-    // speak (`اتهمت تركيا حزب الله بقصف حلب`: Turkey accuses, Hezbollah struck).
-    let speaker_taken_for_agent = open.accused
-        && open
-            .claims
-            .first()
-            .is_some_and(|(claim, _)| claim.attribution == Attribution::Entity(listed.subject));
     // The same subject either way (a toll's unnamed cause, too): the open
     // reading may still read the object more directly.
-    let may_replace = if speaker_taken_for_agent {
-        open.subject_in_sentence
-    } else if listed.subject_in_sentence && !by_adjective {
+    let may_replace = if listed.subject_in_sentence && !by_adjective {
         open.subject == listed.subject
     } else {
         open.subject_in_sentence || open.subject == listed.subject
@@ -141,11 +126,7 @@ fn better_reading(listed: Option<TriggerReading>, open: Option<TriggerReading>) 
     // As direct: a name for subject beats an adjective's.
     let nearer = open.object_distance < listed.object_distance || (by_adjective && !open.subject_by_adjective);
     let more_direct = open.confidence > listed.confidence || (open.confidence == listed.confidence && nearer);
-    Some(if may_replace && (more_direct || speaker_taken_for_agent) {
-        open
-    } else {
-        listed
-    })
+    Some(if may_replace && more_direct { open } else { listed })
 }
 
 impl Extractor<'_> {
@@ -328,11 +309,6 @@ impl Extractor<'_> {
             confidence: first.confidence,
             object_distance,
             naming: naming(cx, &trigger),
-            accused: cx.mentions.iter().any(|m| {
-                m.sense == Sense::Accusation
-                    && m.words.end <= mention.words.start
-                    && cx.clause_of[m.words.start] == cx.clause_of[mention.words.start]
-            }),
             claims,
         })
     }
